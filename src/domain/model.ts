@@ -1,0 +1,142 @@
+// The supervision model: collectivité → site → equipment → probe, and the states a probe can be in.
+// States follow the monitoring-plugin convention (exit codes 0–3) plus PENDING for never-checked
+// probes, so any Nagios/Icinga-style engine maps onto Vigie without translation tables.
+
+/** Instants are epoch milliseconds (UTC). Calendar logic converts to Europe/Paris itself. */
+export type Instant = number;
+
+export const PROBE_STATES = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN', 'PENDING'] as const;
+export type ProbeState = (typeof PROBE_STATES)[number];
+
+export const STATE_TYPES = ['SOFT', 'HARD'] as const;
+export type StateType = (typeof STATE_TYPES)[number];
+
+export const PROBE_KINDS = ['disk', 'camera', 'internet', 'link', 'host', 'http', 'service'] as const;
+export type ProbeKind = (typeof PROBE_KINDS)[number];
+
+/** What a camera probe reports beyond OK/CRITICAL (the contract names "floutée"). */
+export const CAMERA_CONDITIONS = ['online', 'offline', 'blurred'] as const;
+export type CameraCondition = (typeof CAMERA_CONDITIONS)[number];
+
+export const EQUIPMENT_KINDS = ['server', 'nas', 'switch', 'router', 'firewall', 'camera', 'wifi-ap'] as const;
+export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
+
+export const SITE_KINDS = ['mairie', 'ecole', 'atelier', 'salle-sports', 'mediatheque', 'periscolaire', 'autre'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export interface Collectivite {
+  id: string;
+  /** INSEE code for communes, SIREN for inter-municipal bodies. */
+  insee: string;
+  name: string;
+  /** Inter-municipal body (EPCI) this collectivité belongs to, if any. */
+  epci?: string;
+  lat: number;
+  lng: number;
+}
+
+export interface Site {
+  id: string;
+  collectiviteId: string;
+  name: string;
+  kind: SiteKind;
+  lat: number;
+  lng: number;
+}
+
+export interface Equipment {
+  id: string;
+  siteId: string;
+  name: string;
+  kind: EquipmentKind;
+}
+
+export interface Probe {
+  id: string;
+  equipmentId: string;
+  name: string;
+  kind: ProbeKind;
+  /** Seconds between checks. */
+  interval: number;
+}
+
+/** The live condition of one probe: what the engine last said about it. */
+export interface ProbeStatus {
+  probeId: string;
+  state: ProbeState;
+  stateType: StateType;
+  /** First line of plugin output. Data, never markup. */
+  output: string;
+  lastCheck: Instant | null;
+  /** When the current state started. */
+  since: Instant;
+  acknowledged: boolean;
+  inDowntime: boolean;
+  camera?: CameraCondition;
+}
+
+const SEVERITY: Record<ProbeState, number> = { OK: 0, PENDING: 1, UNKNOWN: 2, WARNING: 3, CRITICAL: 4 };
+
+/** Order states from best to worst: CRITICAL > WARNING > UNKNOWN > PENDING > OK. */
+export function stateSeverity(state: ProbeState): number {
+  return SEVERITY[state];
+}
+
+export function worstState(states: Iterable<ProbeState>): ProbeState {
+  let worst: ProbeState = 'OK';
+  for (const s of states) if (SEVERITY[s] > SEVERITY[worst]) worst = s;
+  return worst;
+}
+
+/** A problem worth an incident: WARNING or CRITICAL. UNKNOWN is "unmeasured", not a failure. */
+export function isProblem(state: ProbeState): boolean {
+  return state === 'WARNING' || state === 'CRITICAL';
+}
+
+/** Plugin exit code → state. Anything outside 0–3 is UNKNOWN, as in Nagios. */
+export function stateFromExitCode(code: number): ProbeState {
+  return code === 0 ? 'OK' : code === 1 ? 'WARNING' : code === 2 ? 'CRITICAL' : 'UNKNOWN';
+}
+
+export const INCIDENT_STATUSES = ['open', 'acknowledged', 'in-progress', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const TIMELINE_KINDS = [
+  'opened',
+  'notified',
+  'state-changed',
+  'acknowledged',
+  'commented',
+  'intervention-started',
+  'resolved',
+  'reopened',
+  'closed',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineEntry {
+  at: Instant;
+  kind: TimelineKind;
+  /** Who did it (operator login) for operator actions; absent for engine events. */
+  by?: string;
+  comment?: string;
+  /** Probe state carried by opened / state-changed / reopened entries. */
+  state?: ProbeState;
+}
+
+/** An incident: one probe's problem, from its first hard problem state to closure. */
+export interface Incident {
+  id: string;
+  probeId: string;
+  siteId: string;
+  collectiviteId: string;
+  status: IncidentStatus;
+  /** Worst state reached while open. */
+  severity: 'WARNING' | 'CRITICAL';
+  openedAt: Instant;
+  acknowledgedAt?: Instant;
+  interventionAt?: Instant;
+  resolvedAt?: Instant;
+  closedAt?: Instant;
+  timeline: TimelineEntry[];
+}

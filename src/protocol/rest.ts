@@ -1,0 +1,110 @@
+// REST resources of the gateway: request bodies, query strings and response shapes.
+import { z } from 'zod';
+import { incidentSchema, probeStatusSchema } from './schemas.ts';
+
+const instant = z.number().int().nonnegative();
+
+export const API_PREFIX = '/api/v1';
+
+export const roleSchema = z.enum(['support', 'referent', 'kiosk']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const loginRequestSchema = z.object({
+  login: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const kioskLoginRequestSchema = z.object({ token: z.string().min(16).max(200) });
+
+export const sessionSchema = z.object({
+  token: z.string(),
+  expiresAt: instant,
+  user: z.object({
+    login: z.string(),
+    role: roleSchema,
+    /** Set for référents: the only collectivité they may see. */
+    collectiviteId: z.string().optional(),
+    displayName: z.string().optional(),
+  }),
+});
+
+/** A period as ISO dates or instants; the server resolves month/semester shorthands. */
+export const periodQuerySchema = z.object({
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().nonnegative().optional(),
+  period: z.enum(['month', 'semester', 'year']).optional(),
+});
+
+export const incidentQuerySchema = periodQuerySchema.extend({
+  collectiviteId: z.string().max(128).optional(),
+  status: z.enum(['open', 'acknowledged', 'in-progress', 'resolved', 'closed', 'active']).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const incidentPageSchema = z.object({
+  items: z.array(incidentSchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+});
+
+export const operatorActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('acknowledge'), comment: z.string().min(1).max(2000) }),
+  z.object({ action: z.literal('comment'), comment: z.string().min(1).max(2000) }),
+  z.object({ action: z.literal('start-intervention'), comment: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('close'), comment: z.string().max(2000).optional() }),
+]);
+export type OperatorAction = z.infer<typeof operatorActionSchema>;
+
+export const availabilityReportSchema = z.object({
+  scope: z.string(),
+  from: instant,
+  to: instant,
+  target: z.number(),
+  upSeconds: z.number().nonnegative(),
+  downSeconds: z.number().nonnegative(),
+  unmeasuredSeconds: z.number().nonnegative(),
+  maintenanceSeconds: z.number().nonnegative(),
+  /** up / measured; null when nothing was measured. */
+  ratio: z.number().min(0).max(1).nullable(),
+  /** Covered share that was measured (1 = full coverage). */
+  coverage: z.number().min(0).max(1).nullable(),
+  /** Covered minutes of downtime still allowed in the period before falling under target. */
+  errorBudgetMinutes: z.number(),
+  worst: z.array(z.object({ probeId: z.string(), ratio: z.number().min(0).max(1).nullable(), downSeconds: z.number() })),
+});
+export type AvailabilityReport = z.infer<typeof availabilityReportSchema>;
+
+export const gtiReportSchema = z.object({
+  scope: z.string(),
+  from: instant,
+  to: instant,
+  /** Share of incidents in the period whose GTI was met; null when there were none. */
+  compliance: z.number().min(0).max(1).nullable(),
+  met: z.number().int().nonnegative(),
+  breached: z.number().int().nonnegative(),
+  open: z.array(
+    z.object({
+      incidentId: z.string(),
+      start: instant,
+      deadline: instant,
+      status: z.enum(['on-track', 'at-risk', 'breached', 'met']),
+      coveredSecondsLeft: z.number(),
+    }),
+  ),
+});
+export type GtiReport = z.infer<typeof gtiReportSchema>;
+
+export const contributionSchema = z.object({
+  collectiviteId: z.string(),
+  probesInUse: z.number().int().nonnegative(),
+  packSize: z.number().int().nonnegative(),
+  eurosPerYear: z.number().nonnegative(),
+});
+
+export const probeDetailSchema = z.object({ status: probeStatusSchema });
+
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
