@@ -108,3 +108,18 @@ export const probeDetailSchema = z.object({ status: probeStatusSchema });
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
+
+/** Covered-hours settings the SPA needs to count GTI time locally (holidays resolved by the server). */
+export const calendarSchema = z.object({
+  timeZone: z.string(),
+  /** ISO weekdays that are covered, 1 = Monday. */
+  days: z.array(z.number().int().min(1).max(7)),
+  open: z.string().regex(/^\d\d:\d\d$/),
+  close: z.string().regex(/^\d\d:\d\d$/),
+  /** Closed dates (YYYY-MM-DD): public holidays and extra closed days, for a window around now. */
+  closedDates: z.array(z.string().regex(/^\d{4}-\d\d-\d\d$/)),
+  gtiHours: z.number().positive(),
+  atRiskHours: z.number().nonnegative(),
+  availabilityTarget: z.number().min(0).max(1),
+});
+export type CalendarDto = z.infer<typeof calendarSchema>;

@@ -1,0 +1,32 @@
+// What a supervision source (the built-in simulator, Icinga 2, …) gives the gateway. A source only
+// reports what the engine says; the gateway owns incidents, storage, scope and the live stream.
+import type { Instant, ProbeStatus } from '../domain/model.ts';
+import type { Estate, SourceHealth } from './schemas.ts';
+
+/** An operator action seen in the engine (or made by simulated support staff) or pushed back to it. */
+export interface SourceAction {
+  type: 'acknowledge' | 'start-intervention' | 'comment';
+  probeId: string;
+  at: Instant;
+  by: string;
+  comment?: string;
+}
+
+export interface SourceEvents {
+  /** The engine's full view, sent at start and again after the engine restarts or reconnects. */
+  snapshot(estate: Estate, statuses: ProbeStatus[], at: Instant): void;
+  /** One probe's new status (state, output, acknowledgement or downtime changed). */
+  status(status: ProbeStatus, observedAt: Instant): void;
+  action(action: SourceAction): void;
+  health(health: SourceHealth): void;
+}
+
+export interface SupervisionSource {
+  readonly name: string;
+  /** The source's clock: the wall clock for a real engine, simulated time for the simulator. */
+  now(): Instant;
+  start(events: SourceEvents): Promise<void>;
+  stop(): Promise<void>;
+  /** Push an action made in Vigie back to the engine (e.g. Icinga acknowledge-problem). */
+  pushAction?(action: SourceAction): Promise<void>;
+}
