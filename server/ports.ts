@@ -1,0 +1,104 @@
+// The seams inside the gateway. Each part is built against these interfaces and receives its
+// collaborators at start-up (see app.ts), so tests can assemble a real gateway in-process.
+import type { Incident, Instant, ProbeState, ProbeStatus } from '../src/domain/model.ts';
+import type { Estate, SourceHealth } from '../src/protocol/schemas.ts';
+import type { OperatorAction, Role } from '../src/protocol/rest.ts';
+
+/** Who is calling, as resolved from a session token. Every route and socket event checks it. */
+export interface Principal {
+  login: string;
+  role: Role;
+  /** Set for référents: the only collectivité they may see. */
+  collectiviteId?: string;
+}
+
+/** true when the principal may see data of this collectivité. */
+export function canSee(principal: Principal, collectiviteId: string): boolean {
+  return principal.role !== 'referent' || principal.collectiviteId === collectiviteId;
+}
+
+/** One stored probe state change; availability is computed from these intervals. */
+export interface StateChangeRow {
+  probeId: string;
+  at: Instant;
+  state: ProbeState;
+  inDowntime: boolean;
+}
+
+export interface OperatorActionRow {
+  incidentId: string;
+  at: Instant;
+  by: string;
+  action: OperatorAction['action'];
+  comment?: string;
+}
+
+export interface AccountRow {
+  login: string;
+  role: 'support' | 'referent';
+  collectiviteId?: string;
+  displayName?: string;
+  passwordHash: string;
+  disabled: boolean;
+  /** Bumped on revoke or scope change: sessions issued under an older version are dead. */
+  version: number;
+  lastLoginAt?: Instant;
+}
+
+/** Persistence: PGlite by default, PostgreSQL when DATABASE_URL is set; same schema. */
+export interface Storage {
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  saveEstate(estate: Estate): Promise<void>;
+  loadEstate(): Promise<Estate | undefined>;
+  /** Current status of every probe (written in batches; the last write per probe wins). */
+  saveStatuses(statuses: ProbeStatus[]): Promise<void>;
+  loadStatuses(): Promise<ProbeStatus[]>;
+  appendStateChanges(rows: StateChangeRow[]): Promise<void>;
+  /** Changes with at in [from, to) plus, per probe, the last change before `from` (the state at `from`). */
+  loadStateChanges(from: Instant, to: Instant, probeIds?: string[]): Promise<StateChangeRow[]>;
+  saveIncidents(incidents: Incident[]): Promise<void>;
+  loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: Instant; to?: Instant }): Promise<Incident[]>;
+  appendOperatorAction(row: OperatorActionRow): Promise<void>;
+  accounts: AccountStore;
+}
+
+export interface AccountStore {
+  get(login: string): Promise<AccountRow | undefined>;
+  list(): Promise<AccountRow[]>;
+  upsert(row: AccountRow): Promise<void>;
+  remove(login: string): Promise<void>;
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+}
+
+/** What changed after applying something to the supervisor, for the stream hub and storage. */
+export interface SupervisionChange {
+  statuses: ProbeStatus[];
+  incidents: Incident[];
+  /** When the source observed the earliest of these changes. */
+  sourceAt?: Instant;
+}
+
+/** The gateway's in-memory truth: estate, current statuses, incidents; fed by the source. */
+export interface SupervisionState {
+  now(): Instant;
+  estate(): Estate;
+  status(probeId: string): ProbeStatus | undefined;
+  statuses(): Iterable<ProbeStatus>;
+  incident(id: string): Incident | undefined;
+  incidents(): Iterable<Incident>;
+  sourceHealth(): SourceHealth;
+  /** Collectivité owning a probe / site / equipment id, or undefined for unknown ids. */
+  collectiviteOf(id: string): string | undefined;
+  /** Apply an operator action from Vigie; refusals come back as { refused }. */
+  act(incidentId: string, action: OperatorAction, by: string): Promise<{ incident?: Incident; refused?: string }>;
+  subscribe(listener: (change: SupervisionChange) => void): () => void;
+}
+
+/** Session tokens: issued at login, checked on every request and socket. */
+export interface SessionService {
+  verify(token: string): Promise<Principal | undefined>;
+  /** Called with a login whose sessions died (revoked, disabled, collectivité changed). */
+  onRevoked(listener: (login: string) => void): () => void;
+}
