@@ -78,6 +78,10 @@ export interface SupervisionChange {
   incidents: Incident[];
   /** When the source observed the earliest of these changes. */
   sourceAt?: Instant;
+  /** Set when the engine's health changed (connected / stale). */
+  source?: SourceHealth;
+  /** Set when the estate itself changed (engine resync): clients need a fresh snapshot. */
+  estateChanged?: boolean;
 }
 
 /** The gateway's in-memory truth: estate, current statuses, incidents; fed by the source. */
