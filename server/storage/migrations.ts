@@ -1,0 +1,115 @@
+// The one schema of Vigie, as numbered migrations applied in order by both backends. Never edit a
+// migration that has shipped: add the next number. Instants are epoch milliseconds in bigint.
+import type { SqlClient } from './sql-client.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'supervision history',
+    sql: `
+      -- The estate is replaced wholesale at each source snapshot and held in memory by the gateway.
+      CREATE TABLE estate (
+        id smallint PRIMARY KEY CHECK (id = 1),
+        body jsonb NOT NULL,
+        saved_at bigint NOT NULL
+      );
+      CREATE TABLE probe_status (
+        probe_id text PRIMARY KEY,
+        body jsonb NOT NULL
+      );
+      -- Append-only history; seq breaks ties between changes of one probe at the same instant.
+      CREATE TABLE state_change (
+        seq bigserial PRIMARY KEY,
+        probe_id text NOT NULL,
+        at bigint NOT NULL,
+        state text NOT NULL,
+        in_downtime boolean NOT NULL
+      );
+      CREATE INDEX state_change_probe_at ON state_change (probe_id, at, seq);
+      CREATE INDEX state_change_at ON state_change (at);
+      CREATE TABLE incident (
+        id text PRIMARY KEY,
+        collectivite_id text NOT NULL,
+        probe_id text NOT NULL,
+        status text NOT NULL,
+        opened_at bigint NOT NULL,
+        resolved_at bigint,
+        body jsonb NOT NULL
+      );
+      CREATE INDEX incident_collectivite_opened ON incident (collectivite_id, opened_at);
+      CREATE INDEX incident_opened ON incident (opened_at);
+      CREATE INDEX incident_active ON incident (status) WHERE status IN ('open', 'acknowledged', 'in-progress');
+      CREATE TABLE operator_action (
+        seq bigserial PRIMARY KEY,
+        incident_id text NOT NULL,
+        at bigint NOT NULL,
+        by_login text NOT NULL,
+        action text NOT NULL,
+        comment text
+      );
+      CREATE INDEX operator_action_incident ON operator_action (incident_id, at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'accounts and settings',
+    sql: `
+      CREATE TABLE account (
+        login text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('support', 'referent')),
+        collectivite_id text,
+        display_name text,
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        version integer NOT NULL DEFAULT 1,
+        last_login_at bigint,
+        CHECK (role <> 'referent' OR collectivite_id IS NOT NULL)
+      );
+      -- Gateway secrets (session signing key, kiosk token) and other small settings.
+      CREATE TABLE setting (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
+];
+
+/** Lock id for pg_advisory_xact_lock, so two gateways starting together migrate once. */
+const MIGRATION_LOCK = 0x76696769;
+
+/** Apply the migrations not yet recorded in schema_migrations, each in its own transaction. */
+export async function migrate(client: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await client.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const done = await client.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      if (rows.length > 0) return false;
+      // Statements of a migration run one by one: the extended protocol takes one at a time.
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** Split on semicolons ending a line; migrations hold no semicolons inside literals. */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,165 @@
+// The Storage port over any SqlClient: estate, current statuses, state-change history, incidents
+// and operator actions. Writes are batched into a few multi-row statements (unnest / jsonb arrays)
+// because the simulator can emit thousands of changes per second.
+import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
+import type { Estate } from '../../src/protocol/schemas.ts';
+import type { OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
+import { createSqlAccountStore } from './sql-accounts.ts';
+import { migrate } from './migrations.ts';
+import type { SqlClient, SqlQueryable } from './sql-client.ts';
+
+/** Rows per statement: large enough to amortise round trips, small enough for one message. */
+const STATE_CHANGE_CHUNK = 5_000;
+const JSON_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Keep the last item per key, in order of last appearance: one upsert per row per statement. */
+function lastPerKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    byKey.delete(k);
+    byKey.set(k, item);
+  }
+  return [...byKey.values()];
+}
+
+interface StateChangeDbRow {
+  probe_id: string;
+  at: string | number;
+  state: StateChangeRow['state'];
+  in_downtime: boolean;
+}
+
+const toStateChange = (r: StateChangeDbRow): StateChangeRow => ({
+  probeId: r.probe_id,
+  at: Number(r.at),
+  state: r.state,
+  inDowntime: r.in_downtime,
+});
+
+async function insertStateChanges(db: SqlQueryable, rows: readonly StateChangeRow[]): Promise<void> {
+  for (const part of chunks(rows, STATE_CHANGE_CHUNK)) {
+    await db.query(
+      `INSERT INTO state_change (probe_id, at, state, in_downtime)
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::boolean[])`,
+      [part.map((r) => r.probeId), part.map((r) => r.at), part.map((r) => r.state), part.map((r) => r.inDowntime)],
+    );
+  }
+}
+
+/** Distinct probe ids through the (probe_id, at) index: a loose index scan, not a full scan. */
+const ALL_PROBES = `WITH RECURSIVE p(probe_id) AS (
+    (SELECT probe_id FROM state_change ORDER BY probe_id LIMIT 1)
+    UNION ALL
+    SELECT (SELECT s.probe_id FROM state_change s WHERE s.probe_id > p.probe_id ORDER BY s.probe_id LIMIT 1)
+    FROM p WHERE p.probe_id IS NOT NULL
+  ) SELECT probe_id FROM p WHERE probe_id IS NOT NULL`;
+
+export function createSqlStorage(db: SqlClient): Storage {
+  return {
+    async migrate() {
+      await migrate(db);
+    },
+    close: () => db.close(),
+
+    async saveEstate(estate: Estate) {
+      await db.query(
+        `INSERT INTO estate (id, body, saved_at) VALUES (1, $1::jsonb, $2)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at`,
+        [JSON.stringify(estate), Date.now()],
+      );
+    },
+    async loadEstate() {
+      const rows = await db.query<{ body: Estate }>('SELECT body FROM estate WHERE id = 1');
+      return rows[0]?.body;
+    },
+
+    async saveStatuses(statuses: ProbeStatus[]) {
+      for (const part of chunks(lastPerKey(statuses, (s) => s.probeId), JSON_CHUNK)) {
+        await db.query(
+          `INSERT INTO probe_status (probe_id, body)
+           SELECT e->>'probeId', e FROM jsonb_array_elements($1::jsonb) AS e
+           ON CONFLICT (probe_id) DO UPDATE SET body = excluded.body`,
+          [JSON.stringify(part)],
+        );
+      }
+    },
+    async loadStatuses() {
+      const rows = await db.query<{ body: ProbeStatus }>('SELECT body FROM probe_status ORDER BY probe_id');
+      return rows.map((r) => r.body);
+    },
+
+    async appendStateChanges(rows: StateChangeRow[]) {
+      if (rows.length === 0) return;
+      if (rows.length <= STATE_CHANGE_CHUNK) return insertStateChanges(db, rows);
+      await db.transaction((tx) => insertStateChanges(tx, rows));
+    },
+    async loadStateChanges(from, to, probeIds) {
+      const probes = probeIds ? 'SELECT unnest($3::text[]) AS probe_id' : ALL_PROBES;
+      const params: unknown[] = probeIds ? [from, to, probeIds] : [from, to];
+      const rows = await db.query<StateChangeDbRow>(
+        `WITH probes AS (${probes})
+         SELECT probe_id, at, state, in_downtime FROM (
+           SELECT b.probe_id, b.at, b.state, b.in_downtime, b.seq
+           FROM probes p CROSS JOIN LATERAL (
+             SELECT s.* FROM state_change s WHERE s.probe_id = p.probe_id AND s.at < $1
+             ORDER BY s.at DESC, s.seq DESC LIMIT 1
+           ) b
+           UNION ALL
+           SELECT s.probe_id, s.at, s.state, s.in_downtime, s.seq
+           FROM state_change s JOIN probes p ON p.probe_id = s.probe_id
+           WHERE s.at >= $1 AND s.at < $2
+         ) x ORDER BY probe_id, at, seq`,
+        params,
+      );
+      return rows.map(toStateChange);
+    },
+
+    async saveIncidents(incidents: Incident[]) {
+      for (const part of chunks(lastPerKey(incidents, (i) => i.id), JSON_CHUNK)) {
+        await db.query(
+          `INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, body)
+           SELECT e->>'id', e->>'collectiviteId', e->>'probeId', e->>'status', (e->>'openedAt')::bigint,
+                  COALESCE(e->>'resolvedAt', e->>'closedAt')::bigint, e
+           FROM jsonb_array_elements($1::jsonb) AS e
+           ON CONFLICT (id) DO UPDATE SET collectivite_id = excluded.collectivite_id, probe_id = excluded.probe_id,
+             status = excluded.status, opened_at = excluded.opened_at, resolved_at = excluded.resolved_at, body = excluded.body`,
+          [JSON.stringify(part)],
+        );
+      }
+    },
+    async loadIncidents(query) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const param = (value: unknown) => `$${params.push(value)}`;
+      if (query.collectiviteId !== undefined) where.push(`collectivite_id = ${param(query.collectiviteId)}`);
+      if (query.activeOnly) where.push(`status IN ('open', 'acknowledged', 'in-progress')`);
+      // Period filter = overlap: opened before the end, not resolved before the start.
+      if (query.to !== undefined) where.push(`opened_at < ${param(query.to)}`);
+      if (query.from !== undefined) where.push(`(resolved_at IS NULL OR resolved_at >= ${param(query.from)})`);
+      const rows = await db.query<{ body: Incident }>(
+        `SELECT body FROM incident ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id`,
+        params,
+      );
+      return rows.map((r) => r.body);
+    },
+
+    async appendOperatorAction(row: OperatorActionRow) {
+      await db.query('INSERT INTO operator_action (incident_id, at, by_login, action, comment) VALUES ($1, $2, $3, $4, $5)', [
+        row.incidentId,
+        row.at,
+        row.by,
+        row.action,
+        row.comment ?? null,
+      ]);
+    },
+
+    accounts: createSqlAccountStore(db),
+  };
+}

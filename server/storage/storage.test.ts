@@ -1,0 +1,205 @@
+// One behaviour suite, run against both backends: embedded PGlite and a real PostgreSQL cluster
+// started for the occasion. Both must give the same answers from the same migrations.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
+import type { Estate } from '../../src/protocol/schemas.ts';
+import type { Storage } from '../ports.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { openSqlClient } from './open-storage.ts';
+import type { SqlClient } from './sql-client.ts';
+import { createSqlStorage } from './sql-storage.ts';
+import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from './test-postgres.ts';
+
+interface Backend {
+  name: string;
+  skip?: string;
+  open(): Promise<{ client: SqlClient; cleanup(): Promise<void> }>;
+}
+
+const pgSkip = postgresUnavailableReason();
+let cluster: TestPostgres | undefined;
+if (pgSkip) console.warn(`storage: PostgreSQL backend skipped — ${pgSkip}`);
+
+const backends: Backend[] = [
+  {
+    name: 'PGlite',
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), 'vigie-pglite-'));
+      const client = await openSqlClient({ dataDir: dir });
+      return { client, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    ...(pgSkip && { skip: pgSkip }),
+    async open() {
+      cluster = await startTestPostgres();
+      const client = await openSqlClient({ dataDir: '', databaseUrl: await cluster.createDatabase('vigie_storage') });
+      return { client, cleanup: async () => cluster?.stop() };
+    },
+  },
+];
+
+const status = (probeId: string, state: ProbeStatus['state'], since: number, output = `${state} on ${probeId}`): ProbeStatus => ({
+  probeId,
+  state,
+  stateType: 'HARD',
+  output,
+  lastCheck: since,
+  since,
+  acknowledged: false,
+  inDowntime: false,
+});
+
+const incident = (id: string, collectiviteId: string, openedAt: number, extra: Partial<Incident> = {}): Incident => ({
+  id,
+  probeId: `p-${id}`,
+  siteId: `s-${collectiviteId}`,
+  collectiviteId,
+  status: 'open',
+  severity: 'CRITICAL',
+  openedAt,
+  timeline: [{ at: openedAt, kind: 'opened', state: 'CRITICAL' }],
+  ...extra,
+});
+
+for (const backend of backends) {
+  describe.skipIf(backend.skip !== undefined)(`storage on ${backend.name}${backend.skip ? ` (skipped: ${backend.skip})` : ''}`, () => {
+    let client: SqlClient;
+    let storage: Storage;
+    let cleanup: () => Promise<void>;
+
+    beforeAll(async () => {
+      ({ client, cleanup } = await backend.open());
+      storage = createSqlStorage(client);
+      await storage.migrate();
+    });
+    afterAll(async () => {
+      await storage?.close();
+      await cleanup?.();
+    });
+    beforeEach(async () => {
+      await client.exec('TRUNCATE estate, probe_status, state_change, incident, operator_action, account, setting');
+    });
+
+    it('records every migration once, and migrating again is a no-op', async () => {
+      await storage.migrate();
+      const rows = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    });
+
+    it('saves and reloads the estate', async () => {
+      expect(await storage.loadEstate()).toBeUndefined();
+      const estate: Estate = {
+        collectivites: [{ id: 'c1', insee: '57463', name: 'Metz', lat: 49.1, lng: 6.17 }],
+        sites: [{ id: 's1', collectiviteId: 'c1', name: 'Mairie', kind: 'mairie', lat: 49.1, lng: 6.17 }],
+        equipment: [{ id: 'e1', siteId: 's1', name: 'NAS', kind: 'nas' }],
+        probes: [{ id: 'p1', equipmentId: 'e1', name: 'disk /', kind: 'disk', interval: 60 }],
+      };
+      await storage.saveEstate(estate);
+      await storage.saveEstate({ ...estate, probes: [] });
+      expect(await storage.loadEstate()).toEqual({ ...estate, probes: [] });
+    });
+
+    it('keeps the last status per probe, within and across batches', async () => {
+      await storage.saveStatuses([status('p1', 'OK', 1), status('p2', 'OK', 1), status('p1', 'CRITICAL', 2)]);
+      await storage.saveStatuses([status('p2', 'WARNING', 3, 'disk 91% <b>full</b>')]);
+      expect(await storage.loadStatuses()).toEqual([status('p1', 'CRITICAL', 2), status('p2', 'WARNING', 3, 'disk 91% <b>full</b>')]);
+    });
+
+    it('returns the changes of a window plus each probe’s last change before it', async () => {
+      const t0 = Date.UTC(2026, 0, 5, 8);
+      await storage.appendStateChanges([
+        { probeId: 'a', at: t0, state: 'OK', inDowntime: false },
+        { probeId: 'a', at: t0 + 10, state: 'CRITICAL', inDowntime: false },
+        { probeId: 'a', at: t0 + 100, state: 'OK', inDowntime: false },
+        { probeId: 'a', at: t0 + 100, state: 'WARNING', inDowntime: false },
+        { probeId: 'a', at: t0 + 500, state: 'CRITICAL', inDowntime: true },
+        { probeId: 'b', at: t0 + 200, state: 'UNKNOWN', inDowntime: false },
+        { probeId: 'c', at: t0 + 5, state: 'WARNING', inDowntime: false },
+      ]);
+      const window = await storage.loadStateChanges(t0 + 50, t0 + 500);
+      expect(window).toEqual([
+        { probeId: 'a', at: t0 + 10, state: 'CRITICAL', inDowntime: false },
+        { probeId: 'a', at: t0 + 100, state: 'OK', inDowntime: false },
+        { probeId: 'a', at: t0 + 100, state: 'WARNING', inDowntime: false },
+        { probeId: 'b', at: t0 + 200, state: 'UNKNOWN', inDowntime: false },
+        { probeId: 'c', at: t0 + 5, state: 'WARNING', inDowntime: false },
+      ]);
+      expect(await storage.loadStateChanges(t0 + 150, t0 + 1000, ['a', 'zzz'])).toEqual([
+        { probeId: 'a', at: t0 + 100, state: 'WARNING', inDowntime: false },
+        { probeId: 'a', at: t0 + 500, state: 'CRITICAL', inDowntime: true },
+      ]);
+      expect(await storage.loadStateChanges(t0 - 100, t0 - 1)).toEqual([]);
+    });
+
+    it('writes a storm of 20,000 changes in a few batched statements', async () => {
+      const t0 = Date.UTC(2026, 1, 1);
+      const rows = Array.from({ length: 20_000 }, (_, i) => ({
+        probeId: `p${i % 1000}`,
+        at: t0 + i,
+        state: (i % 3 === 0 ? 'CRITICAL' : 'OK') as ProbeStatus['state'],
+        inDowntime: false,
+      }));
+      const started = performance.now();
+      await storage.appendStateChanges(rows);
+      const elapsed = performance.now() - started;
+      const [count] = await client.query<{ n: string | number }>('SELECT count(*) AS n FROM state_change');
+      expect(Number(count?.n)).toBe(20_000);
+      // One statement per 5,000 rows: seconds at most even on the WASM backend, never minutes.
+      expect(elapsed).toBeLessThan(15_000);
+      const last = await storage.loadStateChanges(t0 + 20_000, t0 + 30_000, ['p7']);
+      expect(last).toEqual([{ probeId: 'p7', at: t0 + 19_007, state: 'OK', inDowntime: false }]);
+    });
+
+    it('upserts incidents and filters them by collectivité, activity and period overlap', async () => {
+      const day = 86_400_000;
+      const t0 = Date.UTC(2026, 2, 1);
+      await storage.saveIncidents([
+        incident('i1', 'metz', t0),
+        incident('i2', 'thionville', t0 + day),
+        incident('i3', 'metz', t0 + 2 * day),
+      ]);
+      await storage.saveIncidents([incident('i1', 'metz', t0, { status: 'resolved', resolvedAt: t0 + day / 2 })]);
+      const ids = (list: Incident[]) => list.map((i) => i.id);
+      expect(ids(await storage.loadIncidents({}))).toEqual(['i3', 'i2', 'i1']);
+      expect(ids(await storage.loadIncidents({ collectiviteId: 'metz' }))).toEqual(['i3', 'i1']);
+      expect(ids(await storage.loadIncidents({ activeOnly: true }))).toEqual(['i3', 'i2']);
+      expect(ids(await storage.loadIncidents({ from: t0 + day, to: t0 + 2 * day }))).toEqual(['i2']);
+      expect(ids(await storage.loadIncidents({ from: t0, to: t0 + 1 }))).toEqual(['i1']);
+      expect((await storage.loadIncidents({ collectiviteId: 'metz', activeOnly: false }))[1]).toMatchObject({ status: 'resolved', resolvedAt: t0 + day / 2 });
+    });
+
+    it('appends operator actions with who and when', async () => {
+      await storage.appendOperatorAction({ incidentId: 'i1', at: 42, by: 'support', action: 'acknowledge', comment: 'on it' });
+      await storage.appendOperatorAction({ incidentId: 'i1', at: 43, by: 'support', action: 'close' });
+      const rows = await client.query('SELECT incident_id, at, by_login, action, comment FROM operator_action ORDER BY seq');
+      expect(rows.map((r) => ({ ...r, at: Number(r.at) }))).toEqual([
+        { incident_id: 'i1', at: 42, by_login: 'support', action: 'acknowledge', comment: 'on it' },
+        { incident_id: 'i1', at: 43, by_login: 'support', action: 'close', comment: null },
+      ]);
+    });
+
+    it('stores accounts and settings', async () => {
+      const accounts = storage.accounts;
+      expect(await accounts.get('alice')).toBeUndefined();
+      await accounts.upsert({ login: 'alice', role: 'referent', collectiviteId: 'metz', passwordHash: 'h1', disabled: false, version: 1 });
+      await accounts.upsert({ login: 'bob', role: 'support', displayName: 'Bob', passwordHash: 'h2', disabled: false, version: 1, lastLoginAt: 1_700_000_000_000 });
+      await accounts.upsert({ login: 'alice', role: 'referent', collectiviteId: 'thionville', passwordHash: 'h1', disabled: true, version: 2 });
+      expect(await accounts.list()).toEqual([
+        { login: 'alice', role: 'referent', collectiviteId: 'thionville', passwordHash: 'h1', disabled: true, version: 2 },
+        { login: 'bob', role: 'support', displayName: 'Bob', passwordHash: 'h2', disabled: false, version: 1, lastLoginAt: 1_700_000_000_000 },
+      ]);
+      await expect(accounts.upsert({ login: 'eve', role: 'referent', passwordHash: 'h', disabled: false, version: 1 })).rejects.toThrow();
+      await accounts.remove('alice');
+      expect(await accounts.get('alice')).toBeUndefined();
+      await accounts.setSetting('k', 'v1');
+      await accounts.setSetting('k', 'v2');
+      expect(await accounts.getSetting('k')).toBe('v2');
+      expect(await accounts.getSetting('none')).toBeUndefined();
+    });
+  });
+}
