@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { FakeTransport } from './fake-transport.ts';
+import { createFrameDriver, type FrameScheduler } from './frame-driver.ts';
+import { deltaBatch, fixtureSnapshot, probeStatus } from './live-fixtures.ts';
+import { LiveStore } from './live-store.ts';
+
+function fakeFrames() {
+  const queue = new Map<number, () => void>();
+  let next = 1;
+  const frames: FrameScheduler = {
+    request: (cb) => (queue.set(next, cb), next++),
+    cancel: (h) => void queue.delete(h),
+  };
+  const tick = () => {
+    const due = [...queue.values()];
+    queue.clear();
+    due.forEach((cb) => cb());
+  };
+  return { frames, tick, pending: () => queue.size };
+}
+
+describe('createFrameDriver', () => {
+  it('updates the sink once per frame with the union of changed sites only', () => {
+    const transport = new FakeTransport();
+    const store = new LiveStore({ transport });
+    store.start();
+    transport.connect();
+    transport.emit('snapshot', fixtureSnapshot());
+    const calls: Array<string[] | 'reset'> = [];
+    const { frames, tick, pending } = fakeFrames();
+    const stop = createFrameDriver(store, { reset: () => calls.push('reset'), update: (ids) => calls.push([...ids].sort()) }, frames);
+    expect(calls).toEqual(['reset']);
+
+    const states = ['CRITICAL', 'OK', 'WARNING'] as const;
+    for (let seq = 1; seq <= 300; seq++) {
+      transport.emit('deltas', deltaBatch(seq, [probeStatus('p-metz-cam', states[seq % 3]!), probeStatus('p-ecole-wan', seq % 2 ? 'CRITICAL' : 'OK')]));
+    }
+    expect(pending()).toBe(1);
+    tick();
+    expect(calls).toEqual(['reset', ['s-metz-ecole', 's-metz-mairie']]);
+    tick();
+    expect(calls).toHaveLength(2); // nothing changed: no call
+
+    transport.emit('deltas', deltaBatch(301, [probeStatus('p-metz-disk', 'OK')])); // no worst-state change
+    tick();
+    expect(calls).toHaveLength(2);
+    stop();
+    transport.emit('deltas', deltaBatch(302, [probeStatus('p-boulay-disk', 'CRITICAL')]));
+    expect(pending()).toBe(0);
+  });
+});

@@ -1,0 +1,42 @@
+// Couples the store to an imperative sink (the map's marker layer) at most once per animation
+// frame: however many batches arrive in between, the sink sees one call with the union of the
+// sites that changed. This is the map's render budget.
+import type { LiveStore } from './live-store.ts';
+
+export interface SiteChangeSink {
+  /** Everything may have changed (new snapshot): rebuild. */
+  reset(): void;
+  /** Only these sites changed state. */
+  update(siteIds: ReadonlySet<string>): void;
+}
+
+export interface FrameScheduler {
+  request(callback: () => void): number;
+  cancel(handle: number): void;
+}
+
+export const animationFrames: FrameScheduler = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
+
+export function createFrameDriver(store: LiveStore, sink: SiteChangeSink, frames: FrameScheduler = animationFrames): () => void {
+  let handle: number | undefined;
+  const flush = () => {
+    handle = undefined;
+    const changes = store.drainSiteChanges();
+    if (changes.reset) sink.reset();
+    else if (changes.siteIds.size > 0) sink.update(changes.siteIds);
+  };
+  const schedule = () => {
+    if (handle === undefined) handle = frames.request(flush);
+  };
+  const unsubscribe = store.subscribe(schedule, ['estate', 'statuses']);
+  // Draw what the store already holds when the sink attaches.
+  sink.reset();
+  store.drainSiteChanges();
+  return () => {
+    unsubscribe();
+    if (handle !== undefined) frames.cancel(handle);
+  };
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { FakeTransport } from './fake-transport.ts';
+import { dataFreshness } from './freshness.ts';
+import { deltaBatch, fixtureSnapshot, heartbeat, probeStatus } from './live-fixtures.ts';
+import { LiveStore } from './live-store.ts';
+
+function setup() {
+  const transport = new FakeTransport();
+  let now = 10_000;
+  const errors: string[] = [];
+  const store = new LiveStore({ transport, clock: () => now, onContractError: (event, e) => errors.push(`${event}:${e.field}`) });
+  store.start();
+  transport.connect();
+  return { transport, store, errors, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+describe('LiveStore', () => {
+  it('subscribes without resume at first, then applies the snapshot', () => {
+    const { transport, store } = setup();
+    expect(transport.requests).toEqual([{ protocol: 1 }]);
+    expect(store.connection).toBe('syncing');
+    transport.emit('snapshot', fixtureSnapshot());
+    expect(store.connection).toBe('live');
+    expect(store.index.sites.size).toBe(3);
+    expect(store.siteState('s-metz-mairie')).toBe('OK');
+    expect(store.collectiviteState('c-metz')).toBe('OK');
+    expect(store.stream).toEqual({ stream: 'all', epoch: 'e1', seq: 0 });
+  });
+
+  it('applies deltas in sequence and reports changed sites only when their worst state moves', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot());
+    store.drainSiteChanges();
+    transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'CRITICAL')]));
+    transport.emit('deltas', deltaBatch(2, [probeStatus('p-metz-disk', 'WARNING')]));
+    expect(store.status('p-metz-cam')?.state).toBe('CRITICAL');
+    expect(store.siteState('s-metz-mairie')).toBe('CRITICAL');
+    expect(store.collectiviteState('c-metz')).toBe('CRITICAL');
+    expect(store.stream?.seq).toBe(2);
+    const changes = store.drainSiteChanges();
+    expect(changes.reset).toBe(false);
+    expect([...changes.siteIds]).toEqual(['s-metz-mairie']);
+    expect(store.drainSiteChanges().siteIds.size).toBe(0);
+  });
+
+  it('ignores a duplicate batch and resyncs on a gap, dropping deltas until the snapshot', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot({ seq: 5 }));
+    transport.emit('deltas', deltaBatch(5, [probeStatus('p-metz-cam', 'CRITICAL')]));
+    expect(store.status('p-metz-cam')?.state).toBe('OK');
+    expect(transport.requests).toHaveLength(1);
+
+    transport.emit('deltas', deltaBatch(7, [probeStatus('p-metz-cam', 'CRITICAL')]));
+    expect(store.status('p-metz-cam')?.state).toBe('OK');
+    expect(store.connection).toBe('syncing');
+    expect(transport.lastRequest).toEqual({ protocol: 1 });
+    expect(store.resyncCount).toBe(1);
+
+    transport.emit('deltas', deltaBatch(8, [probeStatus('p-metz-cam', 'CRITICAL')]));
+    expect(transport.requests).toHaveLength(2); // one resync, not one per batch
+    transport.emit('snapshot', fixtureSnapshot({ seq: 8, statuses: [probeStatus('p-metz-cam', 'CRITICAL')] }));
+    expect(store.connection).toBe('live');
+    expect(store.siteState('s-metz-mairie')).toBe('CRITICAL');
+    expect(store.drainSiteChanges().reset).toBe(true);
+  });
+
+  it('resyncs when a batch or heartbeat comes from another epoch (gateway restart)', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot({ seq: 3 }));
+    transport.emit('deltas', deltaBatch(4, [], { epoch: 'e2' }));
+    expect(store.resyncCount).toBe(1);
+    transport.emit('snapshot', fixtureSnapshot({ epoch: 'e2', seq: 0 }));
+    expect(store.stream).toEqual({ stream: 'all', epoch: 'e2', seq: 0 });
+    transport.emit('heartbeat', heartbeat(0, { epoch: 'e3' }));
+    expect(store.resyncCount).toBe(2);
+  });
+
+  it('resyncs when a heartbeat shows batches it never received', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot({ seq: 3 }));
+    transport.emit('heartbeat', heartbeat(3));
+    expect(store.resyncCount).toBe(0);
+    transport.emit('heartbeat', heartbeat(4));
+    expect(store.resyncCount).toBe(1);
+  });
+
+  it('resumes from the last position after a reconnect', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot({ seq: 3 }));
+    transport.emit('deltas', deltaBatch(4, []));
+    transport.disconnect();
+    expect(store.connection).toBe('offline');
+    transport.connect();
+    expect(transport.lastRequest).toEqual({ protocol: 1, resume: { stream: 'all', epoch: 'e1', seq: 4 } });
+    transport.emit('deltas', deltaBatch(5, [probeStatus('p-ecole-wan', 'UNKNOWN')]));
+    expect(store.connection).toBe('live');
+    expect(store.siteState('s-metz-ecole')).toBe('UNKNOWN');
+  });
+
+  it('rejects invalid messages at the edge and resyncs on an invalid batch', () => {
+    const { transport, store, errors } = setup();
+    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('deltas', { ...deltaBatch(1, []), changes: [{ probeId: 'p-metz-cam', state: 'ON FIRE' }] });
+    expect(errors[0]).toMatch(/^deltas:changes\.0\./);
+    expect(store.resyncCount).toBe(1);
+    transport.emit('heartbeat', { nonsense: true });
+    expect(store.contractErrorCount).toBe(2);
+  });
+
+  it('keeps incidents by id and lets closed ones go', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot());
+    const incident = {
+      id: 'i1', probeId: 'p-metz-cam', siteId: 's-metz-mairie', collectiviteId: 'c-metz',
+      status: 'open' as const, severity: 'CRITICAL' as const, openedAt: 5, timeline: [{ at: 5, kind: 'opened' as const }],
+    };
+    transport.emit('incidents', { stream: 'all', epoch: 'e1', incidents: [incident] });
+    const list = store.incidentList();
+    expect(list.map((i) => i.id)).toEqual(['i1']);
+    expect(store.incidentList()).toBe(list);
+    transport.emit('incidents', { stream: 'all', epoch: 'e1', incidents: [{ ...incident, status: 'closed', closedAt: 9 }] });
+    expect(store.incidentList()).toEqual([]);
+  });
+
+  it('notifies only the listeners of the topics that changed', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot());
+    const calls: string[] = [];
+    store.subscribe(() => calls.push('incidents'), ['incidents']);
+    store.subscribe(() => calls.push('statuses'), ['statuses']);
+    transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'WARNING')]));
+    expect(calls).toEqual(['statuses']);
+  });
+
+  it('turns stale when heartbeats stop, by the injected clock', () => {
+    const { transport, store, advance, now } = setup();
+    transport.emit('snapshot', fixtureSnapshot());
+    expect(dataFreshness(store, now(), 30_000)).toEqual({ level: 'live', ageMs: 0 });
+    advance(29_000);
+    expect(dataFreshness(store, now(), 30_000).level).toBe('live');
+    advance(2_000);
+    expect(dataFreshness(store, now(), 30_000)).toEqual({ level: 'stale', ageMs: 31_000, reason: 'too-old' });
+    transport.emit('heartbeat', heartbeat(0, { source: { state: 'stale', source: 'simulator', since: 1 } }));
+    expect(dataFreshness(store, now(), 30_000)).toEqual({ level: 'stale', ageMs: 0, reason: 'source-stale' });
+    transport.disconnect();
+    expect(dataFreshness(store, now(), 30_000).level).toBe('offline');
+  });
+
+  it('calls onUnauthorized for a refused handshake or an unauthorized protocol error', () => {
+    const transport = new FakeTransport();
+    let refused = 0;
+    const store = new LiveStore({ transport, onUnauthorized: () => (refused += 1) });
+    store.start();
+    transport.refuse();
+    transport.emit('protocol-error', { code: 'unauthorized', message: 'session expired' });
+    expect(refused).toBe(2);
+  });
+});

@@ -1,0 +1,341 @@
+// The live state of the supervision, kept outside React. It folds the gateway's stream into plain
+// maps: a snapshot replaces everything, then delta batches apply strictly in sequence. Anything it
+// cannot trust (a gap, another stream or epoch, an invalid batch) makes it ask for a fresh snapshot
+// rather than guess. React reads it through useSyncExternalStore; the map drains changed site ids.
+import { worstState, type Incident, type ProbeState, type ProbeStatus } from '../domain/model.ts';
+import { parseMessage, type ContractError } from '../protocol/parse.ts';
+import {
+  deltaBatchSchema,
+  heartbeatSchema,
+  incidentUpdateSchema,
+  PROTOCOL_VERSION,
+  protocolErrorSchema,
+  snapshotSchema,
+  sourceHealthSchema,
+  type ProtocolError,
+  type Snapshot,
+  type SourceHealth,
+  type StreamRef,
+} from '../protocol/schemas.ts';
+import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from './estate-index.ts';
+import type { LiveEventName, LiveTransport } from './transport.ts';
+
+export const LIVE_TOPICS = ['connection', 'estate', 'statuses', 'incidents', 'source', 'heartbeat'] as const;
+export type LiveTopic = (typeof LIVE_TOPICS)[number];
+
+/**
+ * idle: not started · connecting: waiting for the socket · syncing: subscribed, waiting for a
+ * snapshot or a resume confirmation · live: in sequence · offline: socket down, retrying.
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'syncing' | 'live' | 'offline';
+
+export interface StreamPosition extends StreamRef {
+  seq: number;
+}
+
+export interface LiveStoreOptions {
+  transport: LiveTransport;
+  /** Wall clock in epoch ms; injected so tests control data age. */
+  clock?: () => number;
+  /** The token was refused: the app logs out. */
+  onUnauthorized?: () => void;
+  /** A message failed contract validation (logged by the app, counted in tests). */
+  onContractError?: (event: LiveEventName, error: ContractError) => void;
+}
+
+export interface SiteChanges {
+  /** true after a snapshot: every site may have changed, redraw from scratch. */
+  reset: boolean;
+  siteIds: ReadonlySet<string>;
+}
+
+type Listener = () => void;
+
+export class LiveStore {
+  connection: ConnectionState = 'idle';
+  source: SourceHealth | undefined;
+  index: EstateIndex = EMPTY_ESTATE_INDEX;
+  statuses = new Map<string, ProbeStatus>();
+  incidents = new Map<string, Incident>();
+  /** Client-clock time of the last valid message: the data age shown to users. */
+  lastMessageAt: number | undefined;
+  /** Server time carried by the last snapshot, batch or heartbeat. */
+  serverAt: number | undefined;
+  /** Source observation → client receipt of the last batch, in ms (clock skew included). */
+  lastLatencyMs: number | undefined;
+  lastProtocolError: ProtocolError | undefined;
+  resyncCount = 0;
+  contractErrorCount = 0;
+
+  private position: StreamPosition | undefined;
+  private awaitingSnapshot = false;
+  private readonly siteWorst = new Map<string, ProbeState>();
+  private readonly versions = new Map<LiveTopic, number>(LIVE_TOPICS.map((t) => [t, 0]));
+  private readonly listeners = new Map<Listener, ReadonlySet<LiveTopic> | undefined>();
+  private pendingReset = false;
+  private pendingSites = new Set<string>();
+  private incidentListCache: { version: number; list: Incident[] } | undefined;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: LiveStoreOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  start(): void {
+    if (this.connection !== 'idle') return;
+    this.connection = 'connecting';
+    this.options.transport.start({
+      onConnect: () => this.onConnect(),
+      onDisconnect: () => this.setConnection('offline'),
+      onEvent: (event, payload) => this.receive(event, payload),
+      onUnauthorized: () => this.options.onUnauthorized?.(),
+    });
+    this.notify(['connection']);
+  }
+
+  stop(): void {
+    this.options.transport.stop();
+    this.setConnection('idle');
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  subscribe(listener: Listener, topics?: readonly LiveTopic[]): () => void {
+    this.listeners.set(listener, topics ? new Set(topics) : undefined);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  version(topic: LiveTopic): number {
+    return this.versions.get(topic) ?? 0;
+  }
+
+  get stream(): StreamPosition | undefined {
+    return this.position;
+  }
+
+  status(probeId: string): ProbeStatus | undefined {
+    return this.statuses.get(probeId);
+  }
+
+  /** Worst state of a site's probes; PENDING when it has none checked yet. */
+  siteState(siteId: string): ProbeState {
+    return this.siteWorst.get(siteId) ?? 'PENDING';
+  }
+
+  collectiviteState(collectiviteId: string): ProbeState {
+    const sites = this.index.sitesByCollectivite.get(collectiviteId) ?? [];
+    return sites.length === 0 ? 'PENDING' : worstState(sites.map((s) => this.siteState(s.id)));
+  }
+
+  /** Incidents, newest first; the same array until incidents change. */
+  incidentList(): readonly Incident[] {
+    const version = this.version('incidents');
+    if (this.incidentListCache?.version !== version) {
+      const list = [...this.incidents.values()].sort((a, b) => b.openedAt - a.openedAt);
+      this.incidentListCache = { version, list };
+    }
+    return this.incidentListCache.list;
+  }
+
+  /** Sites whose worst state changed since the last drain (read by the map once per frame). */
+  drainSiteChanges(): SiteChanges {
+    const changes = { reset: this.pendingReset, siteIds: this.pendingSites };
+    this.pendingReset = false;
+    this.pendingSites = new Set();
+    return changes;
+  }
+
+  // ---- stream handling ---------------------------------------------------------------------
+
+  private onConnect(): void {
+    this.connection = 'syncing';
+    if (this.position && !this.awaitingSnapshot) {
+      const { stream, epoch, seq } = this.position;
+      this.options.transport.subscribe({ protocol: PROTOCOL_VERSION, resume: { stream, epoch, seq } });
+    } else {
+      this.awaitingSnapshot = true;
+      this.options.transport.subscribe({ protocol: PROTOCOL_VERSION });
+    }
+    this.notify(['connection']);
+  }
+
+  /** Ask for a fresh snapshot; deltas are ignored until it arrives. */
+  private resync(): void {
+    if (this.awaitingSnapshot) return;
+    this.awaitingSnapshot = true;
+    this.resyncCount += 1;
+    this.options.transport.subscribe({ protocol: PROTOCOL_VERSION });
+    this.setConnection('syncing');
+  }
+
+  private receive(event: LiveEventName, payload: unknown): void {
+    switch (event) {
+      case 'snapshot':
+        return this.onSnapshot(payload);
+      case 'deltas':
+        return this.onDeltas(payload);
+      case 'incidents':
+        return this.onIncidents(payload);
+      case 'heartbeat':
+        return this.onHeartbeat(payload);
+      case 'source':
+        return this.onSource(payload);
+      case 'protocol-error':
+        return this.onProtocolError(payload);
+    }
+  }
+
+  private invalid(event: LiveEventName, error: ContractError): void {
+    this.contractErrorCount += 1;
+    this.options.onContractError?.(event, error);
+  }
+
+  private inStream(ref: StreamRef): boolean {
+    return this.position !== undefined && ref.stream === this.position.stream && ref.epoch === this.position.epoch;
+  }
+
+  private onSnapshot(payload: unknown): void {
+    const parsed = parseMessage(snapshotSchema, payload);
+    if (!parsed.ok) return this.invalid('snapshot', parsed.error);
+    this.applySnapshot(parsed.value);
+  }
+
+  private applySnapshot(snapshot: Snapshot): void {
+    this.position = { stream: snapshot.stream, epoch: snapshot.epoch, seq: snapshot.seq };
+    this.awaitingSnapshot = false;
+    this.index = indexEstate(snapshot.estate);
+    this.statuses = new Map(snapshot.statuses.map((s) => [s.probeId, s]));
+    this.incidents = new Map(snapshot.incidents.filter(keepIncident).map((i) => [i.id, i]));
+    this.siteWorst.clear();
+    for (const siteId of this.index.sites.keys()) this.siteWorst.set(siteId, this.computeSiteState(siteId));
+    this.source = snapshot.source;
+    this.serverAt = snapshot.at;
+    this.lastMessageAt = this.clock();
+    this.connection = 'live';
+    this.pendingReset = true;
+    this.pendingSites = new Set();
+    this.notify(LIVE_TOPICS);
+  }
+
+  private onDeltas(payload: unknown): void {
+    const parsed = parseMessage(deltaBatchSchema, payload);
+    if (!parsed.ok) {
+      this.invalid('deltas', parsed.error);
+      return this.resync();
+    }
+    const batch = parsed.value;
+    if (this.awaitingSnapshot || !this.position) return;
+    if (!this.inStream(batch)) return this.resync();
+    if (batch.seq <= this.position.seq) return; // a duplicate after a resume: already applied
+    if (batch.seq !== this.position.seq + 1) return this.resync();
+
+    this.position.seq = batch.seq;
+    const now = this.clock();
+    this.lastMessageAt = now;
+    this.serverAt = batch.at;
+    if (batch.sourceAt !== undefined) this.lastLatencyMs = now - batch.sourceAt;
+    const touchedSites = new Set<string>();
+    for (const status of batch.changes) {
+      this.statuses.set(status.probeId, status);
+      const siteId = this.index.siteOfProbe.get(status.probeId);
+      if (siteId !== undefined) touchedSites.add(siteId);
+    }
+    for (const siteId of touchedSites) {
+      const next = this.computeSiteState(siteId);
+      if (next !== this.siteWorst.get(siteId)) {
+        this.siteWorst.set(siteId, next);
+        this.pendingSites.add(siteId);
+      }
+    }
+    const topics: LiveTopic[] = ['statuses', 'heartbeat'];
+    if (this.connection !== 'live') {
+      this.connection = 'live';
+      topics.push('connection');
+    }
+    this.notify(topics);
+  }
+
+  private onIncidents(payload: unknown): void {
+    const parsed = parseMessage(incidentUpdateSchema, payload);
+    if (!parsed.ok) {
+      this.invalid('incidents', parsed.error);
+      return this.resync();
+    }
+    if (this.awaitingSnapshot || !this.position) return;
+    if (!this.inStream(parsed.value)) return this.resync();
+    for (const incident of parsed.value.incidents) {
+      if (keepIncident(incident)) this.incidents.set(incident.id, incident);
+      else this.incidents.delete(incident.id);
+    }
+    this.lastMessageAt = this.clock();
+    this.notify(['incidents', 'heartbeat']);
+  }
+
+  private onHeartbeat(payload: unknown): void {
+    const parsed = parseMessage(heartbeatSchema, payload);
+    if (!parsed.ok) return this.invalid('heartbeat', parsed.error);
+    const beat = parsed.value;
+    this.lastMessageAt = this.clock();
+    this.serverAt = beat.at;
+    this.source = beat.source;
+    const topics: LiveTopic[] = ['heartbeat', 'source'];
+    if (!this.awaitingSnapshot && this.position) {
+      // A heartbeat ahead of us means batches were lost; another stream/epoch means a gateway restart.
+      if (!this.inStream(beat) || beat.seq > this.position.seq) {
+        this.notify(topics);
+        return this.resync();
+      }
+      if (this.connection !== 'live') {
+        this.connection = 'live';
+        topics.push('connection');
+      }
+    }
+    this.notify(topics);
+  }
+
+  private onSource(payload: unknown): void {
+    const parsed = parseMessage(sourceHealthSchema, payload);
+    if (!parsed.ok) return this.invalid('source', parsed.error);
+    this.source = parsed.value;
+    this.lastMessageAt = this.clock();
+    this.notify(['source', 'heartbeat']);
+  }
+
+  private onProtocolError(payload: unknown): void {
+    const parsed = parseMessage(protocolErrorSchema, payload);
+    if (!parsed.ok) return this.invalid('protocol-error', parsed.error);
+    this.lastProtocolError = parsed.value;
+    if (parsed.value.code === 'unauthorized') this.options.onUnauthorized?.();
+    this.notify(['connection']);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private computeSiteState(siteId: string): ProbeState {
+    const probes = this.index.probesBySite.get(siteId) ?? [];
+    if (probes.length === 0) return 'PENDING';
+    // A probe in declared maintenance does not colour its site.
+    const states = probes.map((p) => this.statuses.get(p.id)).map((s) => (s === undefined ? 'PENDING' : s.inDowntime ? 'OK' : s.state));
+    return worstState(states);
+  }
+
+  private setConnection(state: ConnectionState): void {
+    if (this.connection === state) return;
+    this.connection = state;
+    this.notify(['connection']);
+  }
+
+  private notify(topics: readonly LiveTopic[]): void {
+    for (const topic of topics) this.versions.set(topic, (this.versions.get(topic) ?? 0) + 1);
+    for (const [listener, wanted] of this.listeners) {
+      if (!wanted || topics.some((t) => wanted.has(t))) listener();
+    }
+  }
+}
+
+/** Closed incidents leave the live store (the wall runs for weeks); history is read over HTTP. */
+function keepIncident(incident: Incident): boolean {
+  return incident.status !== 'closed';
+}

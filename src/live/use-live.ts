@@ -1,0 +1,84 @@
+// React reads the live store through useSyncExternalStore. A selector runs again only when one of
+// its topics changed (cached by topic version), so a burst of deltas does not re-render a panel
+// that only shows incidents.
+import { useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { Incident, ProbeStatus } from '../domain/model.ts';
+import type { SourceHealth } from '../protocol/schemas.ts';
+import type { EstateIndex } from './estate-index.ts';
+import { dataFreshness, DEFAULT_STALE_AFTER_MS, type Freshness } from './freshness.ts';
+import { LiveStoreContext } from './live-context.tsx';
+import type { ConnectionState, LiveStore, LiveTopic } from './live-store.ts';
+
+export function useLiveStoreInstance(): LiveStore {
+  const store = useContext(LiveStoreContext);
+  if (!store) throw new Error('useLiveStoreInstance outside <LiveStoreProvider>');
+  return store;
+}
+
+/** Select from the store; `selector` must return the same value for the same store state. */
+export function useLive<T>(topics: LiveTopic | readonly LiveTopic[], selector: (store: LiveStore) => T): T {
+  const store = useLiveStoreInstance();
+  const list: readonly LiveTopic[] = typeof topics === 'string' ? [topics] : topics;
+  const key = list.join(',');
+  const cache = useRef<{ stamp: string; selector: unknown; value: T } | undefined>(undefined);
+  const subscribe = useCallback(
+    (listener: () => void) => store.subscribe(listener, key.split(',') as LiveTopic[]),
+    [store, key],
+  );
+  const getSnapshot = () => {
+    const stamp = key
+      .split(',')
+      .map((t) => store.version(t as LiveTopic))
+      .join(',');
+    const cached = cache.current;
+    if (cached && cached.stamp === stamp && cached.selector === selector) return cached.value;
+    const value = selector(store);
+    cache.current = { stamp, selector, value };
+    return value;
+  };
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
+const selectConnection = (s: LiveStore) => s.connection;
+const selectSource = (s: LiveStore) => s.source;
+const selectIndex = (s: LiveStore) => s.index;
+const selectIncidents = (s: LiveStore) => s.incidentList();
+
+export function useConnection(): ConnectionState {
+  return useLive('connection', selectConnection);
+}
+
+export function useSourceHealth(): SourceHealth | undefined {
+  return useLive('source', selectSource);
+}
+
+export function useEstateIndex(): EstateIndex {
+  return useLive('estate', selectIndex);
+}
+
+export function useIncidents(): readonly Incident[] {
+  return useLive('incidents', selectIncidents);
+}
+
+export function useProbeStatus(probeId: string): ProbeStatus | undefined {
+  const select = useCallback((s: LiveStore) => s.status(probeId), [probeId]);
+  return useLive('statuses', select);
+}
+
+/** The wall clock, re-read every `intervalMs` (for ages and countdowns). */
+export function useNow(intervalMs = 1000, clock: () => number = Date.now): number {
+  const [now, setNow] = useState(clock);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs, clock]);
+  return now;
+}
+
+export function useFreshness(staleAfterMs = DEFAULT_STALE_AFTER_MS): Freshness {
+  const connection = useConnection();
+  const source = useSourceHealth();
+  const lastMessageAt = useLive('heartbeat', (s) => s.lastMessageAt);
+  const now = useNow(1000);
+  return dataFreshness({ connection, source, lastMessageAt }, now, staleAfterMs);
+}
