@@ -57,10 +57,15 @@ describe('coveredMs', () => {
     expect(hours.coveredMs(at(from), at(to))).toBe(expected);
   });
 
-  it('agrees with a quarter-hour wall-clock count over six months', () => {
-    const closed = new Set(closedDatesBetween(2026, 2026));
+  it.each([
+    { timeZone: 'Europe/Paris', from: '2026-02-01T00:00:00Z', to: '2026-08-01T00:00:00Z', closed: closedDatesBetween(2026, 2026) },
+    // Zones far from UTC, where a local day's window straddles two UTC days, each with a DST change.
+    { timeZone: 'America/Los_Angeles', from: '2026-02-15T00:00:00Z', to: '2026-04-15T00:00:00Z', closed: ['2026-03-10'] },
+    { timeZone: 'Pacific/Auckland', from: '2026-03-01T00:00:00Z', to: '2026-05-01T00:00:00Z', closed: ['2026-04-07'] },
+  ])('agrees with a quarter-hour wall-clock count in $timeZone', ({ timeZone, from, to, closed }) => {
+    const calendar = timeZone === 'Europe/Paris' ? hours : createCoveredHours({ ...DEFAULT_COVERED_HOURS, timeZone, closedDates: closed });
     const wall = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Paris',
+      timeZone,
       weekday: 'short',
       year: 'numeric',
       month: '2-digit',
@@ -73,14 +78,16 @@ describe('coveredMs', () => {
       const p = Object.fromEntries(wall.formatToParts(t).map((x) => [x.type, x.value]));
       const minutes = Number(p.hour) * 60 + Number(p.minute);
       const date = `${p.year}-${p.month}-${p.day}`;
-      return !['Sat', 'Sun'].includes(p.weekday ?? '') && !closed.has(date) && minutes >= 540 && minutes < 1050;
+      return !['Sat', 'Sun'].includes(p.weekday ?? '') && !closed.includes(date) && minutes >= 540 && minutes < 1050;
     };
-    const from = at('2026-02-01T00:00:00+01:00');
-    const to = at('2026-08-01T00:00:00+02:00');
     const step = 15 * MIN; // every boundary is on a quarter hour, so sampling is exact
     let expected = 0;
-    for (let t = from; t < to; t += step) if (coveredByWall(t)) expected += step;
-    expect(hours.coveredMs(from, to)).toBe(expected);
+    for (let t = at(from); t < at(to); t += step) {
+      const covered = coveredByWall(t);
+      if (covered) expected += step;
+      if (calendar.isCovered(t) !== covered) throw new Error(`isCovered(${new Date(t).toISOString()}) should be ${covered}`);
+    }
+    expect(calendar.coveredMs(at(from), at(to))).toBe(expected);
   });
 
   it('stays O(1) per query: 50,000 six-month sums are quick', () => {
