@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiClient } from '../../../api/api-client.ts';
+import { useApiClient } from '../../../api/use-api-client.ts';
+import { gtiReportSchema } from '../../../protocol/rest.ts';
+
+export type GtiPeriod = 'month' | 'semester';
+
+export interface GtiReportQuery {
+  /** Absent: every collectivité in the caller's scope. */
+  collectiviteId?: string;
+  period: GtiPeriod;
+}
+
+export function gtiReportQueryOptions(client: ApiClient, { collectiviteId, period }: GtiReportQuery) {
+  return queryOptions({
+    queryKey: ['gti', collectiviteId ?? 'all', period],
+    queryFn: () => client.get('/gti', gtiReportSchema, { period, ...(collectiviteId ? { collectiviteId } : {}) }),
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+export function useGtiReport(query: GtiReportQuery) {
+  return useQuery(gtiReportQueryOptions(useApiClient(), query));
+}

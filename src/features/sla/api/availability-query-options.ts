@@ -1,0 +1,27 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiClient } from '../../../api/api-client.ts';
+import { useApiClient } from '../../../api/use-api-client.ts';
+import { availabilityReportSchema } from '../../../protocol/rest.ts';
+
+export type SlaPeriod = 'month' | 'semester';
+
+export interface AvailabilityQuery {
+  /** Absent: the aggregate over every collectivité in the caller's scope. */
+  collectiviteId?: string;
+  period: SlaPeriod;
+}
+
+export function availabilityQueryOptions(client: ApiClient, { collectiviteId, period }: AvailabilityQuery) {
+  return queryOptions({
+    queryKey: ['availability', collectiviteId ?? 'all', period],
+    queryFn: () =>
+      client.get('/availability', availabilityReportSchema, { period, ...(collectiviteId ? { collectiviteId } : {}) }),
+    // Availability moves slowly (minutes over a month): refresh in the background, not per event.
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+export function useAvailability(query: AvailabilityQuery) {
+  return useQuery(availabilityQueryOptions(useApiClient(), query));
+}
