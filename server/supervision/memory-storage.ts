@@ -1,0 +1,67 @@
+// An in-memory Storage for the gateway's tests: same contract as the SQL one, no database. It
+// records every write call so tests can check that writes are batched.
+import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
+import type { Estate } from '../../src/protocol/schemas.ts';
+import type { AccountRow, AccountStore, OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
+
+export class MemoryStorage implements Storage {
+  estate?: Estate;
+  readonly statuses = new Map<string, ProbeStatus>();
+  readonly stateChanges: StateChangeRow[] = [];
+  readonly incidents = new Map<string, Incident>();
+  readonly actions: OperatorActionRow[] = [];
+  readonly calls: string[] = [];
+  private readonly accountRows = new Map<string, AccountRow>();
+  private readonly settings = new Map<string, string>();
+
+  async migrate() {}
+  async close() {}
+  async saveEstate(estate: Estate) {
+    this.calls.push('saveEstate');
+    this.estate = structuredClone(estate);
+  }
+  async loadEstate() {
+    return this.estate && structuredClone(this.estate);
+  }
+  async saveStatuses(statuses: ProbeStatus[]) {
+    this.calls.push('saveStatuses');
+    for (const s of statuses) this.statuses.set(s.probeId, structuredClone(s));
+  }
+  async loadStatuses() {
+    return structuredClone([...this.statuses.values()]);
+  }
+  async appendStateChanges(rows: StateChangeRow[]) {
+    this.calls.push('appendStateChanges');
+    this.stateChanges.push(...structuredClone(rows));
+  }
+  async loadStateChanges(from: number, to: number, probeIds?: string[]) {
+    return this.stateChanges.filter((r) => r.at < to && (!probeIds || probeIds.includes(r.probeId)) && r.at >= from);
+  }
+  async saveIncidents(incidents: Incident[]) {
+    this.calls.push('saveIncidents');
+    for (const i of incidents) this.incidents.set(i.id, structuredClone(i));
+  }
+  async loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: number; to?: number }) {
+    return structuredClone(
+      [...this.incidents.values()].filter((i) => {
+        const end = i.resolvedAt ?? i.closedAt;
+        if (query.collectiviteId !== undefined && i.collectiviteId !== query.collectiviteId) return false;
+        if (query.activeOnly && !['open', 'acknowledged', 'in-progress'].includes(i.status)) return false;
+        if (query.to !== undefined && i.openedAt >= query.to) return false;
+        return query.from === undefined || end === undefined || end >= query.from;
+      }),
+    );
+  }
+  async appendOperatorAction(row: OperatorActionRow) {
+    this.calls.push('appendOperatorAction');
+    this.actions.push(structuredClone(row));
+  }
+  readonly accounts: AccountStore = {
+    get: async (login) => this.accountRows.get(login),
+    list: async () => [...this.accountRows.values()],
+    upsert: async (row) => void this.accountRows.set(row.login, row),
+    remove: async (login) => void this.accountRows.delete(login),
+    getSetting: async (key) => this.settings.get(key),
+    setSetting: async (key, value) => void this.settings.set(key, value),
+  };
+}

@@ -1,0 +1,237 @@
+// The gateway's in-memory truth: estate, each probe's status and its incidents, fed by one
+// supervision source. Every status change runs through the domain incident reducer; changes are
+// published to listeners (the stream hub) and queued for storage in batches. At start it restores
+// what storage holds, so a restart (even kill -9) keeps incidents, acknowledgements and history.
+import { DEFAULT_INCIDENT_RULES, isActive, reduceIncident, type IncidentEvent, type IncidentRules } from '../../src/domain/incidents.ts';
+import type { Incident, Instant, ProbeStatus } from '../../src/domain/model.ts';
+import type { OperatorAction } from '../../src/protocol/rest.ts';
+import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
+import type { SourceAction, SourceEvents, SupervisionSource } from '../../src/protocol/source.ts';
+import type { Storage, SupervisionChange, SupervisionState } from '../ports.ts';
+import { systemTimers, type Timers } from '../stream/timers.ts';
+import { echoKey, eventFromOperator, eventFromSource, sourceActionFor } from './action-mapping.ts';
+import { indexEstate, sameEstate, type EstateIndex } from './estate-index.ts';
+import { PersistQueue } from './persist-queue.ts';
+import { restoreState, type RestoredState } from './restore.ts';
+
+export interface SupervisionOptions {
+  source: SupervisionSource;
+  storage: Storage;
+  timers?: Timers;
+  /** How often queued changes are written. */
+  persistMs?: number;
+  rules?: IncidentRules;
+  /** Resolved/closed incidents stay in memory (and in live snapshots) this long. */
+  recentMs?: number;
+  log?: (message: string, detail?: unknown) => void;
+  /** Already loaded by the caller (see restoreState); loaded in start() otherwise. */
+  restored?: RestoredState;
+}
+
+export interface Supervision extends SupervisionState {
+  /** Restore from storage, then start the source. */
+  start(): Promise<void>;
+  /** Stop the source and write everything still queued. */
+  stop(): Promise<void>;
+  /** Write everything queued now. */
+  persist(): Promise<void>;
+  /** Probe ids the engine reported that the estate does not know. */
+  unmappedProbeIds(): string[];
+}
+
+const EMPTY_ESTATE: Estate = { collectivites: [], sites: [], equipment: [], probes: [] };
+const ECHO_WINDOW_MS = 5 * 60_000;
+
+export function createSupervision(options: SupervisionOptions): Supervision {
+  const { source, storage, rules = DEFAULT_INCIDENT_RULES, recentMs = 24 * 3_600_000, log = () => {} } = options;
+  let index: EstateIndex = indexEstate(EMPTY_ESTATE);
+  const statuses = new Map<string, ProbeStatus>();
+  const incidents = new Map<string, Incident>();
+  const latest = new Map<string, Incident>();
+  const unmapped = new Set<string>();
+  const pushed = new Map<string, Instant>();
+  const listeners = new Set<(change: SupervisionChange) => void>();
+  let health: SourceHealth = { state: 'stale', source: source.name, since: source.now(), detail: 'starting' };
+  const timers = options.timers ?? systemTimers;
+  let persistTimer: unknown;
+  const queue = new PersistQueue(storage, { onError: (error) => log('storage write failed; will retry', error) });
+
+  function notify(change: SupervisionChange): void {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        log('supervision listener failed', error);
+      }
+    }
+  }
+
+  function remember(incident: Incident): void {
+    incidents.set(incident.id, incident);
+    const current = latest.get(incident.probeId);
+    if (!current || current.id === incident.id || current.openedAt <= incident.openedAt) latest.set(incident.probeId, incident);
+    queue.incident(incident);
+  }
+
+  /** Apply one status; returns the incident it changed, if any, or 'same' when nothing changed. */
+  function applyStatus(status: ProbeStatus, observedAt: Instant): { changed: boolean; incident?: Incident } {
+    const ref = index.probeRef(status.probeId);
+    if (!ref) {
+      if (!unmapped.has(status.probeId) && unmapped.size < 10_000) unmapped.add(status.probeId);
+      return { changed: false };
+    }
+    const prev = statuses.get(status.probeId);
+    if (prev && sameStatus(prev, status)) return { changed: false };
+    statuses.set(status.probeId, status);
+    queue.status(status);
+    const stateChanged = !prev || prev.state !== status.state;
+    if (stateChanged || prev.inDowntime !== status.inDowntime) {
+      queue.stateChange({ probeId: status.probeId, at: stateChanged ? status.since : observedAt, state: status.state, inDowntime: status.inDowntime });
+    }
+    if (!stateChanged && prev.stateType === status.stateType) return { changed: true };
+    const event: IncidentEvent = { type: 'status', at: status.lastCheck ?? observedAt, state: status.state, stateType: status.stateType };
+    const outcome = reduceIncident(latest.get(status.probeId), ref, event, rules);
+    if (!outcome.changed || !outcome.incident) return { changed: true };
+    remember(outcome.incident);
+    return { changed: true, incident: outcome.incident };
+  }
+
+  const events: SourceEvents = {
+    snapshot(estate, snapshotStatuses, at) {
+      const estateChanged = !sameEstate(index.estate, estate);
+      if (estateChanged) {
+        index = indexEstate(estate);
+        for (const probeId of statuses.keys()) if (!index.hasProbe(probeId)) statuses.delete(probeId);
+        storage.saveEstate(estate).catch((error) => log('saving the estate failed', error));
+      }
+      const changed: ProbeStatus[] = [];
+      const touched: Incident[] = [];
+      for (const status of snapshotStatuses) {
+        const result = applyStatus(status, at);
+        if (result.changed) changed.push(status);
+        if (result.incident) touched.push(result.incident);
+      }
+      notify({ statuses: changed, incidents: touched, sourceAt: at, ...(estateChanged ? { estateChanged } : {}) });
+    },
+    status(status, observedAt) {
+      const result = applyStatus(status, observedAt);
+      if (result.changed) notify({ statuses: [status], incidents: result.incident ? [result.incident] : [], sourceAt: observedAt });
+    },
+    action(action) {
+      applySourceAction(action);
+    },
+    health(next) {
+      health = next;
+      notify({ statuses: [], incidents: [], source: next });
+    },
+  };
+
+  function applySourceAction(action: SourceAction): void {
+    const key = echoKey(action);
+    const pushedAt = pushed.get(key);
+    if (pushedAt !== undefined && Math.abs(action.at - pushedAt) < ECHO_WINDOW_MS) return void pushed.delete(key);
+    const event = eventFromSource(action, source.name);
+    const current = latest.get(action.probeId);
+    const ref = index.probeRef(action.probeId);
+    if (!event || !current || !ref) return;
+    const outcome = reduceIncident(current, ref, event, rules);
+    if (!outcome.changed || !outcome.incident) return;
+    remember(outcome.incident);
+    queue.action({ incidentId: outcome.incident.id, at: action.at, by: action.by, action: action.type, ...(event.type !== 'status' && 'comment' in event && event.comment ? { comment: event.comment } : {}) });
+    notify({ statuses: [], incidents: [outcome.incident] });
+  }
+
+  async function findIncident(id: string): Promise<Incident | undefined> {
+    const known = incidents.get(id);
+    if (known) return known;
+    // Older incidents left memory; their id says when they opened, which narrows the query.
+    const openedAt = Number(id.slice(id.lastIndexOf('@') + 1));
+    if (!Number.isSafeInteger(openedAt) || openedAt < 0) return undefined;
+    const found = await storage.loadIncidents({ from: openedAt, to: openedAt + 1 });
+    return found.find((incident) => incident.id === id);
+  }
+
+  async function act(incidentId: string, action: OperatorAction, by: string): Promise<{ incident?: Incident; refused?: string }> {
+    const incident = await findIncident(incidentId);
+    const ref = incident && index.probeRef(incident.probeId);
+    if (!incident || !ref) return { refused: 'no-incident' };
+    const at = source.now();
+    const outcome = reduceIncident(incident, ref, eventFromOperator(action, at, by), rules);
+    if (outcome.refused) return { refused: outcome.refused, ...(outcome.incident ? { incident: outcome.incident } : {}) };
+    if (!outcome.changed || !outcome.incident) return { incident };
+    remember(outcome.incident);
+    queue.action({ incidentId, at, by, action: action.action, ...(action.comment ? { comment: action.comment } : {}) });
+    notify({ statuses: [], incidents: [outcome.incident] });
+    await queue.flush(); // an operator's action is on disk before it is confirmed
+    const toSource = sourceActionFor(action, incident.probeId, at, by);
+    if (toSource && source.pushAction) {
+      pushed.set(echoKey(toSource), at);
+      source.pushAction(toSource).catch((error) => log(`pushing ${action.action} to ${source.name} failed`, error));
+    }
+    return { incident: outcome.incident };
+  }
+
+  /** Resolved or closed incidents leave memory after `recentMs`; storage keeps them. */
+  function prune(): void {
+    const horizon = source.now() - recentMs;
+    for (const [id, incident] of incidents) {
+      if (!isActive(incident) && (incident.closedAt ?? incident.resolvedAt ?? Infinity) < horizon) incidents.delete(id);
+    }
+    for (const [key, at] of pushed) if (at < source.now() - ECHO_WINDOW_MS) pushed.delete(key);
+  }
+
+  return {
+    now: () => source.now(),
+    estate: () => index.estate,
+    status: (probeId) => statuses.get(probeId),
+    statuses: () => statuses.values(),
+    incident: (id) => incidents.get(id),
+    incidents: () => incidents.values(),
+    sourceHealth: () => health,
+    collectiviteOf: (id) => index.collectiviteOf(id) ?? incidents.get(id)?.collectiviteId,
+    act,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    unmappedProbeIds: () => [...unmapped],
+    async start() {
+      const restored = options.restored ?? (await restoreState(storage, { now: source.now(), recentMs }));
+      if (restored.estate) index = indexEstate(restored.estate);
+      for (const status of restored.statuses) if (index.hasProbe(status.probeId)) statuses.set(status.probeId, status);
+      for (const incident of restored.incidents) {
+        incidents.set(incident.id, incident);
+        const current = latest.get(incident.probeId);
+        if (!current || current.openedAt < incident.openedAt) latest.set(incident.probeId, incident);
+      }
+      persistTimer = timers.setInterval(() => {
+        prune();
+        queue.flush().catch(() => undefined);
+      }, options.persistMs ?? 1_000);
+      await source.start(events);
+    },
+    async stop() {
+      await source.stop();
+      if (persistTimer !== undefined) timers.clearInterval(persistTimer);
+      persistTimer = undefined;
+      await queue.flush();
+    },
+    async persist() {
+      prune();
+      await queue.flush();
+    },
+  };
+}
+
+function sameStatus(a: ProbeStatus, b: ProbeStatus): boolean {
+  return (
+    a.state === b.state &&
+    a.stateType === b.stateType &&
+    a.output === b.output &&
+    a.lastCheck === b.lastCheck &&
+    a.since === b.since &&
+    a.acknowledged === b.acknowledged &&
+    a.inDowntime === b.inDowntime &&
+    a.camera === b.camera
+  );
+}
