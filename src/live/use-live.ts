@@ -1,19 +1,13 @@
 // React reads the live store through useSyncExternalStore. A selector runs again only when one of
 // its topics changed (cached by topic version), so a burst of deltas does not re-render a panel
 // that only shows incidents.
-import { useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Incident, ProbeStatus } from '../domain/model.ts';
 import type { SourceHealth } from '../protocol/schemas.ts';
 import type { EstateIndex } from './estate-index.ts';
 import { dataFreshness, DEFAULT_STALE_AFTER_MS, type Freshness } from './freshness.ts';
-import { LiveStoreContext } from './live-context.tsx';
+import { useLiveStoreInstance } from './live-context.tsx';
 import type { ConnectionState, LiveStore, LiveTopic } from './live-store.ts';
-
-export function useLiveStoreInstance(): LiveStore {
-  const store = useContext(LiveStoreContext);
-  if (!store) throw new Error('useLiveStoreInstance outside <LiveStoreProvider>');
-  return store;
-}
 
 /** Select from the store; `selector` must return the same value for the same store state. */
 export function useLive<T>(topics: LiveTopic | readonly LiveTopic[], selector: (store: LiveStore) => T): T {
