@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { ProbeStatus } from '../../../src/domain/model.ts';
+import { parseEventLine, type AckEvent, type CheckEvent, type IcingaEvent } from './icinga-shapes.ts';
+import { applyAckEvent, applyCheckEvent, cameraCondition, firstLine, hostState, sameStatus, serviceState } from './probe-status.ts';
+import { recordedEventLines } from './recorded.ts';
+
+const events: IcingaEvent[] = recordedEventLines.flatMap((l) => {
+  const r = parseEventLine(l);
+  return 'event' in r ? [r.event] : [];
+});
+const find = <T extends IcingaEvent>(pred: (e: IcingaEvent) => boolean) => events.find(pred) as T;
+
+const pending: ProbeStatus = { probeId: 'boulay-mairie-srv!disque-c', state: 'PENDING', stateType: 'SOFT', output: '', lastCheck: null, since: 1000, acknowledged: false, inDowntime: false };
+
+describe('state rules', () => {
+  it.each([
+    [0, 'OK'],
+    [1, 'WARNING'],
+    [2, 'CRITICAL'],
+    [3, 'UNKNOWN'],
+    [99, 'UNKNOWN'],
+  ] as const)('service plugin state %i → %s', (code, state) => expect(serviceState(code)).toBe(state));
+
+  it.each([
+    [0, 'OK'],
+    [1, 'OK'],
+    [2, 'CRITICAL'],
+    [3, 'CRITICAL'],
+  ] as const)('host plugin state %i → %s (Icinga: 0–1 UP, 2–3 DOWN)', (code, state) => expect(hostState(code)).toBe(state));
+
+  it('keeps only the first line of plugin output', () => expect(firstLine('DISK OK\nlong output')).toBe('DISK OK'));
+
+  it.each([
+    ['OK', 'Flux OK', 'online'],
+    ['CRITICAL', 'No video', 'offline'],
+    ['WARNING', 'Image floue', 'blurred'],
+    ['CRITICAL', 'Camera blurred', 'blurred'],
+    ['UNKNOWN', 'timeout', undefined],
+  ] as const)('camera %s "%s" → %s', (state, output, condition) => expect(cameraCondition(state, output)).toBe(condition));
+});
+
+describe('applyCheckEvent with recorded events', () => {
+  const critical = find<CheckEvent>((e) => e.type === 'CheckResult' && e.service === 'disque-c' && e.check_result.state === 2);
+
+  it('uses check_result.state, not exit_status (a passive CRITICAL reports exit_status 0)', () => {
+    const next = applyCheckEvent(pending, critical, 'disk');
+    expect(next).toMatchObject({ state: 'CRITICAL', stateType: 'HARD', output: 'DISK CRITICAL - C: 2% free', acknowledged: false, inDowntime: false });
+    expect(next.lastCheck).toBe(Math.round(critical.check_result.schedule_end! * 1000));
+    expect(next.since).toBe(next.lastCheck);
+  });
+
+  it('keeps since when the state does not change, and the StateChange twin changes nothing', () => {
+    const first = applyCheckEvent(pending, critical, 'disk');
+    const twin = find<CheckEvent>((e) => e.type === 'StateChange' && e.service === 'disque-c' && e.state === 2);
+    expect(sameStatus(applyCheckEvent(first, twin, 'disk'), first)).toBe(true);
+    const later = applyCheckEvent(first, { ...critical, check_result: { ...critical.check_result, schedule_end: critical.check_result.schedule_end! + 60 } }, 'disk');
+    expect(later.since).toBe(first.since);
+    expect(later.lastCheck).toBe(first.lastCheck! + 60_000);
+  });
+
+  it('maps a host DOWN event (top-level state 1, check_result.state 2) to CRITICAL', () => {
+    const down = find<CheckEvent>((e) => e.type === 'StateChange' && e.service === undefined);
+    expect(down.state).toBe(1);
+    expect(applyCheckEvent({ ...pending, probeId: 'labo-sans-collectivite!' }, down, 'host').state).toBe('CRITICAL');
+  });
+
+  it('follows the acknowledgement and downtime flags carried by check events', () => {
+    const next = applyCheckEvent({ ...pending, acknowledged: true, inDowntime: false }, { ...critical, acknowledgement: false, downtime_depth: 1 }, 'disk');
+    expect(next).toMatchObject({ acknowledged: false, inDowntime: true });
+  });
+
+  it('derives the camera condition for camera probes only', () => {
+    const blurred = { ...critical, check_result: { ...critical.check_result, state: 1, output: 'Image floue' } };
+    expect(applyCheckEvent(pending, blurred, 'camera').camera).toBe('blurred');
+    expect(applyCheckEvent(pending, blurred, 'disk')).not.toHaveProperty('camera');
+  });
+});
+
+describe('applyAckEvent', () => {
+  it('sets and clears the acknowledgement', () => {
+    const set = find<AckEvent>((e) => e.type === 'AcknowledgementSet');
+    const cleared = find<AckEvent>((e) => e.type === 'AcknowledgementCleared');
+    expect(set.author).toBe('alice');
+    const acked = applyAckEvent(pending, set);
+    expect(acked.acknowledged).toBe(true);
+    expect(applyAckEvent(acked, cleared).acknowledged).toBe(false);
+  });
+});
