@@ -1,0 +1,98 @@
+// The embedded database can be open in one process only, so while the gateway runs the accounts
+// CLI hands its command to the gateway over a Unix socket in the data folder (owner-only, 0600):
+// the command then runs in-process and revocations cut live sockets at once.
+import { chmodSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import type { Storage } from '../ports.ts';
+import { runAccountCommand } from './account-commands.ts';
+import type { AuthService } from './session-service.ts';
+
+export const ADMIN_SOCKET = 'accounts.sock';
+const MAX_REQUEST = 16_384;
+
+export function adminSocketPath(dataDir: string): string {
+  return join(dataDir, ADMIN_SOCKET);
+}
+
+type Reply = { ok: true; output: string } | { ok: false; error: string };
+
+/** Serve `run(argv)` on the data folder's socket; returns the close function. */
+export async function startAccountsAdmin(dataDir: string, run: (argv: string[]) => Promise<string>): Promise<() => Promise<void>> {
+  const path = adminSocketPath(dataDir);
+  rmSync(path, { force: true }); // left by a killed gateway; we hold the data-folder lock
+  const server: Server = createServer((socket) => {
+    let input = '';
+    socket.setEncoding('utf8');
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk: string) => {
+      input += chunk;
+      if (input.length > MAX_REQUEST) return socket.destroy();
+      const end = input.indexOf('\n');
+      if (end < 0) return;
+      const reply = (r: Reply) => socket.end(`${JSON.stringify(r)}\n`);
+      let argv: unknown;
+      try {
+        argv = JSON.parse(input.slice(0, end));
+      } catch {
+        return reply({ ok: false, error: 'bad request' });
+      }
+      if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) return reply({ ok: false, error: 'bad request' });
+      run(argv).then(
+        (output) => reply({ ok: true, output }),
+        (error: unknown) => reply({ ok: false, error: (error as Error).message }),
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => resolve());
+  });
+  chmodSync(path, 0o600);
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      rmSync(path, { force: true });
+    });
+}
+
+/** Send argv to the gateway holding `dataDir`; resolves with its output, rejects with its error. */
+export function sendAccountsCommand(dataDir: string, argv: string[], timeoutMs = 15_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(adminSocketPath(dataDir));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error('the gateway did not answer')));
+    socket.on('connect', () => socket.write(`${JSON.stringify(argv)}\n`));
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      try {
+        const reply = JSON.parse(answer) as Reply;
+        if (reply.ok) resolve(reply.output);
+        else reject(new Error(reply.error));
+      } catch {
+        reject(new Error('unreadable answer from the gateway'));
+      }
+    });
+  });
+}
+
+/**
+ * For the gateway's entry point: serve the accounts commands in-process, announcing changed
+ * logins to the session service so their live sockets are cut at once.
+ */
+export async function serveAccountsCommands(
+  dataDir: string,
+  deps: { storage: Pick<Storage, 'accounts' | 'loadEstate'>; sessions: Pick<AuthService, 'accountChanged'>; now(): number },
+): Promise<() => Promise<void>> {
+  return startAccountsAdmin(dataDir, async (argv) => {
+    const estate = await deps.storage.loadEstate();
+    return runAccountCommand(argv, {
+      accounts: deps.storage.accounts,
+      ...(estate && { estate }),
+      now: deps.now,
+      announce: (login) => deps.sessions.accountChanged(login),
+    });
+  });
+}
