@@ -1,0 +1,126 @@
+// Assembles the gateway on one port: fastify (REST routes, the built SPA with client-side routing
+// fallback) and socket.io (the `/live` stream), around one supervision state and one stream hub.
+// Every collaborator is passed in, so tests build a real gateway in-process on port 0.
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { API_PREFIX } from '../src/protocol/rest.ts';
+import type { SupervisionSource } from '../src/protocol/source.ts';
+import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
+import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './live/message-guard.ts';
+import type { SessionService, Storage } from './ports.ts';
+import { createStreamHub, type StreamHub } from './stream/stream-hub.ts';
+import { systemTimers, type Timers } from './stream/timers.ts';
+import type { RestoredState } from './supervision/restore.ts';
+import { createSupervision, type Supervision } from './supervision/supervision.ts';
+
+/** What REST route modules (server/http) receive to do their work. */
+export interface RouteContext {
+  supervision: Supervision;
+  storage: Storage;
+  sessions: SessionService;
+}
+
+export type RegisterRoutes = (app: FastifyInstance, context: RouteContext) => Promise<void> | void;
+
+export interface GatewayDeps {
+  storage: Storage;
+  sessions: SessionService;
+  source: SupervisionSource;
+  /** REST routes, registered under API_PREFIX (server/http provides them). */
+  routes?: RegisterRoutes;
+  stream?: { flushMs?: number; heartbeatMs?: number; bufferBatches?: number };
+  persistMs?: number;
+  restored?: RestoredState;
+  /** Folder of the built SPA; false to serve none. Default: dist/ when it has an index.html. */
+  staticDir?: string | false;
+  limits?: MessageLimits;
+  /** Transport hard cap per client message; above it the client is disconnected. */
+  maxHttpBufferSize?: number;
+  timers?: Timers;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  io: LiveServer;
+  supervision: Supervision;
+  hub: StreamHub;
+  /** Start the source, then listen; resolves with the base URL. */
+  start(port: number, host: string): Promise<string>;
+  /** Stop the source, write what is queued, close sockets and the port. */
+  close(): Promise<void>;
+}
+
+const DIST = join(import.meta.dirname, '..', 'dist');
+
+export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
+  const timers = deps.timers ?? systemTimers;
+  const log = (message: string, detail?: unknown) => app.log.warn({ detail }, message);
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
+  const supervision = createSupervision({
+    source: deps.source,
+    storage: deps.storage,
+    timers,
+    log,
+    ...(deps.persistMs ? { persistMs: deps.persistMs } : {}),
+    ...(deps.restored ? { restored: deps.restored } : {}),
+  });
+  const hub = createStreamHub({ view: supervision, timers, ...deps.stream, onListenerError: (error) => log('live delivery failed', error) });
+  const stopFeed = supervision.subscribe((change) => hub.publish(change));
+
+  const limits = deps.limits ?? DEFAULT_MESSAGE_LIMITS;
+  const io: LiveServer = new Server(app.server, {
+    serveClient: false,
+    maxHttpBufferSize: deps.maxHttpBufferSize ?? 4 * limits.maxBytes,
+    // Snapshots of the whole estate are large and repetitive: deflate what is worth it.
+    perMessageDeflate: { threshold: 2_048 },
+    httpCompression: { threshold: 2_048 },
+  });
+  const detachLive = registerLiveNamespace(io, { hub, sessions: deps.sessions, limits, timers, log });
+
+  if (deps.routes) {
+    const routes = deps.routes;
+    await app.register(async (api) => routes(api, { supervision, storage: deps.storage, sessions: deps.sessions }), { prefix: API_PREFIX });
+  }
+  await serveSpa(app, deps.staticDir === undefined ? (existsSync(join(DIST, 'index.html')) ? DIST : false) : deps.staticDir);
+
+  let started = false;
+  return {
+    app,
+    io,
+    supervision,
+    hub,
+    async start(port, host) {
+      await supervision.start();
+      started = true;
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    },
+    async close() {
+      if (started) await supervision.stop().catch((error) => log('stopping the source failed', error));
+      stopFeed();
+      hub.stop();
+      detachLive();
+      io.local.disconnectSockets(true);
+      io.engine.close();
+      await app.close();
+    },
+  };
+}
+
+/** The built SPA, with index.html for any other GET that is not an API or socket path. */
+async function serveSpa(app: FastifyInstance, root: string | false): Promise<void> {
+  if (root) await app.register(fastifyStatic, { root, wildcard: true, index: 'index.html', maxAge: 0 });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (root && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/socket.io')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${path}` } });
+  });
+}
