@@ -9,8 +9,15 @@ import { dataFreshness, DEFAULT_STALE_AFTER_MS, type Freshness } from './freshne
 import { useLiveStoreInstance } from './live-context.tsx';
 import type { ConnectionState, LiveStore, LiveTopic } from './live-store.ts';
 
-/** Select from the store; `selector` must return the same value for the same store state. */
-export function useLive<T>(topics: LiveTopic | readonly LiveTopic[], selector: (store: LiveStore) => T): T {
+/**
+ * Select from the store. The selector re-runs only when one of `topics` changed; pass `isEqual` when
+ * it builds a new object each time, so an equal result keeps the previous reference (no re-render).
+ */
+export function useLive<T>(
+  topics: LiveTopic | readonly LiveTopic[],
+  selector: (store: LiveStore) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
   const store = useLiveStoreInstance();
   const list: readonly LiveTopic[] = typeof topics === 'string' ? [topics] : topics;
   const key = list.join(',');
@@ -26,7 +33,8 @@ export function useLive<T>(topics: LiveTopic | readonly LiveTopic[], selector: (
       .join(',');
     const cached = cache.current;
     if (cached && cached.stamp === stamp && cached.selector === selector) return cached.value;
-    const value = selector(store);
+    const fresh = selector(store);
+    const value = cached && isEqual(cached.value, fresh) ? cached.value : fresh;
     cache.current = { stamp, selector, value };
     return value;
   };
@@ -75,4 +83,9 @@ export function useFreshness(staleAfterMs = DEFAULT_STALE_AFTER_MS): Freshness {
   const lastMessageAt = useLive('heartbeat', (s) => s.lastMessageAt);
   const now = useNow(1000);
   return dataFreshness({ connection, source, lastMessageAt }, now, staleAfterMs);
+}
+
+/** Element-wise identity of two arrays: the usual `isEqual` for selectors that return lists. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
 }

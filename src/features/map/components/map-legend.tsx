@@ -1,0 +1,39 @@
+import type { ProbeState } from '../../../domain/model.ts';
+import { common } from '../../../i18n/common.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useLive } from '../../../live/use-live.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { STATES_BEST_FIRST } from '../layer/state-style.ts';
+import { mapMessages } from '../map-messages.ts';
+import { StateShape } from './state-shape.tsx';
+
+const LEGEND_ORDER = [...STATES_BEST_FIRST].reverse();
+
+function countSitesByState(store: LiveStore): Record<ProbeState, number> {
+  const counts: Record<ProbeState, number> = { OK: 0, WARNING: 0, CRITICAL: 0, UNKNOWN: 0, PENDING: 0 };
+  for (const id of store.index.sites.keys()) counts[store.siteState(id)] += 1;
+  return counts;
+}
+
+const sameCounts = (a: Record<ProbeState, number>, b: Record<ProbeState, number>) => LEGEND_ORDER.every((s) => a[s] === b[s]);
+
+export function MapLegend({ className = '' }: { className?: string }) {
+  const m = useMessages(mapMessages);
+  const states = useMessages(common).state;
+  const counts = useLive(['estate', 'statuses'], countSitesByState, sameCounts);
+  return (
+    <figure className={`rounded bg-slate-900/90 p-2 text-xs text-slate-100 shadow ${className}`}>
+      <figcaption className="mb-1 font-semibold">{m.legendTitle}</figcaption>
+      <ul className="flex flex-wrap gap-x-3 gap-y-1">
+        {LEGEND_ORDER.map((state) => (
+          <li key={state} className="flex items-center gap-1">
+            <StateShape state={state} />
+            <span>{states[state]}</span>
+            <span className="tabular-nums text-slate-300">{counts[state]}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 max-w-xs text-[11px] text-slate-300">{m.clusterHint}</p>
+    </figure>
+  );
+}

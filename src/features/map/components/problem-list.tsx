@@ -1,0 +1,78 @@
+// The probes in trouble right now, worst and oldest first. Also the keyboard way into the map:
+// each entry selects its site. Engine strings are rendered as text.
+import { stateSeverity, type ProbeStatus } from '../../../domain/model.ts';
+import { common } from '../../../i18n/common.ts';
+import { formatAge } from '../../../i18n/format.ts';
+import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { sameItems, useEstateIndex, useLive, useNow } from '../../../live/use-live.ts';
+import { mapMessages } from '../map-messages.ts';
+import { StateShape } from './state-shape.tsx';
+
+export interface ProblemListProps {
+  onSelectSite(siteId: string): void;
+  /** Only this collectivité's problems (référent view, /c/:id). */
+  collectiviteId?: string;
+  className?: string;
+}
+
+export function selectProblems(store: LiveStore, collectiviteId?: string): ProbeStatus[] {
+  const problems: ProbeStatus[] = [];
+  for (const status of store.statuses.values()) {
+    if (status.state === 'OK' || status.state === 'PENDING' || status.inDowntime) continue;
+    if (collectiviteId) {
+      const site = store.index.sites.get(store.index.siteOfProbe.get(status.probeId) ?? '');
+      if (site?.collectiviteId !== collectiviteId) continue;
+    }
+    problems.push(status);
+  }
+  return problems.sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state) || a.since - b.since);
+}
+
+export function ProblemList({ onSelectSite, collectiviteId, className = '' }: ProblemListProps) {
+  const m = useMessages(mapMessages);
+  const states = useMessages(common).state;
+  const { locale } = useLocale();
+  const index = useEstateIndex();
+  const now = useNow(5000);
+  const problems = useLive(['statuses', 'estate'], (store: LiveStore) => selectProblems(store, collectiviteId), sameItems<ProbeStatus>);
+
+  return (
+    <section aria-labelledby="problems-title" className={`bg-slate-900 text-slate-100 ${className}`}>
+      <h2 id="problems-title" className="px-3 pt-3 pb-2 text-base font-semibold">
+        {m.problemsTitle} <span className="tabular-nums text-slate-300">({problems.length})</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="px-3 pb-3 text-sm text-slate-300">{index.sites.size === 0 ? m.waitingForData : m.noProblems}</p>
+      ) : (
+        <ul className="divide-y divide-slate-800">
+          {problems.map((status) => {
+            const probe = index.probes.get(status.probeId);
+            const siteId = index.siteOfProbe.get(status.probeId);
+            const site = siteId ? index.sites.get(siteId) : undefined;
+            return (
+              <li key={status.probeId}>
+                <button
+                  type="button"
+                  disabled={!siteId}
+                  onClick={() => siteId && onSelectSite(siteId)}
+                  className="flex min-h-12 w-full items-center gap-3 px-3 py-2 text-left hover:bg-slate-800 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-400"
+                >
+                  <StateShape state={status.state} size={18} />
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate font-medium">{probe?.name ?? status.probeId}</span>
+                    <span className="block truncate text-xs text-slate-300">{site?.name ?? ''}</span>
+                  </span>
+                  <span className="shrink-0 text-right text-xs">
+                    <span className="block font-semibold">{states[status.state]}</span>
+                    <span className="block text-slate-300">{formatAge(locale, now - status.since)}</span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

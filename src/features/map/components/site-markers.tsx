@@ -1,0 +1,51 @@
+// Bridges the live store to the canvas site layer. Mounted once inside the MapContainer; after that
+// React is out of the loop: the frame driver hands changed site ids to the layer once per frame.
+import { useEffect, useRef } from 'react';
+import { useMap } from 'react-leaflet';
+import { common } from '../../../i18n/common.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { createFrameDriver, type FrameScheduler } from '../../../live/frame-driver.ts';
+import { useLiveStoreInstance } from '../../../live/live-context.tsx';
+import { createSiteLayer, type SiteLayer, type SiteLayerOptions } from '../layer/site-layer.ts';
+import { mapMessages } from '../map-messages.ts';
+
+export interface SiteMarkersProps {
+  onSelectSite(siteId: string): void;
+  /** Injected in tests: a fake layer and fake animation frames. */
+  createLayer?: (options: SiteLayerOptions) => SiteLayer;
+  frames?: FrameScheduler;
+}
+
+export function SiteMarkers({ onSelectSite, createLayer = createSiteLayer, frames }: SiteMarkersProps) {
+  const map = useMap();
+  const store = useLiveStoreInstance();
+  const m = useMessages(mapMessages);
+  const states = useMessages(common).state;
+  // Latest callbacks and labels without re-creating the layer when they change.
+  const latest = useRef({ onSelectSite, m, states });
+  useEffect(() => {
+    latest.current = { onSelectSite, m, states };
+  });
+
+  useEffect(() => {
+    const layer = createLayer({
+      sites: () => store.index.sites.values(),
+      siteState: (id) => store.siteState(id),
+      onSelectSite: (id) => latest.current.onSelectSite(id),
+      describeSite: (id) => {
+        const site = store.index.sites.get(id);
+        const town = site ? store.index.collectivites.get(site.collectiviteId)?.name : undefined;
+        return `${site?.name ?? id}${town ? ` (${town})` : ''} — ${latest.current.states[store.siteState(id)]}`;
+      },
+      describeCluster: (count, worst) => latest.current.m.clusterLabel(count, latest.current.states[worst]),
+    });
+    layer.init(map);
+    const stop = createFrameDriver(store, layer, frames);
+    return () => {
+      stop();
+      layer.dispose();
+    };
+  }, [map, store, createLayer, frames]);
+
+  return null;
+}

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../../i18n/i18n-context.tsx';
+import { FakeTransport } from '../../../live/fake-transport.ts';
+import { LiveStoreProvider } from '../../../live/live-context.tsx';
+import { deltaBatch, FIXTURE_ESTATE, fixtureSnapshot, probeStatus } from '../../../live/live-fixtures.ts';
+import { LiveStore } from '../../../live/live-store.ts';
+import { ProblemList } from './problem-list.tsx';
+import { SitePanel } from './site-panel.tsx';
+
+const EVIL = '<img src=x onerror=alert(1)>';
+
+function liveStore() {
+  const transport = new FakeTransport();
+  const store = new LiveStore({ transport });
+  store.start();
+  transport.connect();
+  const estate = {
+    ...FIXTURE_ESTATE,
+    equipment: FIXTURE_ESTATE.equipment.map((e) => (e.id === 'e-metz-cam' ? { ...e, name: EVIL } : e)),
+    probes: FIXTURE_ESTATE.probes.map((p) => (p.id === 'p-metz-cam' ? { ...p, name: EVIL } : p)),
+  };
+  transport.emit('snapshot', fixtureSnapshot({ estate, statuses: [probeStatus('p-metz-cam', 'CRITICAL', 1_000, EVIL), probeStatus('p-metz-disk', 'OK')] }));
+  return { store, transport };
+}
+
+afterEach(cleanup);
+
+describe('SitePanel', () => {
+  it('shows equipment and probes with state, output, last check and since', () => {
+    const { store } = liveStore();
+    render(
+      <I18nProvider locale="fr" storage={undefined}>
+        <LiveStoreProvider store={store}>
+          <SitePanel siteId="s-metz-mairie" onClose={() => {}} />
+        </LiveStoreProvider>
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('heading', { name: 'Mairie de Metz' })).toBeTruthy();
+    expect(screen.getByText('SRV-MAIRIE')).toBeTruthy();
+    expect(screen.getByText('Disque C:')).toBeTruthy();
+    expect(screen.getAllByText('Critique')).toHaveLength(1);
+    expect(screen.getAllByText('Dernier contrôle')).toHaveLength(2);
+  });
+
+  it('renders engine text containing markup as text, creating no element', () => {
+    const { store } = liveStore();
+    const alert = vi.spyOn(window, 'alert').mockImplementation(() => {});
+    const { container } = render(
+      <I18nProvider locale="fr" storage={undefined}>
+        <LiveStoreProvider store={store}>
+          <SitePanel siteId="s-metz-mairie" onClose={() => {}} />
+          <ProblemList onSelectSite={() => {}} />
+        </LiveStoreProvider>
+      </I18nProvider>,
+    );
+    expect(container.querySelector('img')).toBeNull();
+    // equipment name, probe name and output in the panel, probe name in the problem list
+    expect(screen.getAllByText(EVIL)).toHaveLength(4);
+    expect(alert).not.toHaveBeenCalled();
+  });
+
+  it('follows live changes of its probes', () => {
+    const { store, transport } = liveStore();
+    render(
+      <I18nProvider locale="en" storage={undefined}>
+        <LiveStoreProvider store={store}>
+          <SitePanel siteId="s-metz-mairie" onClose={() => {}} />
+        </LiveStoreProvider>
+      </I18nProvider>,
+    );
+    expect(screen.queryByText('Warning')).toBeNull();
+    transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-disk', 'WARNING', 2_000, 'DISK WARNING - 8% free')]));
+    return screen.findByText('DISK WARNING - 8% free').then(() => expect(screen.getByText('Warning')).toBeTruthy());
+  });
+});

@@ -1,0 +1,92 @@
+// What is on a site: its equipment and their probes with state, output, last check and since when.
+// Every engine string (names, output) is rendered as a React text node — never as markup.
+import type { ProbeStatus } from '../../../domain/model.ts';
+import { common } from '../../../i18n/common.ts';
+import { formatAge, formatDateTime } from '../../../i18n/format.ts';
+import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { sameItems, useEstateIndex, useLive, useNow } from '../../../live/use-live.ts';
+import { mapMessages } from '../map-messages.ts';
+import { StateShape } from './state-shape.tsx';
+
+export interface SitePanelProps {
+  siteId: string;
+  onClose(): void;
+  className?: string;
+}
+
+export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
+  const m = useMessages(mapMessages);
+  const states = useMessages(common).state;
+  const { locale } = useLocale();
+  const index = useEstateIndex();
+  const now = useNow(5000);
+  const probes = index.probesBySite.get(siteId) ?? [];
+  const statuses = useLive(
+    'statuses',
+    (store: LiveStore) => probes.map((p) => store.status(p.id)),
+    sameItems<ProbeStatus | undefined>,
+  );
+  const statusOf = new Map(probes.map((p, i) => [p.id, statuses[i]]));
+  const site = index.sites.get(siteId);
+  const collectivite = site ? index.collectivites.get(site.collectiviteId) : undefined;
+  const equipment = index.equipmentBySite.get(siteId) ?? [];
+
+  return (
+    <aside aria-labelledby="site-panel-title" className={`flex flex-col overflow-hidden bg-slate-900 text-slate-100 ${className}`}>
+      <header className="flex items-start justify-between gap-2 border-b border-slate-700 p-3">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-300">{collectivite?.name ?? m.siteTitle}</p>
+          <h2 id="site-panel-title" className="text-lg font-semibold">
+            {site?.name ?? m.unknownSite}
+          </h2>
+        </div>
+        <button type="button" onClick={onClose} aria-label={m.closePanel} className="rounded px-2 py-1 text-xl leading-none hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-400">
+          ×
+        </button>
+      </header>
+      <div className="overflow-y-auto p-3">
+        {site && equipment.length === 0 && <p className="text-slate-300">{m.noEquipment}</p>}
+        {equipment.map((eq) => (
+          <section key={eq.id} className="mb-4">
+            <h3 className="mb-1 font-medium text-slate-200">{eq.name}</h3>
+            <ul className="space-y-2">
+              {(index.probesByEquipment.get(eq.id) ?? []).map((probe) => {
+                const status = statusOf.get(probe.id);
+                const state = status?.state ?? 'PENDING';
+                return (
+                  <li key={probe.id} className="rounded border border-slate-700 bg-slate-800 p-2 text-sm">
+                    <div className="flex items-center gap-2">
+                      <StateShape state={state} />
+                      <span className="font-medium">{probe.name}</span>
+                      <span className="ml-auto text-xs font-semibold">
+                        {states[state]}
+                        {status?.stateType === 'SOFT' && state !== 'OK' ? ` (${m.soft})` : ''}
+                      </span>
+                    </div>
+                    {status && <p className="mt-1 break-words font-mono text-xs text-slate-200">{status.output}</p>}
+                    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-300">
+                      <dt>{m.lastCheck}</dt>
+                      <dd>{status?.lastCheck ? formatDateTime(locale, status.lastCheck) : m.never}</dd>
+                      {status && (
+                        <>
+                          <dt>{m.since}</dt>
+                          <dd>
+                            {formatDateTime(locale, status.since)} ({formatAge(locale, now - status.since)})
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                    {(status?.acknowledged || status?.inDowntime) && (
+                      <p className="mt-1 text-xs text-sky-300">{[status.acknowledged && m.acknowledged, status.inDowntime && m.inDowntime].filter(Boolean).join(' · ')}</p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </aside>
+  );
+}

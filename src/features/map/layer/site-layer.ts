@@ -1,0 +1,187 @@
+// Every site in scope drawn on ONE canvas over the map, Grafana-Geomap style: an object with
+// init / reset / update / dispose, driven imperatively (at most once per animation frame by the
+// frame driver), never re-rendered by React. The canvas is repainted whole — a few thousand shapes
+// cost about a millisecond — and what is budgeted is the number of repaints, not their size.
+import L from 'leaflet';
+import type { ProbeState, Site } from '../../../domain/model.ts';
+import { clusterSites, type PlacedSite } from './cluster-grid.ts';
+import { drawClusterMarker } from './draw-cluster.ts';
+import { drawStateMarker, STATE_STYLE } from './state-style.ts';
+
+export interface SiteLayerOptions {
+  sites(): Iterable<Site>;
+  siteState(siteId: string): ProbeState;
+  onSelectSite(siteId: string): void;
+  /** Text shown on hover (set as textContent, never HTML). */
+  describeSite(siteId: string): string;
+  describeCluster(count: number, worst: ProbeState): string;
+  /** At or above this zoom every site is drawn on its own. */
+  clusterBelowZoom?: number;
+  cellSize?: number;
+}
+
+export interface SiteLayer {
+  init(map: L.Map): void;
+  /** The set of sites may have changed (snapshot): re-read everything and repaint. */
+  reset(): void;
+  /** These sites changed state: refresh them and repaint once. */
+  update(siteIds: ReadonlySet<string>): void;
+  dispose(): void;
+  /** Repaints so far (for the render budget and for debugging). */
+  readonly paints: number;
+}
+
+interface HitTarget {
+  x: number;
+  y: number;
+  r: number;
+  ids: string[];
+  label: string;
+}
+
+export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
+  const clusterBelowZoom = options.clusterBelowZoom ?? 12;
+  const cellSize = options.cellSize ?? 56;
+  let map: L.Map | undefined;
+  let canvas: HTMLCanvasElement | undefined;
+  let tooltip: HTMLDivElement | undefined;
+  let sites: Site[] = [];
+  const states = new Map<string, ProbeState>();
+  let targets: HitTarget[] = [];
+  let paints = 0;
+
+  function paint() {
+    if (!map || !canvas) return;
+    paints += 1;
+    const size = map.getSize();
+    const dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== size.x * dpr || canvas.height !== size.y * dpr) {
+      canvas.width = size.x * dpr;
+      canvas.height = size.y * dpr;
+      canvas.style.width = `${size.x}px`;
+      canvas.style.height = `${size.y}px`;
+    }
+    const ctx = canvas.getContext('2d');
+    targets = [];
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.x, size.y);
+
+    const zoom = map.getZoom();
+    // World pixel of the container's top-left corner: pixel origin shifted by how far the pane was dragged.
+    const origin = map.getPixelOrigin().add(map.containerPointToLayerPoint([0, 0]));
+    const placed: PlacedSite[] = [];
+    for (const site of sites) {
+      const p = map.project([site.lat, site.lng], zoom);
+      placed.push({ id: site.id, x: p.x, y: p.y, state: states.get(site.id) ?? 'PENDING' });
+    }
+    const margin = 40;
+    const visible = (x: number, y: number) => x > -margin && y > -margin && x < size.x + margin && y < size.y + margin;
+
+    if (zoom >= clusterBelowZoom) {
+      placed.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
+      for (const s of placed) {
+        const x = s.x - origin.x;
+        const y = s.y - origin.y;
+        if (!visible(x, y)) continue;
+        drawStateMarker(ctx, s.state, x, y);
+        targets.push({ x, y, r: STATE_STYLE[s.state].radius + 4, ids: [s.id], label: options.describeSite(s.id) });
+      }
+      return;
+    }
+    for (const c of clusterSites(placed, cellSize)) {
+      const x = c.x - origin.x;
+      const y = c.y - origin.y;
+      if (!visible(x, y)) continue;
+      if (c.ids.length === 1) {
+        drawStateMarker(ctx, c.worst, x, y);
+        targets.push({ x, y, r: STATE_STYLE[c.worst].radius + 4, ids: c.ids, label: options.describeSite(c.ids[0]!) });
+      } else {
+        const r = drawClusterMarker(ctx, c, x, y);
+        targets.push({ x, y, r, ids: c.ids, label: options.describeCluster(c.ids.length, c.worst) });
+      }
+    }
+  }
+
+  function hit(point: L.Point): HitTarget | undefined {
+    // Last drawn is on top: search backwards.
+    for (let i = targets.length - 1; i >= 0; i--) {
+      const t = targets[i]!;
+      if ((t.x - point.x) ** 2 + (t.y - point.y) ** 2 <= t.r ** 2) return t;
+    }
+    return undefined;
+  }
+
+  function onClick(e: L.LeafletMouseEvent) {
+    const target = hit(e.containerPoint);
+    if (!target || !map) return;
+    if (target.ids.length === 1) return options.onSelectSite(target.ids[0]!);
+    const members = sites.filter((s) => target.ids.includes(s.id));
+    map.fitBounds(L.latLngBounds(members.map((s) => [s.lat, s.lng] as [number, number])).pad(0.3), { maxZoom: clusterBelowZoom + 1 });
+  }
+
+  function onMouseMove(e: L.LeafletMouseEvent) {
+    if (!map || !tooltip) return;
+    const target = hit(e.containerPoint);
+    map.getContainer().style.cursor = target ? 'pointer' : '';
+    if (!target) {
+      tooltip.hidden = true;
+      return;
+    }
+    tooltip.textContent = target.label;
+    tooltip.hidden = false;
+    tooltip.style.transform = `translate(${Math.round(target.x + target.r + 6)}px, ${Math.round(target.y - 12)}px)`;
+  }
+
+  function hideDuringZoom() {
+    if (canvas) canvas.style.visibility = 'hidden';
+  }
+  function showAfterZoom() {
+    if (canvas) canvas.style.visibility = '';
+    paint();
+  }
+
+  return {
+    init(target) {
+      map = target;
+      const container = target.getContainer();
+      canvas = L.DomUtil.create('canvas', 'vigie-site-canvas', container);
+      Object.assign(canvas.style, { position: 'absolute', top: '0', left: '0', zIndex: '450', pointerEvents: 'none' });
+      canvas.setAttribute('aria-hidden', 'true');
+      tooltip = L.DomUtil.create('div', 'vigie-site-tooltip', container);
+      tooltip.hidden = true;
+      target.on('move resize viewreset', paint);
+      target.on('zoomstart', hideDuringZoom);
+      target.on('zoomend', showAfterZoom);
+      target.on('click', onClick);
+      target.on('mousemove', onMouseMove);
+      this.reset();
+    },
+    reset() {
+      sites = [...options.sites()];
+      states.clear();
+      for (const s of sites) states.set(s.id, options.siteState(s.id));
+      paint();
+    },
+    update(siteIds) {
+      for (const id of siteIds) if (states.has(id)) states.set(id, options.siteState(id));
+      paint();
+    },
+    dispose() {
+      map?.off('move resize viewreset', paint);
+      map?.off('zoomstart', hideDuringZoom);
+      map?.off('zoomend', showAfterZoom);
+      map?.off('click', onClick);
+      map?.off('mousemove', onMouseMove);
+      canvas?.remove();
+      tooltip?.remove();
+      map = undefined;
+      canvas = undefined;
+    },
+    get paints() {
+      return paints;
+    },
+  };
+}
+
+const STATE_ORDER: Record<ProbeState, number> = { OK: 0, PENDING: 1, UNKNOWN: 2, WARNING: 3, CRITICAL: 4 };
