@@ -1,0 +1,42 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiClient } from '../../../api/api-client.ts';
+import { useApiClient } from '../../../api/use-api-client.ts';
+import { incidentPageSchema } from '../../../protocol/rest.ts';
+
+export const INCIDENT_STATUS_FILTERS = ['active', 'all', 'open', 'acknowledged', 'in-progress', 'resolved', 'closed'] as const;
+export type IncidentStatusFilter = (typeof INCIDENT_STATUS_FILTERS)[number];
+
+export const INCIDENT_PERIODS = ['all', 'month', 'semester', 'year'] as const;
+export type IncidentPeriod = (typeof INCIDENT_PERIODS)[number];
+
+export interface IncidentFilters {
+  /** Absent: every collectivité in the caller's scope. */
+  collectiviteId?: string;
+  status: IncidentStatusFilter;
+  period: IncidentPeriod;
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_INCIDENT_FILTERS: IncidentFilters = { status: 'active', period: 'all', page: 1, pageSize: 20 };
+
+export function incidentsQueryOptions(client: ApiClient, filters: IncidentFilters) {
+  return queryOptions({
+    queryKey: ['incidents', 'list', filters],
+    queryFn: () =>
+      client.get('/incidents', incidentPageSchema, {
+        collectiviteId: filters.collectiviteId,
+        status: filters.status === 'all' ? undefined : filters.status,
+        period: filters.period === 'all' ? undefined : filters.period,
+        page: filters.page,
+        pageSize: filters.pageSize,
+      }),
+    // Keep the current page on screen while the next one loads (no flash of "loading").
+    placeholderData: keepPreviousData,
+    staleTime: 15_000,
+  });
+}
+
+export function useIncidentPage(filters: IncidentFilters) {
+  return useQuery(incidentsQueryOptions(useApiClient(), filters));
+}

@@ -1,0 +1,69 @@
+import { useId } from 'react';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import {
+  INCIDENT_PERIODS,
+  INCIDENT_STATUS_FILTERS,
+  type IncidentFilters as Filters,
+  type IncidentPeriod,
+  type IncidentStatusFilter,
+} from '../api/incidents-query-options.ts';
+import { incidentMessages } from '../messages.ts';
+
+interface IncidentFiltersProps {
+  filters: Filters;
+  /** Called with page reset to 1: a new filter starts from the first page. */
+  onChange: (filters: Filters) => void;
+  /** Choices for the collectivité filter; omitted when the scope is a single collectivité. */
+  collectivites?: ReadonlyArray<{ id: string; name: string }>;
+}
+
+const SELECT = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700';
+
+export function IncidentFilters({ filters, onChange, collectivites }: IncidentFiltersProps) {
+  const m = useMessages(incidentMessages);
+  const id = useId();
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch, page: 1 });
+  return (
+    <fieldset className="flex flex-wrap items-end gap-3">
+      <legend className="sr-only">{m.filters}</legend>
+      {collectivites && (
+        <label className="flex flex-col text-sm text-slate-700" htmlFor={`${id}-c`}>
+          {m.collectivite}
+          <select
+            id={`${id}-c`}
+            className={SELECT}
+            value={filters.collectiviteId ?? ''}
+            onChange={(e) => set({ collectiviteId: e.target.value || undefined })}
+          >
+            <option value="">{m.allCollectivites}</option>
+            {collectivites.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="flex flex-col text-sm text-slate-700" htmlFor={`${id}-s`}>
+        {m.state}
+        <select id={`${id}-s`} className={SELECT} value={filters.status} onChange={(e) => set({ status: e.target.value as IncidentStatusFilter })}>
+          {INCIDENT_STATUS_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {m.statusFilter(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-sm text-slate-700" htmlFor={`${id}-p`}>
+        {m.period}
+        <select id={`${id}-p`} className={SELECT} value={filters.period} onChange={(e) => set({ period: e.target.value as IncidentPeriod })}>
+          {INCIDENT_PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {m.periodFilter(p)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Incident } from '../../../domain/model.ts';
+import type { IncidentPlace } from '../../../live/incident-place.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { SEVERITY_CHIP, SEVERITY_SYMBOL, STATUS_CHIP } from '../incident-tone.ts';
+import { incidentMessages } from '../messages.ts';
+
+interface IncidentListProps {
+  incidents: readonly Incident[];
+  placeOf: (incident: Incident) => IncidentPlace;
+  selectedId?: string;
+  onSelect: (incidentId: string) => void;
+  showCollectivite?: boolean;
+}
+
+/** One line per incident; each is a button that opens its details and actions. */
+export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true }: IncidentListProps) {
+  const m = useMessages(incidentMessages);
+  const { locale } = useLocale();
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      {incidents.map((incident) => {
+        const place = placeOf(incident);
+        const selected = incident.id === selectedId;
+        return (
+          <li key={incident.id} data-incident-id={incident.id}>
+            <button
+              type="button"
+              aria-expanded={selected}
+              aria-label={m.details(place.probe)}
+              onClick={() => onSelect(incident.id)}
+              className={`grid w-full grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${selected ? 'bg-blue-50' : ''}`}
+            >
+              <span className="min-w-0 font-medium text-slate-900">
+                <span className="block truncate">{place.probe}</span>
+                <span className="block truncate text-sm font-normal text-slate-600">
+                  {showCollectivite ? `${place.collectivite} · ` : ''}
+                  {place.site}
+                  {place.equipment ? ` · ${place.equipment}` : ''}
+                </span>
+              </span>
+              <span className="flex flex-col items-end gap-1 text-sm">
+                <span className={`rounded px-2 py-0.5 font-semibold ${STATUS_CHIP[incident.status]}`}>{m.status(incident.status)}</span>
+                <span className={`rounded px-2 py-0.5 ${SEVERITY_CHIP[incident.severity]}`}>
+                  <span aria-hidden="true">{SEVERITY_SYMBOL[incident.severity]} </span>
+                  {m.severity(incident.severity)}
+                </span>
+              </span>
+              <span className="col-span-2 text-sm text-slate-600">
+                {m.colOpened} {formatDateTime(locale, incident.openedAt)}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

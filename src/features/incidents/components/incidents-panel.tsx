@@ -1,0 +1,90 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { Incident } from '../../../domain/model.ts';
+import { useSession } from '../../../api/use-session.ts';
+import { incidentPlace } from '../../../live/incident-place.ts';
+import { useEstateIndex, useLive, useNow } from '../../../live/use-live.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { DEFAULT_INCIDENT_FILTERS, useIncidentPage, type IncidentFilters as Filters } from '../api/incidents-query-options.ts';
+import { useLiveIncidentRefresh } from '../api/use-live-incident-refresh.ts';
+import { mergeLiveIncidents } from '../merge-live-incidents.ts';
+import { incidentMessages } from '../messages.ts';
+import { timelineWindow } from '../timeline-window.ts';
+import { IncidentDetail } from './incident-detail.tsx';
+import { IncidentFilters } from './incident-filters.tsx';
+import { IncidentList } from './incident-list.tsx';
+import { IncidentPagination } from './incident-pagination.tsx';
+import { IncidentTimelineChart } from './incident-timeline-chart.tsx';
+
+const selectLiveIncidents = (s: LiveStore) => s.incidents;
+
+/**
+ * The incident list with filters and pages, the selected incident's history and actions, and, once
+ * the scope is a single collectivité, its state timeline. `collectiviteId` fixes the scope
+ * (a référent, or a collectivité page); otherwise the user picks it.
+ */
+export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) {
+  const m = useMessages(incidentMessages);
+  const { role } = useSession();
+  const index = useEstateIndex();
+  const live = useLive('incidents', selectLiveIncidents);
+  const now = useNow(30_000);
+  const [filters, setFilters] = useState<Filters>({ ...DEFAULT_INCIDENT_FILTERS, collectiviteId });
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const effective = collectiviteId ? { ...filters, collectiviteId } : filters;
+  const query = useIncidentPage(effective);
+  useLiveIncidentRefresh();
+
+  const items = useMemo(() => mergeLiveIncidents(query.data?.items ?? [], live), [query.data, live]);
+  const placeOf = useCallback((incident: Incident) => incidentPlace(index, incident), [index]);
+  const collectivites = useMemo(
+    () => [...index.collectivites.values()].map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    [index],
+  );
+  const selected = items.find((i) => i.id === selectedId) ?? (selectedId ? live.get(selectedId) : undefined);
+  const single = effective.collectiviteId;
+
+  return (
+    <section aria-labelledby="incidents-title" className="flex flex-col gap-3">
+      <h2 id="incidents-title" className="text-lg font-semibold text-slate-900">
+        {m.title}
+      </h2>
+      <IncidentFilters
+        filters={effective}
+        onChange={(next) => {
+          setFilters(next);
+          setSelectedId(undefined);
+        }}
+        collectivites={collectiviteId || collectivites.length <= 1 ? undefined : collectivites}
+      />
+      {query.isError && !query.data ? (
+        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {m.loadFailed}
+          <button type="button" className="rounded border border-red-800 px-2 py-1" onClick={() => void query.refetch()}>
+            {m.retry}
+          </button>
+        </div>
+      ) : query.isPending ? (
+        <p aria-busy="true" className="text-slate-600">
+          {m.loading}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-3 text-slate-700">{m.empty}</p>
+      ) : (
+        <>
+          {single && <IncidentTimelineChart incidents={items} placeOf={placeOf} window={timelineWindow(items, effective.period, now)} now={now} />}
+          <IncidentList incidents={items} placeOf={placeOf} selectedId={selectedId} onSelect={(id) => setSelectedId(id === selectedId ? undefined : id)} showCollectivite={!single} />
+          {selected && <IncidentDetail incident={selected} place={placeOf(selected)} role={role} onClose={() => setSelectedId(undefined)} />}
+          {query.data && (
+            <IncidentPagination
+              page={query.data.page}
+              pageSize={query.data.pageSize}
+              total={query.data.total}
+              onPage={(page) => setFilters({ ...effective, page })}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
