@@ -1,0 +1,53 @@
+// The read queries of the Icinga source: the full snapshot (hosts, services, acknowledgement
+// comments, engine start time) and the flags of one object. POST + X-HTTP-Method-Override: GET.
+import type { IcingaClient, IcingaResponse } from './icinga-client.ts';
+import { OBJECT_ATTRS, SERVICE_JOINS } from './icinga-shapes.ts';
+import { icingaNameOf, icingaRefOf } from './probe-ids.ts';
+
+export interface IcingaSnapshot {
+  hosts: unknown[];
+  services: unknown[];
+  ackComments: unknown[];
+  /** Epoch seconds the engine started at: a change means it restarted. */
+  programStart: number | undefined;
+}
+
+const HOST_ATTRS = OBJECT_ATTRS.filter((a) => a !== 'host_name');
+
+async function query(client: IcingaClient, path: string, body: unknown, timeoutMs: number): Promise<unknown[]> {
+  const res = await client.request('POST', path, { body, timeoutMs, readOnly: true });
+  return resultsOf(res, path);
+}
+
+function resultsOf(res: IcingaResponse, path: string): unknown[] {
+  const results = (res.body as { results?: unknown } | null)?.results;
+  if (res.status !== 200 || !Array.isArray(results)) {
+    const status = (res.body as { status?: unknown } | null)?.status;
+    throw new Error(`Icinga answered HTTP ${res.status} on ${path}${status ? `: ${String(status).slice(0, 200)}` : ''}`);
+  }
+  return results;
+}
+
+export async function fetchSnapshot(client: IcingaClient, timeoutMs: number): Promise<IcingaSnapshot> {
+  const [hosts, services, ackComments, status] = await Promise.all([
+    query(client, '/v1/objects/hosts', { attrs: HOST_ATTRS }, timeoutMs),
+    query(client, '/v1/objects/services', { attrs: OBJECT_ATTRS, joins: SERVICE_JOINS }, timeoutMs),
+    query(client, '/v1/objects/comments', { attrs: ['author', 'text', 'host_name', 'service_name', 'entry_type', 'entry_time'], filter: 'comment.entry_type == 4' }, timeoutMs),
+    client.request('GET', '/v1/status/IcingaApplication', { timeoutMs }).then((res) => resultsOf(res, '/v1/status/IcingaApplication')),
+  ]);
+  const app = (status[0] as { status?: { icingaapplication?: { app?: { program_start?: unknown } } } } | undefined)?.status?.icingaapplication?.app;
+  return { hosts, services, ackComments, programStart: typeof app?.program_start === 'number' ? app.program_start : undefined };
+}
+
+/** Downtime depth and acknowledgement of one object; undefined when it no longer exists. */
+export async function fetchObject(client: IcingaClient, probeId: string, timeoutMs: number): Promise<{ attrs: { downtime_depth: number; acknowledgement: number } } | undefined> {
+  const ref = icingaRefOf(probeId);
+  if (!ref) return undefined;
+  const path = `/v1/objects/${ref.type === 'Host' ? 'hosts' : 'services'}/${encodeURIComponent(icingaNameOf(ref))}`;
+  const res = await client.request('POST', path, { body: { attrs: ['downtime_depth', 'acknowledgement'] }, timeoutMs, readOnly: true });
+  if (res.status === 404) return undefined;
+  const first = resultsOf(res, path)[0] as { attrs?: { downtime_depth?: unknown; acknowledgement?: unknown } } | undefined;
+  const depth = first?.attrs?.downtime_depth;
+  const ack = first?.attrs?.acknowledgement;
+  return typeof depth === 'number' && typeof ack === 'number' ? { attrs: { downtime_depth: depth, acknowledgement: ack } } : undefined;
+}
