@@ -59,6 +59,8 @@ export interface Storage {
   loadStateChanges(from: Instant, to: Instant, probeIds?: string[]): Promise<StateChangeRow[]>;
   saveIncidents(incidents: Incident[]): Promise<void>;
   loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: Instant; to?: Instant }): Promise<Incident[]>;
+  /** One incident by id (optional: callers fall back to loadIncidents). */
+  loadIncident?(id: string): Promise<Incident | undefined>;
   appendOperatorAction(row: OperatorActionRow): Promise<void>;
   accounts: AccountStore;
 }

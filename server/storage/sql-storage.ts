@@ -150,6 +150,11 @@ export function createSqlStorage(db: SqlClient): Storage {
       return rows.map((r) => r.body);
     },
 
+    async loadIncident(id: string) {
+      const rows = await db.query<{ body: Incident }>('SELECT body FROM incident WHERE id = $1', [id]);
+      return rows[0]?.body;
+    },
+
     async appendOperatorAction(row: OperatorActionRow) {
       await db.query('INSERT INTO operator_action (incident_id, at, by_login, action, comment) VALUES ($1, $2, $3, $4, $5)', [
         row.incidentId,

@@ -170,6 +170,8 @@ for (const backend of backends) {
       expect(ids(await storage.loadIncidents({ activeOnly: true }))).toEqual(['i3', 'i2']);
       expect(ids(await storage.loadIncidents({ from: t0 + day, to: t0 + 2 * day }))).toEqual(['i2']);
       expect(ids(await storage.loadIncidents({ from: t0, to: t0 + 1 }))).toEqual(['i1']);
+      expect(await storage.loadIncident?.('i2')).toEqual(incident('i2', 'thionville', t0 + day));
+      expect(await storage.loadIncident?.('nope')).toBeUndefined();
       expect((await storage.loadIncidents({ collectiviteId: 'metz', activeOnly: false }))[1]).toMatchObject({ status: 'resolved', resolvedAt: t0 + day / 2 });
     });
 

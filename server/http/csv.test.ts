@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, localDateTime, toCsv } from './csv.ts';
+
+describe('CSV for French spreadsheets', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['Saint-Avold; mairie', '"Saint-Avold; mairie"'],
+    ['disque "C:" plein', '"disque ""C:"" plein"'],
+    ['ligne 1\nligne 2', '"ligne 1\nligne 2"'],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['-3 dB', "'-3 dB"],
+    [0.9612, '0,9612'],
+    [-2, '-2'],
+    [null, ''],
+    [undefined, ''],
+  ] as const)('%j → %s', (value, cell) => expect(csvCell(value)).toBe(cell));
+
+  it('starts with a BOM and ends every line with CRLF', () => {
+    expect(toCsv(['a', 'b'], [[1, 'é']])).toBe('\uFEFFa;b\r\n1;é\r\n');
+  });
+
+  it('writes local Paris time across DST', () => {
+    expect(localDateTime(Date.parse('2026-01-15T08:00:00Z'), 'Europe/Paris')).toBe('2026-01-15 09:00:00');
+    expect(localDateTime(Date.parse('2026-07-15T08:00:00Z'), 'Europe/Paris')).toBe('2026-07-15 10:00:00');
+    expect(localDateTime(undefined, 'Europe/Paris')).toBe('');
+  });
+});

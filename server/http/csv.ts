@@ -1,0 +1,26 @@
+// CSV for spreadsheet users in France: ';' separator, decimal comma, UTF-8 with a BOM so Excel
+// reads accents, CRLF line ends (RFC 4180). Cells that a spreadsheet would run as a formula are
+// prefixed with an apostrophe: engine text is data, never something to execute.
+export type Cell = string | number | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'number' ? String(value).replace('.', ',') : value;
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
+  const lines = [header.map(csvCell).join(';')];
+  for (const row of rows) lines.push(row.map(csvCell).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Local wall-clock time 'YYYY-MM-DD HH:MM:SS' in the report's time zone ('' for none). */
+export function localDateTime(t: number | undefined, timeZone: string): string {
+  if (t === undefined) return '';
+  // sv-SE formats as ISO-like 'YYYY-MM-DD HH:MM:SS'.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(t);
+}

@@ -1,0 +1,58 @@
+// The estate as the caller may see it: collectivités, a collectivité's sites, a site's equipment
+// and probes with their current status, one probe. Lists are filtered; ids outside scope are 403.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { canSee } from '../ports.ts';
+import { validate } from './api-error.ts';
+import type { RouteDeps } from './api-deps.ts';
+import { principalOf, requireScope } from './auth.ts';
+import { estateView } from './estate-view.ts';
+
+export const idParamsSchema = z.object({ id: z.string().min(1).max(128) });
+
+export function registerEstateRoutes(api: FastifyInstance, deps: RouteDeps): void {
+  const view = () => estateView(deps.state.estate());
+  const withStatus = <P extends { id: string }>(probe: P) => ({ ...probe, status: deps.state.status(probe.id) ?? null });
+
+  api.get('/health', async (request) => {
+    const principal = principalOf(request);
+    const unmapped = (deps.state as { unmappedProbeIds?: () => string[] }).unmappedProbeIds?.() ?? [];
+    // Unmapped engine objects belong to no collectivité: only the support cell needs their names.
+    return {
+      source: deps.state.sourceHealth(),
+      now: deps.now(),
+      unmapped: principal.role === 'support' ? { count: unmapped.length, probeIds: unmapped.slice(0, 200) } : { count: unmapped.length },
+    };
+  });
+
+  api.get('/collectivites', async (request) => {
+    const principal = principalOf(request);
+    return deps.state.estate().collectivites.filter((c) => canSee(principal, c.id));
+  });
+
+  api.get('/collectivites/:id', async (request) => {
+    const { id } = validate(idParamsSchema, request.params, 'params');
+    const v = view();
+    requireScope(principalOf(request), v.collectivite.has(id) ? id : undefined, 'collectivité');
+    return { ...v.collectivite.get(id), sites: v.sitesOf(id) };
+  });
+
+  api.get('/sites/:id', async (request) => {
+    const { id } = validate(idParamsSchema, request.params, 'params');
+    const v = view();
+    const site = v.site.get(id);
+    requireScope(principalOf(request), site?.collectiviteId, 'site');
+    return {
+      ...site,
+      equipment: v.equipmentOf(id).map((e) => ({ ...e, probes: v.probesOf(e.id).map(withStatus) })),
+    };
+  });
+
+  api.get('/probes/:id', async (request) => {
+    const { id } = validate(idParamsSchema, request.params, 'params');
+    const v = view();
+    const probe = v.probe.get(id);
+    requireScope(principalOf(request), probe && v.collectiviteOfProbe(id), 'probe');
+    return withStatus(probe!);
+  });
+}

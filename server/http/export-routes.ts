@@ -1,0 +1,79 @@
+// The semester report's raw data as CSV downloads: incidents and availability of a scope over a
+// period. Same scope rules and figures as the JSON routes; format described in csv.ts.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { gtiStatus } from '../../src/domain/gti.ts';
+import type { RouteDeps } from './api-deps.ts';
+import { principalOf } from './auth.ts';
+import { localDateTime, toCsv, type Cell } from './csv.ts';
+import { findIncidents } from './incident-source.ts';
+import { aggregateAvailability } from '../../src/domain/availability.ts';
+import { probeFigures } from './sla-reports.ts';
+import { reportRequest } from './sla-routes.ts';
+
+const minutes = (ms: number) => Math.round(ms / 600) / 100;
+const percent = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 100_000) / 1000);
+
+function sendCsv(reply: FastifyReply, name: string, csv: string) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'no-store')
+    .send(csv);
+}
+
+const day = (t: number, tz: string) => localDateTime(t, tz).slice(0, 10);
+
+export function registerExportRoutes(api: FastifyInstance, deps: RouteDeps): void {
+  const tz = deps.calendar.settings.timeZone;
+
+  api.get('/export/incidents.csv', async (request, reply) => {
+    const r = reportRequest(deps, principalOf(request), request.query);
+    const incidents = await findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period });
+    const rows = incidents.map((i): Cell[] => {
+      const gti = gtiStatus(i, r.now, r.hours, deps.calendar.rules);
+      const probe = r.view.probe.get(i.probeId);
+      return [
+        i.id,
+        i.collectiviteId,
+        r.view.collectivite.get(i.collectiviteId)?.name,
+        r.view.site.get(i.siteId)?.name,
+        probe?.name ?? i.probeId,
+        i.severity,
+        i.status,
+        localDateTime(i.openedAt, tz),
+        localDateTime(i.acknowledgedAt, tz),
+        localDateTime(i.interventionAt, tz),
+        localDateTime(i.resolvedAt, tz),
+        localDateTime(i.closedAt, tz),
+        localDateTime(gti.deadline, tz),
+        gti.status,
+      ];
+    });
+    const header = ['incident', 'collectivite_id', 'collectivite', 'site', 'sonde', 'gravite', 'statut', 'ouvert', 'acquitte', 'intervention', 'resolu', 'clos', 'echeance_gti', 'gti'];
+    return sendCsv(reply, `incidents-${r.scope}-${day(r.period.from, tz)}.csv`, toCsv(header, rows));
+  });
+
+  api.get('/export/availability.csv', async (request, reply) => {
+    const r = reportRequest(deps, principalOf(request), request.query);
+    const probeIds = r.view.probeIdsIn(r.collectiviteId);
+    const changes = await deps.storage.loadStateChanges(r.period.from, r.period.to, probeIds);
+    const figures = probeFigures(probeIds, changes, r.period, r.now, r.hours);
+    const byCollectivite = new Map<string, string[]>();
+    for (const id of probeIds) {
+      const c = r.view.collectiviteOfProbe(id) ?? '';
+      byCollectivite.set(c, [...(byCollectivite.get(c) ?? []), id]);
+    }
+    const rows: Cell[][] = [];
+    const row = (kind: string, c: string, probeId: string, f: ReturnType<typeof aggregateAvailability>): Cell[] => {
+      const probe = r.view.probe.get(probeId);
+      const site = probe && r.view.site.get(r.view.equipment.get(probe.equipmentId)?.siteId ?? '');
+      return [kind, c, r.view.collectivite.get(c)?.name, site?.name, probe?.name, probeId || null, minutes(f.upMs), minutes(f.downMs), minutes(f.unmeasuredMs), minutes(f.maintenanceMs), percent(f.ratio), percent(f.coverage)];
+    };
+    for (const [c, ids] of byCollectivite) {
+      rows.push(row('collectivite', c, '', aggregateAvailability(ids.map((id) => figures.get(id)!))));
+      for (const id of ids) rows.push(row('sonde', c, id, figures.get(id)!));
+    }
+    const header = ['niveau', 'collectivite_id', 'collectivite', 'site', 'sonde', 'sonde_id', 'minutes_disponible', 'minutes_indisponible', 'minutes_non_mesurees', 'minutes_maintenance', 'disponibilite_pct', 'couverture_pct'];
+    return sendCsv(reply, `disponibilite-${r.scope}-${day(r.period.from, tz)}.csv`, toCsv(header, rows));
+  });
+}

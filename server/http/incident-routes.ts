@@ -1,0 +1,49 @@
+// Incidents: filtered, paginated lists; one incident; operator actions. Support may do every
+// action, a référent may only comment on incidents of their collectivité, the kiosk only reads.
+import type { FastifyInstance } from 'fastify';
+import { incidentQuerySchema, operatorActionSchema } from '../../src/protocol/rest.ts';
+import { ApiError, forbidden, notFound, validate } from './api-error.ts';
+import type { RouteDeps } from './api-deps.ts';
+import { listScope, principalOf, requireScope } from './auth.ts';
+import { idParamsSchema } from './estate-routes.ts';
+import { findIncident, findIncidents } from './incident-source.ts';
+import { resolvePeriod } from './period.ts';
+
+export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): void {
+  const timeZone = deps.calendar.settings.timeZone;
+
+  api.get('/incidents', async (request) => {
+    const query = validate(incidentQuerySchema, request.query, 'query');
+    const collectiviteId = listScope(principalOf(request), query.collectiviteId);
+    const period = resolvePeriod(query, deps.now(), timeZone);
+    const all = await findIncidents(deps.storage, deps.state, {
+      collectiviteId,
+      activeOnly: query.status === 'active',
+      period,
+    });
+    const items = query.status && query.status !== 'active' ? all.filter((i) => i.status === query.status) : all;
+    const start = (query.page - 1) * query.pageSize;
+    return { items: items.slice(start, start + query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
+  });
+
+  api.get('/incidents/:id', async (request) => {
+    const { id } = validate(idParamsSchema, request.params, 'params');
+    const incident = await findIncident(deps.storage, deps.state, id);
+    requireScope(principalOf(request), incident?.collectiviteId, 'incident');
+    return incident;
+  });
+
+  api.post('/incidents/:id/actions', async (request) => {
+    const principal = principalOf(request);
+    const { id } = validate(idParamsSchema, request.params, 'params');
+    if (principal.role === 'kiosk') throw forbidden();
+    const incident = deps.state.incident(id) ?? (await findIncident(deps.storage, deps.state, id));
+    requireScope(principal, incident?.collectiviteId, 'incident');
+    const action = validate(operatorActionSchema, request.body, 'body');
+    if (principal.role === 'referent' && action.action !== 'comment') throw new ApiError('forbidden', 'a référent may only comment', 'action');
+    const result = await deps.state.act(id, action, principal.login);
+    if (result.refused) throw new ApiError(result.refused === 'no-incident' ? 'not-found' : 'conflict', result.refused);
+    if (!result.incident) throw notFound('incident');
+    return result.incident;
+  });
+}

@@ -1,0 +1,37 @@
+// The REST API of docs/api.md under /api/v1, as one encapsulated fastify plugin: its own auth
+// hook (deny by default), body limit, JSON errors and 404s, leaving the SPA's routes untouched.
+import type { FastifyInstance } from 'fastify';
+import { API_PREFIX } from '../../src/protocol/rest.ts';
+import { installApiErrorHandlers } from './api-error.ts';
+import type { ApiDeps } from './api-deps.ts';
+import { installAuth } from './auth.ts';
+import { registerEstateRoutes } from './estate-routes.ts';
+import { registerExportRoutes } from './export-routes.ts';
+import { registerIncidentRoutes } from './incident-routes.ts';
+import { registerSessionRoutes } from './session-routes.ts';
+import { registerSlaRoutes } from './sla-routes.ts';
+
+/** Largest request body the API accepts: logins and comments fit many times over. */
+export const API_BODY_LIMIT = 16 * 1024;
+
+export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const routeDeps = { ...deps, now: deps.now ?? (() => deps.state.now()) };
+  await app.register(
+    async (api) => {
+      api.addHook('onRoute', (route) => {
+        route.bodyLimit ??= API_BODY_LIMIT;
+      });
+      installApiErrorHandlers(api);
+      installAuth(api, deps.sessions);
+      api.addHook('onSend', async (_request, reply) => {
+        reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+      });
+      registerSessionRoutes(api, routeDeps);
+      registerEstateRoutes(api, routeDeps);
+      registerIncidentRoutes(api, routeDeps);
+      registerSlaRoutes(api, routeDeps);
+      registerExportRoutes(api, routeDeps);
+    },
+    { prefix: API_PREFIX },
+  );
+}

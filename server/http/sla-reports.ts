@@ -1,0 +1,90 @@
+// Availability and GTI reports from stored history: state changes become per-probe intervals,
+// then the domain computes the figures. Nothing here decides a rule; it only assembles inputs.
+import {
+  aggregateAvailability,
+  errorBudgetMinutes,
+  probeAvailability,
+  worstProbes,
+  type AvailabilityFigures,
+  type Period,
+  type StateInterval,
+} from '../../src/domain/availability.ts';
+import type { CoveredHours } from '../../src/domain/covered-hours.ts';
+import { gtiCompliance, gtiStatus } from '../../src/domain/gti.ts';
+import { isActive } from '../../src/domain/incident-rules.ts';
+import type { Incident, Instant } from '../../src/domain/model.ts';
+import type { SlaRules } from '../../src/domain/sla-rules.ts';
+import type { AvailabilityReport, GtiReport } from '../../src/protocol/rest.ts';
+import type { StateChangeRow } from '../ports.ts';
+
+/**
+ * Per probe, the stretches of the period in each state. Each change lasts until the next one;
+ * the last lasts until the period's end or `until` (now), whichever is first: the future is not
+ * up time, it is not measured yet.
+ */
+export function intervalsByProbe(changes: readonly StateChangeRow[], period: Period, until: Instant): Map<string, StateInterval[]> {
+  const end = Math.min(period.to, until);
+  const byProbe = new Map<string, StateChangeRow[]>();
+  for (const change of changes) {
+    const list = byProbe.get(change.probeId);
+    if (list) list.push(change);
+    else byProbe.set(change.probeId, [change]);
+  }
+  const out = new Map<string, StateInterval[]>();
+  for (const [probeId, list] of byProbe) {
+    // Stable sort keeps storage order for changes at the same instant (the later one wins).
+    list.sort((a, b) => a.at - b.at);
+    const intervals: StateInterval[] = [];
+    list.forEach((change, i) => {
+      const from = Math.max(change.at, period.from);
+      const to = Math.min(list[i + 1]?.at ?? end, end);
+      if (to > from) intervals.push({ from, to, state: change.state, inDowntime: change.inDowntime });
+    });
+    out.set(probeId, intervals);
+  }
+  return out;
+}
+
+export function probeFigures(
+  probeIds: readonly string[],
+  changes: readonly StateChangeRow[],
+  period: Period,
+  now: Instant,
+  hours: CoveredHours,
+): Map<string, AvailabilityFigures> {
+  const intervals = intervalsByProbe(changes, period, now);
+  return new Map(probeIds.map((id) => [id, probeAvailability(intervals.get(id) ?? [], period, hours)]));
+}
+
+const seconds = (ms: number) => Math.round(ms / 1000);
+
+export function availabilityReport(scope: string, period: Period, perProbe: Map<string, AvailabilityFigures>, rules: SlaRules, worstCount = 5): AvailabilityReport {
+  const total = aggregateAvailability(perProbe.values());
+  return {
+    scope,
+    from: period.from,
+    to: period.to,
+    target: rules.availabilityTarget,
+    upSeconds: seconds(total.upMs),
+    downSeconds: seconds(total.downMs),
+    unmeasuredSeconds: seconds(total.unmeasuredMs),
+    maintenanceSeconds: seconds(total.maintenanceMs),
+    ratio: total.ratio,
+    coverage: total.coverage,
+    errorBudgetMinutes: Math.round(errorBudgetMinutes(total, rules.availabilityTarget) * 100) / 100,
+    worst: worstProbes(perProbe, worstCount).map((p) => ({ probeId: p.probeId, ratio: p.figures.ratio, downSeconds: seconds(p.figures.downMs) })),
+  };
+}
+
+export function gtiReport(scope: string, period: Period, incidents: readonly Incident[], now: Instant, hours: CoveredHours, rules: SlaRules): GtiReport {
+  const { compliance, met, breached } = gtiCompliance(incidents, period, now, hours, rules);
+  // Running clocks: active incidents nobody has started working on yet.
+  const open = incidents
+    .filter((i) => isActive(i) && i.interventionAt === undefined)
+    .map((i) => {
+      const s = gtiStatus(i, now, hours, rules);
+      return { incidentId: i.id, start: s.start, deadline: s.deadline, status: s.status, coveredSecondsLeft: seconds(s.coveredMsLeft) };
+    })
+    .sort((a, b) => a.deadline - b.deadline);
+  return { scope, from: period.from, to: period.to, compliance, met, breached, open };
+}

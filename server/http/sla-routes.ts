@@ -1,0 +1,57 @@
+// SLA figures of a scope (one collectivité, or all for support and kiosk) over a period:
+// availability over covered hours, GTI compliance and running clocks, yearly contribution.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { yearlyContribution } from '../../src/domain/contribution.ts';
+import { periodQuerySchema } from '../../src/protocol/rest.ts';
+import { canSee } from '../ports.ts';
+import { notFound, validate } from './api-error.ts';
+import type { RouteDeps } from './api-deps.ts';
+import { listScope, principalOf } from './auth.ts';
+import { estateView } from './estate-view.ts';
+import { findIncidents } from './incident-source.ts';
+import { resolvePeriod } from './period.ts';
+import { availabilityReport, gtiReport, probeFigures } from './sla-reports.ts';
+
+export const reportQuerySchema = periodQuerySchema.extend({ collectiviteId: z.string().min(1).max(128).optional() });
+
+/** Scope, period and calendar of a report request, checked. */
+export function reportRequest(deps: RouteDeps, principal: ReturnType<typeof principalOf>, rawQuery: unknown) {
+  const query = validate(reportQuerySchema, rawQuery, 'query');
+  const collectiviteId = listScope(principal, query.collectiviteId);
+  const view = estateView(deps.state.estate());
+  if (collectiviteId !== undefined && !view.collectivite.has(collectiviteId)) throw notFound('collectivité');
+  const now = deps.now();
+  const period = resolvePeriod(query, now, deps.calendar.settings.timeZone, 'month')!;
+  return { collectiviteId, scope: collectiviteId ?? 'all', view, now, period, hours: deps.calendar.hoursFor(period.from, period.to) };
+}
+
+export function registerSlaRoutes(api: FastifyInstance, deps: RouteDeps): void {
+  api.get('/availability', async (request) => {
+    const r = reportRequest(deps, principalOf(request), request.query);
+    const probeIds = r.view.probeIdsIn(r.collectiviteId);
+    const changes = await deps.storage.loadStateChanges(r.period.from, r.period.to, probeIds);
+    return availabilityReport(r.scope, r.period, probeFigures(probeIds, changes, r.period, r.now, r.hours), deps.calendar.rules);
+  });
+
+  api.get('/gti', async (request) => {
+    const r = reportRequest(deps, principalOf(request), request.query);
+    const incidents = await findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period });
+    return gtiReport(r.scope, r.period, incidents, r.now, r.hours, deps.calendar.rules);
+  });
+
+  api.get('/contribution', async (request) => {
+    const principal = principalOf(request);
+    const { collectiviteId } = validate(z.object({ collectiviteId: z.string().min(1).max(128).optional() }), request.query, 'query');
+    const scope = listScope(principal, collectiviteId);
+    const view = estateView(deps.state.estate());
+    if (scope !== undefined && !view.collectivite.has(scope)) throw notFound('collectivité');
+    return deps.state
+      .estate()
+      .collectivites.filter((c) => (scope === undefined ? canSee(principal, c.id) : c.id === scope))
+      .map((c) => {
+        const probesInUse = view.probeIdsIn(c.id).length;
+        return { collectiviteId: c.id, probesInUse, ...yearlyContribution(probesInUse) };
+      });
+  });
+}
