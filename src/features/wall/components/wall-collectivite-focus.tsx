@@ -1,0 +1,100 @@
+import { useCallback } from 'react';
+import { isProblem, stateSeverity, type ProbeState } from '../../../domain/model.ts';
+import { common } from '../../../i18n/common.ts';
+import { formatDuration } from '../../../i18n/format.ts';
+import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { useLive, useNow } from '../../../live/use-live.ts';
+import { wallMessages } from '../messages.ts';
+
+const STATE_WALL: Record<ProbeState, string> = {
+  CRITICAL: 'bg-red-600 text-white',
+  WARNING: 'bg-amber-400 text-black',
+  UNKNOWN: 'bg-violet-300 text-black',
+  PENDING: 'bg-slate-600 text-white',
+  OK: 'bg-emerald-600 text-white',
+};
+const STATE_SYMBOL: Record<ProbeState, string> = { CRITICAL: '✖', WARNING: '▲', UNKNOWN: '?', PENDING: '…', OK: '●' };
+const MAX_SITES = 6;
+const MAX_PROBES = 3;
+
+interface SiteTrouble {
+  siteId: string;
+  name: string;
+  state: ProbeState;
+  probes: Array<{ probeId: string; name: string; equipment: string; state: ProbeState; output: string; since: number }>;
+}
+
+function troubleOf(store: LiveStore, collectiviteId: string): SiteTrouble[] {
+  const index = store.index;
+  const out: SiteTrouble[] = [];
+  for (const site of index.sitesByCollectivite.get(collectiviteId) ?? []) {
+    const probes = (index.probesBySite.get(site.id) ?? [])
+      .map((probe) => ({ probe, status: store.status(probe.id) }))
+      .filter(({ status }) => status && (isProblem(status.state) || status.state === 'UNKNOWN'))
+      .map(({ probe, status }) => ({
+        probeId: probe.id,
+        name: probe.name,
+        equipment: index.equipment.get(probe.equipmentId)?.name ?? '',
+        state: status!.state,
+        output: status!.output,
+        since: status!.since,
+      }))
+      .sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state) || a.since - b.since);
+    if (probes.length > 0) out.push({ siteId: site.id, name: site.name, state: store.siteState(site.id), probes });
+  }
+  return out.sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state));
+}
+
+/** One collectivité on the wall: its name and every site in trouble with the failing probes. */
+export function WallCollectiviteFocus({ collectiviteId }: { collectiviteId: string }) {
+  const m = useMessages(wallMessages);
+  const c = useMessages(common);
+  const { locale } = useLocale();
+  const now = useNow(10_000);
+  const collectivite = useLive('estate', (s) => s.index.collectivites.get(collectiviteId));
+  const select = useCallback((s: LiveStore) => troubleOf(s, collectiviteId), [collectiviteId]);
+  const sites = useLive(['estate', 'statuses'], select);
+  const failing = sites.reduce((n, s) => n + s.probes.length, 0);
+  return (
+    <section aria-labelledby="wall-focus-title" className="flex min-h-0 flex-col gap-4">
+      <header className="flex flex-wrap items-baseline gap-x-6">
+        <h2 id="wall-focus-title" className="text-6xl font-black text-white">
+          {collectivite?.name ?? collectiviteId}
+        </h2>
+        {collectivite?.epci && <span className="text-2xl text-slate-300">{collectivite.epci}</span>}
+        <span className="text-2xl text-slate-200">
+          {sites.length === 0 ? m.allSitesOk : `${m.sites(sites.length)} · ${m.probesDown(failing)}`}
+        </span>
+      </header>
+      <ul className="grid grid-cols-2 gap-4">
+        {sites.slice(0, MAX_SITES).map((site) => (
+          <li key={site.siteId} className="flex flex-col gap-2 rounded-xl bg-slate-900 p-4 ring-1 ring-slate-700">
+            <p className="flex items-center gap-3 text-3xl font-bold text-white">
+              <span className={`rounded px-2 text-2xl ${STATE_WALL[site.state]}`}>
+                <span aria-hidden="true">{STATE_SYMBOL[site.state]} </span>
+                {c.state[site.state]}
+              </span>
+              <span className="truncate">{site.name}</span>
+            </p>
+            <ul className="flex flex-col gap-1">
+              {site.probes.slice(0, MAX_PROBES).map((p) => (
+                <li key={p.probeId} className="text-xl text-slate-100">
+                  <span className="font-semibold">
+                    <span aria-hidden="true">{STATE_SYMBOL[p.state]} </span>
+                    {p.equipment ? `${p.equipment} · ` : ''}
+                    {p.name}
+                  </span>{' '}
+                  <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - p.since)))}</span>
+                  <span className="block truncate font-mono text-lg text-slate-300">{p.output}</span>
+                </li>
+              ))}
+              {site.probes.length > MAX_PROBES && <li className="text-xl text-slate-300">+{site.probes.length - MAX_PROBES}</li>}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {sites.length > MAX_SITES && <p className="text-2xl text-slate-300">+{sites.length - MAX_SITES}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useMemo, type ReactNode } from 'react';
+import { isActive } from '../../../domain/incident-rules.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useEstateIndex, useFreshness, useIncidents } from '../../../live/use-live.ts';
+import { wallMessages } from '../messages.ts';
+import { rotationOrder } from '../rotation-order.ts';
+import { useCriticalBeep } from '../use-critical-beep.ts';
+import { useRotation } from '../use-rotation.ts';
+import { useWallScale } from '../use-wall-scale.ts';
+import { webAudioBeep } from '../web-audio-beep.ts';
+import type { WallOptions } from '../wall-options.ts';
+import { StaleBanner } from './stale-banner.tsx';
+import { WallClock } from './wall-clock.tsx';
+import { WallCollectiviteFocus } from './wall-collectivite-focus.tsx';
+
+interface WallScreenProps {
+  options: WallOptions;
+  /** Breached and at-risk GTIs (composed by the app from the GTI feature). */
+  gtiBanner?: ReactNode;
+  /** Side panel for the collectivité on screen: GTI countdowns, availability. */
+  renderAside?: (collectiviteId: string) => ReactNode;
+  /** Shown when no collectivité has an open incident (e.g. the overall availability). */
+  calm?: ReactNode;
+  beep?: () => void;
+  clock?: () => number;
+}
+
+/**
+ * The support cell's wall: dark, large, nothing to click. Cycles through the collectivités with
+ * open incidents; greys the picture out and says so in a banner as soon as the data is stale.
+ */
+export function WallScreen({ options, gtiBanner, renderAside, calm, beep = webAudioBeep, clock }: WallScreenProps) {
+  useWallScale();
+  const m = useMessages(wallMessages);
+  const incidents = useIncidents();
+  const index = useEstateIndex();
+  const freshness = useFreshness(options.staleAfterMs);
+  const order = useMemo(() => rotationOrder(incidents, (id) => index.collectivites.get(id)?.name ?? id), [incidents, index]);
+  const { current, position } = useRotation(order, options.rotateMs);
+  useCriticalBeep(incidents, freshness.ageMs !== null, options.sound, beep);
+  const active = incidents.filter(isActive);
+  const critical = active.filter((i) => i.severity === 'CRITICAL').length;
+  const degraded = freshness.level === 'stale' || freshness.level === 'offline';
+
+  return (
+    <div className="fixed inset-0 flex cursor-none flex-col gap-4 overflow-hidden bg-slate-950 p-6 text-slate-100" data-freshness={freshness.level}>
+      <header className="flex items-start justify-between gap-6">
+        <div>
+          <h1 className="text-3xl font-bold text-white">{m.title}</h1>
+          <p className="mt-1 flex flex-wrap gap-x-6 text-2xl text-slate-200" aria-label={m.summary}>
+            <span>{m.incidentsOpen(active.length)}</span>
+            <span className={critical > 0 ? 'font-bold text-red-400' : ''}>{m.critical(critical)}</span>
+            <span>{m.collectivites(order.length)}</span>
+          </p>
+        </div>
+        <WallClock clock={clock} />
+      </header>
+      <StaleBanner freshness={freshness} />
+      {gtiBanner}
+      <main className={`grid min-h-0 flex-1 grid-cols-[2fr_1fr] gap-6 transition ${degraded ? 'opacity-50 grayscale' : ''}`}>
+        {current === undefined ? (
+          <div className="col-span-2 flex flex-col items-center justify-center gap-6">
+            <p className="text-6xl font-black text-emerald-400">
+              <span aria-hidden="true">✔ </span>
+              {m.noIncident}
+            </p>
+            <p className="text-3xl text-slate-200">{m.noIncidentDetail}</p>
+            {calm}
+          </div>
+        ) : (
+          <>
+            <WallCollectiviteFocus key={current} collectiviteId={current} />
+            <aside className="flex min-h-0 flex-col gap-4 overflow-hidden">{renderAside?.(current)}</aside>
+          </>
+        )}
+      </main>
+      {order.length > 0 && (
+        <footer className="flex items-center gap-4 text-xl text-slate-300">
+          <span data-testid="wall-rotation">{m.rotation(position, order.length)}</span>
+          <span className="flex gap-2" aria-hidden="true">
+            {order.slice(0, 40).map((id) => (
+              <span key={id} className={`h-3 w-3 rounded-full ${id === current ? 'bg-white' : 'bg-slate-600'}`} />
+            ))}
+          </span>
+        </footer>
+      )}
+    </div>
+  );
+}
