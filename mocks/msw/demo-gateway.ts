@@ -1,0 +1,98 @@
+// The gateway, minus the network, for the offline demo and component tests: a supervision source
+// (the simulator) → the gateway's own supervision state (incident reducer, history) → the gateway's
+// own stream hub and REST route modules, all in one JS realm. Only sessions are demo-specific.
+import type { SupervisionSource } from '../../src/protocol/source.ts';
+import type { RouteDeps } from '../../server/http/api-deps.ts';
+import { scopeOf } from '../../server/stream/scope.ts';
+import { createStreamHub, type StreamHub } from '../../server/stream/stream-hub.ts';
+import { systemTimers, type Timers } from '../../server/stream/timers.ts';
+import { createSupervision, type Supervision } from '../../server/supervision/supervision.ts';
+import { fixedCoveredCalendar } from './demo-calendar.ts';
+import { DemoHistory } from './demo-history.ts';
+import { createDemoSessions, type DemoAccount, type DemoSessions } from './demo-sessions.ts';
+import { createHubTransport, type HubTransport } from './hub-transport.ts';
+
+export interface DemoGatewayOptions {
+  source: SupervisionSource;
+  /** Closed dates of the covered-hours calendar (public holidays), resolved by the caller. */
+  closedDates: readonly string[];
+  timers?: Timers;
+  /** Wall clock for session expiry (the SPA's clock, not the simulated one). */
+  clock?: () => number;
+  accounts?: readonly DemoAccount[];
+  /** Collectivité of the demo référent; the estate's first one with sites by default. */
+  referentCollectiviteId?: string;
+  /** Stream hub flush window (ms). */
+  flushMs?: number;
+  /** How often the supervision writes its history to the in-memory storage (ms). */
+  persistMs?: number;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+export interface DemoGateway {
+  readonly supervision: Supervision;
+  readonly hub: StreamHub;
+  /** Everything the supervision wrote: state changes (availability), incidents, actions, accounts. */
+  readonly history: DemoHistory;
+  readonly sessions: DemoSessions;
+  /** What the gateway's REST route modules are registered with. */
+  readonly apiDeps: RouteDeps;
+  /** The SPA's live transport for a session token: the stream of that session's scope. */
+  liveTransport(token: string): HubTransport;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createDemoGateway(options: DemoGatewayOptions): DemoGateway {
+  const timers = options.timers ?? systemTimers;
+  const history = new DemoHistory();
+  const supervision = createSupervision({ source: options.source, storage: history, timers, persistMs: options.persistMs ?? 1_000, ...(options.log && { log: options.log }) });
+  const hub = createStreamHub({ view: supervision, timers, flushMs: options.flushMs ?? 100 });
+  const unsubscribe = supervision.subscribe((change) => hub.publish(change));
+  const sessions = createDemoSessions({
+    ...(options.accounts && { accounts: options.accounts }),
+    ...(options.clock && { clock: options.clock }),
+    defaultCollectiviteId: () => {
+      const estate = supervision.estate();
+      const withSites = new Set(estate.sites.map((s) => s.collectiviteId));
+      return options.referentCollectiviteId ?? estate.collectivites.find((c) => withSites.has(c.id))?.id;
+    },
+  });
+  const apiDeps: RouteDeps = { state: supervision, storage: history, sessions, calendar: fixedCoveredCalendar(options.closedDates), now: () => supervision.now() };
+
+  /** The gateway's /me reads display names from the account store. */
+  async function storeAccounts(): Promise<void> {
+    for (const { login } of sessions.accounts) {
+      const a = sessions.account(login);
+      if (!a) continue;
+      const row = { login: a.login, role: a.role, displayName: a.displayName, passwordHash: 'demo', disabled: false, version: 1 };
+      await history.accounts.upsert(a.collectiviteId === undefined ? row : { ...row, collectiviteId: a.collectiviteId });
+    }
+  }
+
+  return {
+    supervision,
+    hub,
+    history,
+    sessions,
+    apiDeps,
+    liveTransport(token) {
+      return createHubTransport({
+        hub,
+        scope: () => {
+          const principal = sessions.principal(token);
+          return principal && scopeOf(principal);
+        },
+      });
+    },
+    async start() {
+      await supervision.start();
+      await storeAccounts();
+    },
+    async stop() {
+      unsubscribe();
+      hub.stop();
+      await supervision.stop();
+    },
+  };
+}
