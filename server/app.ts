@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { API_PREFIX } from '../src/protocol/rest.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
+import { loadConfig, type Config } from './config.ts';
 import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
 import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './live/message-guard.ts';
 import type { SessionService, Storage } from './ports.ts';
@@ -21,6 +22,8 @@ export interface RouteContext {
   supervision: Supervision;
   storage: Storage;
   sessions: SessionService;
+  /** Covered hours, tile URL… as configured (embedded defaults in tests). */
+  config: Config;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, context: RouteContext) => Promise<void> | void;
@@ -31,6 +34,7 @@ export interface GatewayDeps {
   source: SupervisionSource;
   /** REST routes, registered under API_PREFIX (server/http provides them). */
   routes?: RegisterRoutes;
+  config?: Config;
   stream?: { flushMs?: number; heartbeatMs?: number; bufferBatches?: number };
   persistMs?: number;
   restored?: RestoredState;
@@ -83,7 +87,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
 
   if (deps.routes) {
     const routes = deps.routes;
-    await app.register(async (api) => routes(api, { supervision, storage: deps.storage, sessions: deps.sessions }), { prefix: API_PREFIX });
+    const context: RouteContext = { supervision, storage: deps.storage, sessions: deps.sessions, config: deps.config ?? loadConfig({}) };
+    await app.register(async (api) => routes(api, context), { prefix: API_PREFIX });
   }
   await serveSpa(app, deps.staticDir === undefined ? (existsSync(join(DIST, 'index.html')) ? DIST : false) : deps.staticDir);
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SCENARIOS } from '../mocks/simulator/scenarios.ts';
 
 const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
@@ -31,8 +32,8 @@ export const configSchema = z.object({
   SIM_SCALE: z.enum(['small', 'moselle']).default('moselle'),
   SIM_SEED: z.coerce.number().int().nonnegative().default(57),
   /** Simulated seconds per real second. */
-  SIM_SPEED: z.coerce.number().positive().max(10_000).default(1),
-  SIM_SCENARIO: z.string().min(1).max(64).optional(),
+  SIM_SPEED: z.coerce.number().min(1).max(3_600).default(1),
+  SIM_SCENARIO: z.enum(SCENARIOS).default('calm'),
   DATA_DIR: z.string().min(1).default('./.vigie-data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Raster tile URL template for the map; empty = the offline base map bundled with the SPA. */
@@ -60,7 +61,7 @@ export interface Config {
   port: number;
   host: string;
   source: RawConfig['SOURCE'];
-  simulator: { scale: RawConfig['SIM_SCALE']; seed: number; speed: number; scenario?: string };
+  simulator: { scale: RawConfig['SIM_SCALE']; seed: number; speed: number; scenario: RawConfig['SIM_SCENARIO'] };
   dataDir: string;
   databaseUrl?: string;
   tileUrl: string;
@@ -127,7 +128,7 @@ function toConfig(raw: RawConfig, cwd: string): Config {
     port: raw.PORT,
     host: raw.HOST,
     source: raw.SOURCE,
-    simulator: { scale: raw.SIM_SCALE, seed: raw.SIM_SEED, speed: raw.SIM_SPEED },
+    simulator: { scale: raw.SIM_SCALE, seed: raw.SIM_SEED, speed: raw.SIM_SPEED, scenario: raw.SIM_SCENARIO },
     dataDir: resolve(cwd, raw.DATA_DIR),
     tileUrl: raw.TILE_URL,
     coveredHours: {
@@ -141,7 +142,6 @@ function toConfig(raw: RawConfig, cwd: string): Config {
     stream: { flushMs: raw.STREAM_FLUSH_MS, heartbeatMs: raw.HEARTBEAT_MS, bufferBatches: raw.STREAM_BUFFER },
     persistMs: raw.PERSIST_MS,
   };
-  if (raw.SIM_SCENARIO) config.simulator.scenario = raw.SIM_SCENARIO;
   if (raw.DATABASE_URL) config.databaseUrl = raw.DATABASE_URL;
   if (raw.ICINGA_URL) {
     config.icinga = { url: raw.ICINGA_URL };

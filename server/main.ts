@@ -1,13 +1,109 @@
-// Entry point of `npm start`. For now it serves the built SPA; the supervision gateway grows here.
-import Fastify from 'fastify';
-import fastifyStatic from '@fastify/static';
-import { join } from 'node:path';
+// Entry point of `npm start`: config → storage → accounts → source → gateway, then the URL and the
+// demo accounts on the console. SIGINT/SIGTERM stop the source and write what is queued first;
+// a kill -9 loses at most the last persistence window of status changes, never an operator action.
+import { generateEstate } from '../mocks/simulator/estate.ts';
+import { createSimulator } from '../mocks/simulator/simulator.ts';
+import type { SupervisionSource } from '../src/protocol/source.ts';
+import { runAccountCommand } from './accounts/account-commands.ts';
+import { startAccountsAdmin } from './accounts/admin-socket.ts';
+import { ensureDemoAccounts, type DemoCredential } from './accounts/demo-accounts.ts';
+import { ensureKioskToken } from './accounts/gateway-secrets.ts';
+import { createSessionService } from './accounts/session-service.ts';
+import { createGateway, type RegisterRoutes } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openStorage } from './storage/open-storage.ts';
+import { lastKnownInstant, restoreState } from './supervision/restore.ts';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
+/** Incidents finished this long ago still show live; older ones are in the REST history. */
+const RECENT_MS = 24 * 3_600_000;
 
-const app = Fastify({ logger: { level: 'info' } });
-await app.register(fastifyStatic, { root: join(import.meta.dirname, '..', 'dist') });
-app.setNotFoundHandler((_req, reply) => reply.sendFile('index.html'));
-await app.listen({ port, host });
-console.log(`Vigie: http://${host}:${port}/`);
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
+  const restored = await restoreState(storage, { now: Date.now(), recentMs: RECENT_MS });
+  const source = createSource(config, Math.max(Date.now(), (lastKnownInstant(restored) ?? 0) + 1));
+  const sessions = await createSessionService({ accounts: storage.accounts, now: () => Date.now() });
+  const stopRevocationWatch = sessions.watchRevocations(5_000);
+
+  const gateway = await createGateway({
+    storage,
+    sessions,
+    source,
+    config,
+    restored,
+    routes: await restRoutes(),
+    stream: { flushMs: config.stream.flushMs, heartbeatMs: config.stream.heartbeatMs, bufferBatches: config.stream.bufferBatches },
+    persistMs: config.persistMs,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  });
+  const url = await gateway.start(config.port, config.host);
+
+  const estate = gateway.supervision.estate();
+  const demo = config.demoAccounts ? await ensureDemoAccounts(storage, estate) : [];
+  const kiosk = await ensureKioskToken(storage.accounts);
+  // The embedded database allows one process: the accounts CLI talks to us through this socket.
+  const stopAdmin = config.databaseUrl
+    ? async () => {}
+    : await startAccountsAdmin(config.dataDir, (argv) =>
+        runAccountCommand(argv, { accounts: storage.accounts, estate: gateway.supervision.estate(), now: () => Date.now(), announce: (login) => sessions.accountChanged(login) }),
+      );
+
+  printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Vigie: ${signal} received, stopping…`);
+    stopRevocationWatch();
+    await stopAdmin().catch(() => undefined);
+    await gateway.close().catch((error) => console.error('Vigie: error while closing the gateway', error));
+    await storage.close().catch((error) => console.error('Vigie: error while closing storage', error));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function createSource(config: Config, start: number): SupervisionSource {
+  if (config.source === 'simulator') {
+    const { seed, scale, speed, scenario } = config.simulator;
+    return createSimulator({ estate: generateEstate({ seed, scale }), seed, clock: { start }, speed, scenario });
+  }
+  // SOURCE=icinga2: the connector lives in server/sources/icinga2 (issue in progress); plug it here.
+  throw new ConfigError('SOURCE=icinga2: the Icinga 2 connector is not available in this build yet');
+}
+
+/**
+ * REST API call site. server/http (written alongside) exports the route registration; until its
+ * entry module exists the gateway serves the live stream and the SPA only.
+ */
+async function restRoutes(): Promise<RegisterRoutes | undefined> {
+  const entry = './http/routes.ts';
+  try {
+    const module = (await import(entry)) as { registerHttpRoutes?: RegisterRoutes };
+    return module.registerHttpRoutes;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+function printBanner(url: string, config: Config, collectivites: number, probes: number, demo: DemoCredential[], kioskToken: string): void {
+  const lines = [
+    `Vigie is running: ${url}/`,
+    `  source: ${config.source}${config.source === 'simulator' ? ` (${config.simulator.scale}, seed ${config.simulator.seed}, ×${config.simulator.speed}, ${config.simulator.scenario})` : ''} — ${collectivites} collectivités, ${probes} probes`,
+    `  storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
+    `  wall display (kiosk): ${url}/wall?token=${kioskToken}`,
+  ];
+  if (demo.length) {
+    lines.push('  demo accounts (shown once; manage with `npm run accounts -- list`):');
+    for (const d of demo) lines.push(`    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Vigie: ${error.message}` : error);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

@@ -144,6 +144,9 @@ export function createSupervision(options: SupervisionOptions): Supervision {
   async function findIncident(id: string): Promise<Incident | undefined> {
     const known = incidents.get(id);
     if (known) return known;
+    // Storage may offer a lookup by id (an optional port method); otherwise query by period.
+    const byId = (storage as { loadIncident?: (id: string) => Promise<Incident | undefined> }).loadIncident;
+    if (byId) return byId.call(storage, id);
     // Older incidents left memory; their id says when they opened, which narrows the query.
     const openedAt = Number(id.slice(id.lastIndexOf('@') + 1));
     if (!Number.isSafeInteger(openedAt) || openedAt < 0) return undefined;
