@@ -12,7 +12,7 @@ import { EventQueue } from './event-queue.ts';
 import { repairAfterIntervention, startBackgroundFaults } from './faults.ts';
 import { createPrng, deriveSeed } from './prng.ts';
 import { planScenario, type ScenarioName, type ScenarioPlan } from './scenarios.ts';
-import { DEFAULT_SIM_OPTIONS, emitStatus, type ProbeRuntime, type SimMessage, type SimOptions, type SimState, type SiteRuntime, type StaffHours } from './sim-state.ts';
+import { DEFAULT_SIM_OPTIONS, defaultStaff, emitStatus, type ProbeRuntime, type SimMessage, type SimOptions, type SimState, type SiteRuntime, type StaffHours } from './sim-state.ts';
 import { notifyStaff } from './staff.ts';
 
 export interface SimulationConfig {
@@ -31,6 +31,7 @@ const DAY_MS = 86_400_000;
 export function createSimulation(config: SimulationConfig): Simulation {
   const { estate, seed, start } = config;
   const options: SimOptions = { ...DEFAULT_SIM_OPTIONS, ...config.options };
+  options.staff ??= defaultStaff(estate.probes.length);
   const prng = createPrng(deriveSeed(seed, 'simulation'));
   const diskPrng = createPrng(deriveSeed(seed, 'disks'));
   const epciOf = new Map(estate.collectivites.map((c) => [c.id, c.epci ?? '']));

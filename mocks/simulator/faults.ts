@@ -32,13 +32,13 @@ export const FAULT_TYPES: readonly FaultType[] = [
   // Short blips: usually caught by one or two checks, so they stay SOFT and recover.
   { name: 'blip', kinds: ALL_BUT_DISK, perProbePerDay: 1 / 25, state: 'CRITICAL', needsIntervention: 0, medianMinutes: 1, spread: 0.3 },
   { name: 'flapping', kinds: ['host', 'camera', 'link', 'http'], perProbePerDay: 1 / 800, state: 'CRITICAL', needsIntervention: 0, medianMinutes: 30, spread: 0.5, flapping: true },
-  { name: 'internet-drop', kinds: ['internet'], perProbePerDay: 1 / 150, state: 'CRITICAL', needsIntervention: 0.25, medianMinutes: 20, spread: 1, siteWide: true },
-  { name: 'link-cut', kinds: ['link'], perProbePerDay: 1 / 200, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 40, spread: 0.8 },
-  { name: 'host-down', kinds: ['host'], perProbePerDay: 1 / 240, state: 'CRITICAL', needsIntervention: 0.4, medianMinutes: 12, spread: 0.8 },
-  { name: 'http-slow', kinds: ['http'], perProbePerDay: 1 / 60, state: 'WARNING', needsIntervention: 0, medianMinutes: 10, spread: 0.7 },
+  { name: 'internet-drop', kinds: ['internet'], perProbePerDay: 1 / 200, state: 'CRITICAL', needsIntervention: 0.25, medianMinutes: 20, spread: 1, siteWide: true },
+  { name: 'link-cut', kinds: ['link'], perProbePerDay: 1 / 300, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 40, spread: 0.8 },
+  { name: 'host-down', kinds: ['host'], perProbePerDay: 1 / 400, state: 'CRITICAL', needsIntervention: 0.4, medianMinutes: 12, spread: 0.8 },
+  { name: 'http-slow', kinds: ['http'], perProbePerDay: 1 / 90, state: 'WARNING', needsIntervention: 0, medianMinutes: 10, spread: 0.7 },
   { name: 'http-down', kinds: ['http'], perProbePerDay: 1 / 150, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 15, spread: 0.8 },
   { name: 'service-stopped', kinds: ['service'], perProbePerDay: 1 / 120, state: 'CRITICAL', needsIntervention: 0.7, medianMinutes: 20, spread: 0.8 },
-  { name: 'camera-offline', kinds: ['camera'], perProbePerDay: 1 / 300, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 30, spread: 0.8 },
+  { name: 'camera-offline', kinds: ['camera'], perProbePerDay: 1 / 500, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 30, spread: 0.8 },
   { name: 'camera-blurred', kinds: ['camera'], perProbePerDay: 1 / 800, state: 'WARNING', needsIntervention: 1, medianMinutes: 60, spread: 0.5 },
 ];
 

@@ -62,11 +62,17 @@ export interface SimOptions {
   retryInterval: number;
   /** Multiplies every background fault rate (0 = no background faults). */
   activity: number;
-  /** Logins the simulated support staff act under; one desk each. */
-  staff: readonly string[];
+  /** Logins the simulated support staff act under, one desk each (default: one desk per 8,000 probes, at least two). */
+  staff?: readonly string[];
 }
 
-export const DEFAULT_SIM_OPTIONS: SimOptions = { maxAttempts: 3, retryInterval: 60, activity: 1, staff: ['cellule.support', 'cellule.support'] };
+export const DEFAULT_SIM_OPTIONS: SimOptions = { maxAttempts: 3, retryInterval: 60, activity: 1 };
+export const STAFF_LOGIN = 'cellule.support';
+const PROBES_PER_DESK = 8_000;
+
+export function defaultStaff(probeCount: number): string[] {
+  return Array.from({ length: Math.max(2, Math.ceil(probeCount / PROBES_PER_DESK)) }, () => STAFF_LOGIN);
+}
 
 export interface SimState {
   readonly estate: Estate;

@@ -4,7 +4,7 @@
 import type { Instant, ProbeKind } from '../../src/domain/model.ts';
 import { isProblem } from '../../src/domain/model.ts';
 import { repairAfterIntervention } from './faults.ts';
-import { emitAction, emitStatus, schedule, type ProbeRuntime, type SimState } from './sim-state.ts';
+import { emitAction, emitStatus, schedule, STAFF_LOGIN, type ProbeRuntime, type SimState } from './sim-state.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -77,5 +77,5 @@ function acknowledge(sim: SimState, p: ProbeRuntime, desk: number): void {
 }
 
 function loginOf(sim: SimState, desk: number): string {
-  return sim.options.staff[desk] ?? sim.options.staff[0] ?? 'cellule.support';
+  return sim.options.staff?.[desk] ?? STAFF_LOGIN;
 }
