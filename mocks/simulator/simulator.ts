@@ -42,6 +42,8 @@ export interface Simulator extends SupervisionSource {
   readonly simulation: Simulation;
   readonly scenario: ScenarioPlan;
   readonly speed: number;
+  /** Always present here: the simulated engine takes Vigie's acknowledgements and interventions. */
+  pushAction(action: SourceAction): Promise<void>;
   /** Force a probe's state now and emit the change (see injectChange). */
   inject(probeId: string, state: ProbeState, output: string, options?: InjectOptions): void;
   /** Advance simulated time to now() and emit what happened; the timer calls it. */
