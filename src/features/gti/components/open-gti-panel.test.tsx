@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CalendarDto } from '../../../protocol/rest.ts';
+import { createFeatureHarness, makeIncident, smallEstate, type FakeRoute } from '../../../test/feature-harness.tsx';
+import { GtiWatchBanner } from './gti-watch-banner.tsx';
+import { OpenGtiPanel } from './open-gti-panel.tsx';
+
+const calendar: CalendarDto = {
+  timeZone: 'Europe/Paris',
+  days: [1, 2, 3, 4, 5],
+  open: '09:00',
+  close: '17:30',
+  closedDates: [],
+  gtiHours: 8,
+  atRiskHours: 2,
+  availabilityTarget: 0.96,
+};
+const route: FakeRoute = ({ url }) => (url.pathname === '/api/v1/calendar' ? { body: calendar } : undefined);
+
+/** Paris wall clock on Monday 2 March 2026 (UTC+1). */
+const paris = (hh: number, mm = 0) => Date.UTC(2026, 2, 2, hh - 1, mm);
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: paris(14, 59), toFake: ['setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('OpenGtiPanel', () => {
+  it('counts down every second and turns at risk when less than 2 covered hours are left', async () => {
+    const h = createFeatureHarness({ route });
+    render(<OpenGtiPanel collectiviteId="c-metz" />, { wrapper: h.Wrapper });
+    expect(screen.getByText('Chargement du calendrier des heures couvertes…')).toBeTruthy();
+    // Opened at 9:00 → deadline 17:00; at 14:59 there are 2:01:00 covered hours left.
+    act(() => h.snapshot(smallEstate(), [makeIncident({ id: 'i1', collectiviteId: 'c-metz', openedAt: paris(9) })]));
+    await waitFor(() => expect(screen.getByRole('timer').textContent).toContain('2:01:00 couvertes restantes'));
+    expect(screen.getByRole('timer').getAttribute('data-gti-status')).toBe('on-track');
+
+    act(() => void vi.advanceTimersByTime(1_000));
+    expect(screen.getByRole('timer').textContent).toContain('2:00:59 couvertes restantes');
+    act(() => void vi.advanceTimersByTime(60_000));
+    expect(screen.getByRole('timer').getAttribute('data-gti-status')).toBe('at-risk');
+    expect(screen.getByRole('timer').textContent).toContain('1:59:59 couvertes restantes');
+
+    // The support cell starts the intervention: the clock stops and the GTI is met.
+    act(() => h.incidents([makeIncident({ id: 'i1', collectiviteId: 'c-metz', openedAt: paris(9), status: 'in-progress', interventionAt: Date.now() })]));
+    expect(screen.getByRole('timer').getAttribute('data-gti-status')).toBe('met');
+    act(() => void vi.advanceTimersByTime(3 * 3_600_000));
+    expect(screen.getByRole('timer').getAttribute('data-gti-status')).toBe('met');
+
+    // Resolved: no longer an open GTI.
+    act(() => h.incidents([makeIncident({ id: 'i1', collectiviteId: 'c-metz', openedAt: paris(9), status: 'resolved', resolvedAt: Date.now() })]));
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(screen.getByText('Aucun incident ouvert : aucune GTI en cours.')).toBeTruthy();
+  });
+
+  it('says so when the calendar cannot be loaded', async () => {
+    const h = createFeatureHarness({ route: () => ({ status: 500, body: { error: { code: 'internal', message: 'boom' } } }) });
+    render(<OpenGtiPanel />, { wrapper: h.Wrapper });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Calendrier des heures couvertes indisponible'));
+  });
+});
+
+describe('GtiWatchBanner', () => {
+  it('lists breached and at-risk GTIs only, the breached first', async () => {
+    const h = createFeatureHarness({ route });
+    render(<GtiWatchBanner />, { wrapper: h.Wrapper });
+    act(() =>
+      h.snapshot(smallEstate(), [
+        makeIncident({ id: 'fresh', collectiviteId: 'c-metz', openedAt: paris(14) }),
+        // Friday 27 February 16:00 → 1.5 h on Friday, deadline Monday 15:30: 31 covered minutes left.
+        makeIncident({ id: 'risky', collectiviteId: 'c-metz', openedAt: Date.UTC(2026, 1, 27, 15) }),
+        makeIncident({ id: 'late', collectiviteId: 'c-thionville', openedAt: Date.UTC(2026, 1, 26, 8) }),
+      ]),
+    );
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
+    const [first, second] = screen.getAllByRole('listitem');
+    expect(first!.getAttribute('data-gti-status')).toBe('breached');
+    expect(first!.textContent).toContain('Thionville');
+    expect(second!.getAttribute('data-gti-status')).toBe('at-risk');
+    expect(second!.textContent).toContain('−0:31:00');
+  });
+});

@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { gtiStatus } from '../../../domain/gti.ts';
+import { useEstateIndex, useIncidents, useNow } from '../../../live/use-live.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { activeGtiItems } from '../active-gti-items.ts';
+import { useCoveredCalendar } from '../api/use-covered-calendar.ts';
+import { formatCountdown } from '../format-countdown.ts';
+import { GTI_SYMBOL, GTI_URGENCY, GTI_WALL_CLASS } from '../gti-tone.ts';
+import { gtiMessages } from '../messages.ts';
+
+/** The wall's GTI column for one collectivité: every open incident's countdown, large and dark. */
+export function WallGtiList({ collectiviteId, limit = 5 }: { collectiviteId: string; limit?: number }) {
+  const m = useMessages(gtiMessages);
+  const incidents = useIncidents();
+  const index = useEstateIndex();
+  const { calendar, isError } = useCoveredCalendar();
+  const now = useNow(1000);
+  const items = useMemo(() => activeGtiItems(incidents, index, collectiviteId), [incidents, index, collectiviteId]);
+  if (!calendar) return isError ? <p className="text-xl text-red-300">{m.calendarError}</p> : null;
+  const ranked = items
+    .map((item) => ({ item, gti: gtiStatus(item.incident, now, calendar.hours, calendar.rules) }))
+    .sort((a, b) => GTI_URGENCY[a.gti.status] - GTI_URGENCY[b.gti.status] || a.gti.coveredMsLeft - b.gti.coveredMsLeft);
+  return (
+    <section aria-labelledby="wall-gti-title" className="flex flex-col gap-2">
+      <h3 id="wall-gti-title" className="text-2xl font-bold uppercase tracking-wide text-slate-300">
+        GTI
+      </h3>
+      <ul className="flex flex-col gap-2">
+        {ranked.slice(0, limit).map(({ item, gti }) => (
+          <li key={item.incident.id} className="flex flex-col rounded-lg bg-slate-900 p-3 ring-1 ring-slate-700" data-gti-status={gti.status}>
+            <span className="truncate text-xl text-slate-100">
+              {item.place.site} · {item.place.probe}
+            </span>
+            <span className="flex items-baseline justify-between gap-3">
+              <span className={`rounded px-2 text-xl font-bold ring-2 ${GTI_WALL_CLASS[gti.status]}`}>
+                <span aria-hidden="true">{GTI_SYMBOL[gti.status]} </span>
+                {m.status(gti.status)}
+              </span>
+              <span className="font-mono text-4xl font-bold tabular-nums text-white">
+                {gti.status === 'met' ? '✔' : `${gti.coveredMsLeft >= 0 ? '' : '+'}${formatCountdown(gti.coveredMsLeft)}`}
+              </span>
+            </span>
+          </li>
+        ))}
+        {ranked.length > limit && <li className="text-xl text-slate-300">+{ranked.length - limit}</li>}
+      </ul>
+    </section>
+  );
+}
