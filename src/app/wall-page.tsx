@@ -1,24 +1,30 @@
-// The wall display (kiosk): the wall feature's screen, fed with the GTI and SLA panels.
+// The /wall route's content: the wall feature's layout with the GTI and availability panels plugged
+// in (features do not import each other; they meet here). Kiosk sign-in happens around it. The wall
+// variants (WallGtiList, WallAvailability) are dark and sized for reading across a room.
 import { useMemo } from 'react';
 import { GtiWatchBanner } from '../features/gti/components/gti-watch-banner.tsx';
-import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
-import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { WallGtiList } from '../features/gti/components/wall-gti-list.tsx';
+import { WallAvailability } from '../features/sla/components/wall-availability.tsx';
 import { WallScreen } from '../features/wall/components/wall-screen.tsx';
 import { parseWallOptions } from '../features/wall/wall-options.ts';
 
-export function WallPage() {
-  const options = useMemo(() => parseWallOptions(location.search), []);
+function WallAside({ collectiviteId }: { collectiviteId: string }) {
+  return (
+    <>
+      <WallGtiList collectiviteId={collectiviteId} />
+      <WallAvailability collectiviteId={collectiviteId} />
+    </>
+  );
+}
+
+export function WallPage({ search = globalThis.location?.search ?? '' }: { search?: string }) {
+  const options = useMemo(() => parseWallOptions(search), [search]);
   return (
     <WallScreen
       options={options}
       gtiBanner={<GtiWatchBanner />}
-      renderAside={(collectiviteId) => (
-        <>
-          <OpenGtiPanel collectiviteId={collectiviteId} />
-          <SlaPanel collectiviteId={collectiviteId} />
-        </>
-      )}
-      calm={<SlaPanel />}
+      renderAside={(id) => <WallAside collectiviteId={id} />}
+      calm={<WallAvailability />}
     />
   );
 }
