@@ -20,7 +20,9 @@ test('the built app renders in Chromium', async () => {
   const url = server.resolvedUrls?.local[0];
   expect(url).toBeTruthy();
   const page = await browser.newPage({ viewport: VIEWPORTS.wall });
+  // Signed out, the app lands on its login page.
   await page.goto(url!);
-  await expect(page.getByRole('heading', { name: 'Vigie' }).textContent()).resolves.toBe('Vigie');
+  await page.waitForURL(/\/login$/);
+  await expect(page.getByRole('heading', { name: 'Connexion à Vigie' }).textContent()).resolves.toBe('Connexion à Vigie');
   await page.screenshot({ path: screenshotPath('smoke-wall') });
 });

@@ -1,7 +1,106 @@
-export function App() {
+// Composition root: providers, then one page per route. Features never import each other; they
+// meet here.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiClientProvider } from '../api/api-context.tsx';
+import { SessionProvider } from '../api/session-context.tsx';
+import { useSession } from '../api/use-session.ts';
+import { closeSession } from '../features/auth/api/session-requests.ts';
+import { KioskGate } from '../features/auth/components/kiosk-gate.tsx';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { I18nProvider } from '../i18n/i18n-context.tsx';
+import { createAppServices, type AppServices } from './app-services.ts';
+import { DashboardPage } from './dashboard-page.tsx';
+import { LiveSession } from './live-session.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { ReferentPage } from './referent-page.tsx';
+import { navigate, useRoute, type Route } from './router.ts';
+import { WallPage } from './wall-page.tsx';
+import { appMessages } from './app-messages.ts';
+import { useMessages } from '../i18n/locale-context.ts';
+
+export function App({ services: injected }: { services?: AppServices }) {
+  const [services] = useState(() => injected ?? createAppServices());
+  const logout = useCallback(() => {
+    void closeSession(services.api).finally(() => {
+      services.sessions.clear();
+      services.queryClient.clear();
+      navigate('/login');
+    });
+  }, [services]);
+
   return (
-    <main className="flex min-h-screen items-center justify-center">
-      <h1 className="text-3xl font-semibold">Vigie</h1>
-    </main>
+    <I18nProvider>
+      <QueryClientProvider client={services.queryClient}>
+        <ApiClientProvider client={services.api}>
+          <SessionProvider store={services.sessions} onLogout={logout}>
+            <Routes services={services} />
+          </SessionProvider>
+        </ApiClientProvider>
+      </QueryClientProvider>
+    </I18nProvider>
   );
+}
+
+function Routes({ services }: { services: AppServices }) {
+  const route = useRoute();
+  const { session } = useSession();
+  const redirect = redirectFor(route, session?.user.role);
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+  useEffect(() => {
+    // Whatever ended the session (401, expiry, revocation), cached data of that user must go.
+    if (!session) services.queryClient.clear();
+  }, [session, services]);
+  if (redirect) return null;
+
+  switch (route.name) {
+    case 'login':
+      return <LoginPage onSignedIn={() => navigate('/', { replace: true })} />;
+    case 'wall':
+      return (
+        <KioskGate token={route.token} onTokenConsumed={() => navigate(location.pathname + stripToken(location.search), { replace: true })} onGoToLogin={() => navigate('/login')}>
+          {session && (
+            <LiveSession key={session.token} token={session.token} createTransport={services.createTransport}>
+              <WallPage />
+            </LiveSession>
+          )}
+        </KioskGate>
+      );
+    case 'not-found':
+      return <NotFoundPage />;
+    default:
+      if (!session) return null;
+      return (
+        <LiveSession key={session.token} token={session.token} createTransport={services.createTransport}>
+          <SignedInPage route={route} user={session.user} />
+        </LiveSession>
+      );
+  }
+}
+
+function SignedInPage({ route, user }: { route: Route; user: { role: string; collectiviteId?: string } }) {
+  const m = useMessages(appMessages);
+  if (user.role === 'referent') {
+    if (!user.collectiviteId) return <NotFoundPage text={m.forbiddenScope} />;
+    return <ReferentPage collectiviteId={user.collectiviteId} />;
+  }
+  return <DashboardPage key={route.name === 'collectivite' ? route.id : '*'} collectiviteId={route.name === 'collectivite' ? route.id : undefined} />;
+}
+
+/** Where a route must send this user instead, if anywhere. */
+function redirectFor(route: Route, role: string | undefined): string | undefined {
+  if (route.name === 'wall' || route.name === 'not-found') return undefined;
+  if (route.name === 'login') return role && role !== 'kiosk' ? '/' : undefined;
+  if (!role) return '/login';
+  if (role === 'kiosk') return '/wall';
+  return undefined;
+}
+
+function stripToken(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('token');
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
 }

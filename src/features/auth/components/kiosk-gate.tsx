@@ -1,12 +1,17 @@
-// /wall?token=… : trade the kiosk token for a session once, then drop it from the address bar so
-// it does not linger in history or screenshots. Without a token, an existing session is used.
+// /wall?token=… : trade the kiosk token for a session, then drop it from the address bar so it
+// does not linger in history or screenshots. The token is kept for the tab's life: when the
+// session expires or is cut, the gate renews it by itself — nothing to click on a wall.
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useApiClient } from '../../../api/use-api-client.ts';
 import { useSession, useSessionStore } from '../../../api/use-session.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
+import { sessionKioskTokenStorage, type KioskTokenStorage } from '../api/kiosk-token-storage.ts';
 import { kioskTokenSchema, openKioskSession } from '../api/session-requests.ts';
 import { authMessages } from '../auth-messages.ts';
+
+/** Renew this long before the session expires. */
+const RENEW_AHEAD_MS = 5 * 60_000;
 
 export interface KioskGateProps {
   /** The `token` query parameter, if any. */
@@ -14,33 +19,44 @@ export interface KioskGateProps {
   /** Removes the token from the URL once exchanged. */
   onTokenConsumed(): void;
   onGoToLogin(): void;
+  tokenStorage?: KioskTokenStorage;
   children: ReactNode;
 }
 
-export function KioskGate({ token, onTokenConsumed, onGoToLogin, children }: KioskGateProps) {
+export function KioskGate({ token, onTokenConsumed, onGoToLogin, tokenStorage, children }: KioskGateProps) {
   const m = useMessages(authMessages);
   const client = useApiClient();
   const sessions = useSessionStore();
   const { session } = useSession();
-  const valid = token !== null && kioskTokenSchema.safeParse(token).success;
+  const [storage] = useState(() => tokenStorage ?? sessionKioskTokenStorage());
+  const effective = token ?? storage.get();
+  const valid = effective !== null && kioskTokenSchema.safeParse(effective).success;
   const { mutate, isError, isPending, isIdle } = useMutation({
     mutationFn: (t: string) => openKioskSession(client, t),
-    onSuccess: (s) => {
+    onSuccess: (s, t) => {
+      storage.set(t);
       sessions.set(s);
       onTokenConsumed();
     },
   });
-  const tried = useRef<string | null>(null);
-  useEffect(() => {
-    if (!valid || tried.current === token) return;
-    tried.current = token;
-    mutate(token);
-  }, [valid, token, mutate]);
 
-  if (valid && (isIdle || isPending)) return <Notice text={m.kioskExchanging} />;
-  if (token !== null && (isError || !valid) && !session) return <Notice text={m.kioskRefused} action={m.goToLogin} onAction={onGoToLogin} />;
-  if (!session) return <Notice text={m.kioskMissing} action={m.goToLogin} onAction={onGoToLogin} />;
-  return children;
+  useEffect(() => {
+    if (!valid || isPending || isError) return;
+    // A token in the URL is exchanged once; a stored one whenever the session is gone.
+    if (token !== null ? isIdle : !session) mutate(effective);
+  }, [valid, isPending, isError, isIdle, token, session, effective, mutate]);
+
+  useEffect(() => {
+    if (!valid || session?.user.role !== 'kiosk') return;
+    const timer = setTimeout(() => mutate(effective), Math.max(0, session.expiresAt - Date.now() - RENEW_AHEAD_MS));
+    return () => clearTimeout(timer);
+  }, [valid, session, effective, mutate]);
+
+  if (token !== null && valid && !isError) return <Notice text={m.kioskExchanging} />;
+  if (session) return children;
+  if (valid && !isError) return <Notice text={m.kioskExchanging} />;
+  if (effective !== null) return <Notice text={m.kioskRefused} action={m.goToLogin} onAction={onGoToLogin} />;
+  return <Notice text={m.kioskMissing} action={m.goToLogin} onAction={onGoToLogin} />;
 }
 
 function Notice({ text, action, onAction }: { text: string; action?: string; onAction?: () => void }) {

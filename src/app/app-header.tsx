@@ -1,0 +1,68 @@
+// The bar above every signed-in page: what you are looking at, how fresh it is, who you are.
+import { useSession } from '../api/use-session.ts';
+import { common } from '../i18n/common.ts';
+import { useMessages } from '../i18n/locale-context.ts';
+import { useEstateIndex, useSourceHealth } from '../live/use-live.ts';
+import { authMessages } from '../features/auth/auth-messages.ts';
+import { appMessages } from './app-messages.ts';
+import { DataStatus } from './data-status.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { collectivitePath, navigate } from './router.ts';
+
+export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
+  const m = useMessages(appMessages);
+  const roles = useMessages(common).role;
+  const auth = useMessages(authMessages);
+  const { user, isSupport, logout } = useSession();
+  const index = useEstateIndex();
+  const source = useSourceHealth();
+  const scopeName = collectiviteId ? (index.collectivites.get(collectiviteId)?.name ?? collectiviteId) : m.allScope;
+  const collectivites = [...index.collectivites.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-800 bg-slate-900 px-3 py-2 text-slate-100">
+      <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))} className="text-xl font-bold tracking-tight text-sky-300 focus-visible:outline-2 focus-visible:outline-sky-400">
+        <h1>Vigie</h1>
+      </a>
+      {isSupport ? (
+        <label className="flex items-center gap-2 text-sm">
+          <span className="sr-only sm:not-sr-only text-slate-300">{m.scope}</span>
+          <select
+            value={collectiviteId ?? ''}
+            onChange={(e) => navigate(e.target.value ? collectivitePath(e.target.value) : '/')}
+            className="max-w-[14rem] rounded border border-slate-600 bg-slate-800 px-2 py-1 text-slate-100"
+          >
+            <option value="">{m.allScope}</option>
+            {collectivites.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <p className="text-base font-semibold">{scopeName}</p>
+      )}
+      <DataStatus />
+      {source && (
+        <p className="hidden text-xs text-slate-300 md:block">
+          {m.source} : {source.source}
+        </p>
+      )}
+      <div className="ml-auto flex items-center gap-3">
+        <LanguageSwitch />
+        {user && (
+          <p className="hidden text-right text-xs leading-tight text-slate-300 sm:block">
+            <span className="block font-medium text-slate-100">{user.displayName ?? user.login}</span>
+            {roles[user.role]}
+          </p>
+        )}
+        {user?.role !== 'kiosk' && (
+          <button type="button" onClick={logout} className="rounded border border-slate-600 px-2 py-1 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+            {auth.logout}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+// The app's long-lived collaborators, built once and injected through providers (tests build their
+// own with fakes). A 401 anywhere ends the session; the router then shows the login page.
+import { QueryClient } from '@tanstack/react-query';
+import { createApiClient, type ApiClient } from '../api/api-client.ts';
+import { ApiError } from '../api/api-error.ts';
+import { SessionStore } from '../api/session.ts';
+import { createSocketTransport } from '../live/socket-transport.ts';
+import type { LiveTransport } from '../live/transport.ts';
+
+export interface AppServices {
+  sessions: SessionStore;
+  api: ApiClient;
+  queryClient: QueryClient;
+  createTransport(token: string): LiveTransport;
+}
+
+export function createAppServices(overrides: Partial<AppServices> = {}): AppServices {
+  const sessions = overrides.sessions ?? new SessionStore();
+  const api = overrides.api ?? createApiClient({ getToken: () => sessions.token(), onUnauthorized: () => sessions.clear() });
+  const queryClient =
+    overrides.queryClient ??
+    new QueryClient({
+      defaultOptions: {
+        queries: {
+          // Client errors will not heal by retrying; network and 5xx might.
+          retry: (count, error) => count < 3 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+          refetchOnWindowFocus: false,
+        },
+      },
+    });
+  return { sessions, api, queryClient, createTransport: overrides.createTransport ?? ((token) => createSocketTransport({ token })) };
+}

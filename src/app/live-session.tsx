@@ -1,0 +1,32 @@
+// One live store per session token: a new sign-in (or a renewed kiosk session) starts a fresh
+// stream, and signing out stops it.
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useSessionStore } from '../api/use-session.ts';
+import { LiveStoreProvider } from '../live/live-context.tsx';
+import { LiveStore } from '../live/live-store.ts';
+import type { LiveTransport } from '../live/transport.ts';
+
+export interface LiveSessionProps {
+  token: string;
+  createTransport(token: string): LiveTransport;
+  children: ReactNode;
+}
+
+export function LiveSession({ token, createTransport, children }: LiveSessionProps) {
+  const sessions = useSessionStore();
+  // Building the store has no side effect; the connection opens in the effect below.
+  const store = useMemo(
+    () =>
+      new LiveStore({
+        transport: createTransport(token),
+        onUnauthorized: () => sessions.clear(),
+        onContractError: (event, error) => console.warn(`live: invalid ${event} message`, error.message),
+      }),
+    [token, createTransport, sessions],
+  );
+  useEffect(() => {
+    store.start();
+    return () => store.stop();
+  }, [store]);
+  return <LiveStoreProvider store={store}>{children}</LiveStoreProvider>;
+}

@@ -1,0 +1,28 @@
+// The map with its legend and the selected site's panel over it. The map itself stays mounted;
+// selecting a site only mounts the panel.
+import { MapLegend } from '../features/map/components/map-legend.tsx';
+import { SiteMap } from '../features/map/components/site-map.tsx';
+import { SitePanel } from '../features/map/components/site-panel.tsx';
+
+export interface MapWorkspaceProps {
+  collectiviteId?: string;
+  selectedSiteId: string | undefined;
+  onSelectSite(siteId: string | undefined): void;
+  className?: string;
+}
+
+export function MapWorkspace({ collectiviteId, selectedSiteId, onSelectSite, className = '' }: MapWorkspaceProps) {
+  return (
+    <div className={`relative min-h-0 ${className}`}>
+      <SiteMap className="h-full w-full" focusCollectiviteId={collectiviteId} onSelectSite={onSelectSite} />
+      <MapLegend className="absolute right-2 bottom-8 z-[1000] hidden sm:block" />
+      {selectedSiteId && (
+        <SitePanel
+          siteId={selectedSiteId}
+          onClose={() => onSelectSite(undefined)}
+          className="absolute inset-x-0 bottom-0 z-[1001] max-h-[70%] rounded-t-lg shadow-2xl sm:inset-y-0 sm:right-auto sm:left-0 sm:max-h-none sm:w-96 sm:rounded-none"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// A référent on a phone or tablet: their collectivité only (the gateway scopes the stream and the
+// API; this page never asks for anything else). Map first, then what is wrong, then SLA and GTI.
+import { useState } from 'react';
+import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
+import { ProblemList } from '../features/map/components/problem-list.tsx';
+import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { AppHeader } from './app-header.tsx';
+import { MapWorkspace } from './map-workspace.tsx';
+
+export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
+  const [selectedSiteId, setSelectedSiteId] = useState<string | undefined>(undefined);
+  return (
+    <div className="flex min-h-dvh flex-col bg-slate-950 text-slate-100 md:h-dvh">
+      <AppHeader collectiviteId={collectiviteId} />
+      <main id="content" className="flex flex-1 flex-col md:grid md:min-h-0 md:grid-cols-[minmax(0,1fr)_24rem]">
+        <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} className="h-[48vh] shrink-0 md:h-auto" />
+        <div className="space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
+          <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
+          <OpenGtiPanel collectiviteId={collectiviteId} />
+          <SlaPanel collectiviteId={collectiviteId} />
+        </div>
+      </main>
+    </div>
+  );
+}
