@@ -53,6 +53,11 @@ export const configSchema = z.object({
   ICINGA_URL: z.url().optional(),
   ICINGA_USER: z.string().optional(),
   ICINGA_PASSWORD: z.string().optional(),
+  /** PEM file of the Icinga CA; the node certificate has no IP SAN, hence ICINGA_SERVERNAME. */
+  ICINGA_CA: z.string().min(1).optional(),
+  ICINGA_SERVERNAME: z.string().min(1).max(253).optional(),
+  /** Skip TLS verification: refused unless ICINGA_URL is loopback (tests only). */
+  ICINGA_INSECURE_LOOPBACK: bool.default(false),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -69,7 +74,7 @@ export interface Config {
   demoAccounts: boolean;
   stream: { flushMs: number; heartbeatMs: number; bufferBatches: number };
   persistMs: number;
-  icinga?: { url: string; user?: string; password?: string };
+  icinga?: { url: string; user?: string; password?: string; caPath?: string; servername?: string; insecureLoopback?: boolean };
 }
 
 export class ConfigError extends Error {
@@ -147,6 +152,9 @@ function toConfig(raw: RawConfig, cwd: string): Config {
     config.icinga = { url: raw.ICINGA_URL };
     if (raw.ICINGA_USER) config.icinga.user = raw.ICINGA_USER;
     if (raw.ICINGA_PASSWORD) config.icinga.password = raw.ICINGA_PASSWORD;
+    if (raw.ICINGA_CA) config.icinga.caPath = resolve(cwd, raw.ICINGA_CA);
+    if (raw.ICINGA_SERVERNAME) config.icinga.servername = raw.ICINGA_SERVERNAME;
+    if (raw.ICINGA_INSECURE_LOOPBACK) config.icinga.insecureLoopback = true;
   }
   return config;
 }

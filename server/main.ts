@@ -9,8 +9,10 @@ import { startAccountsAdmin } from './accounts/admin-socket.ts';
 import { ensureDemoAccounts, type DemoCredential } from './accounts/demo-accounts.ts';
 import { ensureKioskToken } from './accounts/gateway-secrets.ts';
 import { createSessionService } from './accounts/session-service.ts';
-import { createGateway, type RegisterRoutes } from './app.ts';
+import { createGateway } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createCoveredCalendar } from './http/covered-calendar.ts';
+import { registerApiRoutes } from './http/register-api-routes.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { lastKnownInstant, restoreState } from './supervision/restore.ts';
 
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
     source,
     config,
     restored,
-    routes: await restRoutes(),
+    routes: (app, { supervision }) =>
+      registerApiRoutes(app, { state: supervision, storage, sessions, calendar: createCoveredCalendar(config.coveredHours) }),
     stream: { flushMs: config.stream.flushMs, heartbeatMs: config.stream.heartbeatMs, bufferBatches: config.stream.bufferBatches },
     persistMs: config.persistMs,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
@@ -72,21 +75,6 @@ function createSource(config: Config, start: number): SupervisionSource {
   }
   // SOURCE=icinga2: the connector lives in server/sources/icinga2 (issue in progress); plug it here.
   throw new ConfigError('SOURCE=icinga2: the Icinga 2 connector is not available in this build yet');
-}
-
-/**
- * REST API call site. server/http (written alongside) exports the route registration; until its
- * entry module exists the gateway serves the live stream and the SPA only.
- */
-async function restRoutes(): Promise<RegisterRoutes | undefined> {
-  const entry = './http/routes.ts';
-  try {
-    const module = (await import(entry)) as { registerHttpRoutes?: RegisterRoutes };
-    return module.registerHttpRoutes;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
 }
 
 function printBanner(url: string, config: Config, collectivites: number, probes: number, demo: DemoCredential[], kioskToken: string): void {

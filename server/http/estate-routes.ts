@@ -17,11 +17,13 @@ export function registerEstateRoutes(api: FastifyInstance, deps: RouteDeps): voi
   api.get('/health', async (request) => {
     const principal = principalOf(request);
     const unmapped = (deps.state as { unmappedProbeIds?: () => string[] }).unmappedProbeIds?.() ?? [];
+    const engineObjects = (deps.state as { unmappedEngineObjects?: () => Array<{ type: string; name: string; reason: string }> }).unmappedEngineObjects?.() ?? [];
     // Unmapped engine objects belong to no collectivité: only the support cell needs their names.
     return {
       source: deps.state.sourceHealth(),
       now: deps.now(),
       unmapped: principal.role === 'support' ? { count: unmapped.length, probeIds: unmapped.slice(0, 200) } : { count: unmapped.length },
+      engineObjects: principal.role === 'support' ? { count: engineObjects.length, objects: engineObjects.slice(0, 200) } : { count: engineObjects.length },
     };
   });
 

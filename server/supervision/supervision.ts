@@ -6,7 +6,7 @@ import { DEFAULT_INCIDENT_RULES, isActive, reduceIncident, type IncidentEvent, t
 import type { Incident, Instant, ProbeStatus } from '../../src/domain/model.ts';
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
-import type { SourceAction, SourceEvents, SupervisionSource } from '../../src/protocol/source.ts';
+import type { SourceAction, SourceEvents, SupervisionSource, UnmappedEngineObject } from '../../src/protocol/source.ts';
 import type { Storage, SupervisionChange, SupervisionState } from '../ports.ts';
 import { systemTimers, type Timers } from '../stream/timers.ts';
 import { echoKey, eventFromOperator, eventFromSource, sourceActionFor } from './action-mapping.ts';
@@ -37,6 +37,8 @@ export interface Supervision extends SupervisionState {
   persist(): Promise<void>;
   /** Probe ids the engine reported that the estate does not know. */
   unmappedProbeIds(): string[];
+  /** Engine objects the source itself could not map (with the reason), if it reports them. */
+  unmappedEngineObjects(): UnmappedEngineObject[];
 }
 
 const EMPTY_ESTATE: Estate = { collectivites: [], sites: [], equipment: [], probes: [] };
@@ -198,6 +200,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       return () => listeners.delete(listener);
     },
     unmappedProbeIds: () => [...unmapped],
+    unmappedEngineObjects: () => source.unmapped?.() ?? [],
     async start() {
       const restored = options.restored ?? (await restoreState(storage, { now: source.now(), recentMs }));
       if (restored.estate) index = indexEstate(restored.estate);

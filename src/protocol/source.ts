@@ -12,6 +12,13 @@ export interface SourceAction {
   comment?: string;
 }
 
+/** An engine object the source could not place in the estate (missing custom vars…), and why. */
+export interface UnmappedEngineObject {
+  type: string;
+  name: string;
+  reason: string;
+}
+
 export interface SourceEvents {
   /** The engine's full view, sent at start and again after the engine restarts or reconnects. */
   snapshot(estate: Estate, statuses: ProbeStatus[], at: Instant): void;
@@ -29,4 +36,6 @@ export interface SupervisionSource {
   stop(): Promise<void>;
   /** Push an action made in Vigie back to the engine (e.g. Icinga acknowledge-problem). */
   pushAction?(action: SourceAction): Promise<void>;
+  /** Engine objects left out of the estate, for GET /health (e.g. Icinga hosts without vars.collectivite). */
+  unmapped?(): UnmappedEngineObject[];
 }

@@ -12,14 +12,13 @@ import {
   type SiteKind,
 } from '../../../src/domain/model.ts';
 import type { Estate } from '../../../src/protocol/schemas.ts';
+import type { UnmappedEngineObject } from '../../../src/protocol/source.ts';
 import { objectResultSchema, type IcingaObject } from './icinga-shapes.ts';
 import { probeIdOf, siteIdOf } from './probe-ids.ts';
 import { statusFromObject } from './probe-status.ts';
 
-export interface UnmappedObject {
+export interface UnmappedObject extends UnmappedEngineObject {
   type: 'Host' | 'Service' | 'Unknown';
-  name: string;
-  reason: string;
 }
 
 /** What the source remembers per probe to follow stream events. */
