@@ -1,12 +1,12 @@
 import type { IncidentStatus } from '../../domain/model.ts';
 import type { IncidentPhase } from './incident-phases.ts';
 
-/** Phase colours of the timeline (≥ 3:1 against white for graphics) and a pattern for colour-blind readers. */
+/** Phase colours of the timeline (≥ 3:1 against the dark track for graphics) and a pattern for colour-blind readers. */
 export const PHASE_FILL: Record<IncidentPhase, string> = {
-  open: '#b91c1c',
-  acknowledged: '#b45309',
-  intervention: '#1d4ed8',
-  resolved: '#047857',
+  open: '#ef4444',
+  acknowledged: '#f59e0b',
+  intervention: '#3b82f6',
+  resolved: '#10b981',
 };
 
 export const STATUS_CHIP: Record<IncidentStatus, string> = {

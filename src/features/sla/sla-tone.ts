@@ -1,11 +1,11 @@
 import type { SlaVerdict } from './sla-verdict.ts';
 
-/** Arc colours (on white) and verdict chips: text contrast ≥ 4.5:1, a symbol besides the colour. */
+/** Arc colours (≥ 3:1 on the dark panels) and verdict chips: text contrast ≥ 4.5:1, a symbol besides the colour. */
 export const VERDICT_STROKE: Record<SlaVerdict, string> = {
-  met: '#047857',
-  tight: '#b45309',
-  missed: '#b91c1c',
-  unmeasured: '#64748b',
+  met: '#10b981',
+  tight: '#f59e0b',
+  missed: '#f87171',
+  unmeasured: '#94a3b8',
 };
 
 export const VERDICT_CHIP: Record<SlaVerdict, string> = {

@@ -9,18 +9,18 @@ export function GtiComplianceCard({ report, period }: { report: GtiReport; perio
   const m = useMessages(gtiMessages);
   const { locale } = useLocale();
   return (
-    <div className="flex flex-col gap-1 rounded-lg border border-slate-300 bg-white p-3">
-      <h3 className="text-sm font-semibold text-slate-700">
+    <div className="flex flex-col gap-1 rounded-lg border border-slate-700 bg-slate-900 p-3">
+      <h3 className="text-sm font-semibold text-slate-300">
         {m.compliance} — {m.period(period)}
       </h3>
       {report.compliance === null ? (
-        <p className="text-slate-700">{m.noDecided}</p>
+        <p className="text-slate-300">{m.noDecided}</p>
       ) : (
         <>
-          <p className="text-3xl font-bold tabular-nums text-slate-900" data-testid="gti-compliance">
+          <p className="text-3xl font-bold tabular-nums text-slate-100" data-testid="gti-compliance">
             {formatPercent(locale, report.compliance)}
           </p>
-          <p className="text-sm text-slate-700">{m.complianceDetail(report.met, report.breached)}</p>
+          <p className="text-sm text-slate-300">{m.complianceDetail(report.met, report.breached)}</p>
         </>
       )}
     </div>

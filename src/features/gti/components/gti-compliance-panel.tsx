@@ -12,7 +12,7 @@ export function GtiCompliancePanel({ collectiviteId, period }: { collectiviteId?
   if (query.data) return <GtiComplianceCard report={query.data} period={period} />;
   if (query.isError)
     return (
-      <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+      <p role="alert" className="rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
         {m.compliance}: {c.error}{' '}
         <button type="button" className="underline" onClick={() => void query.refetch()}>
           {m.retry}
@@ -20,7 +20,7 @@ export function GtiCompliancePanel({ collectiviteId, period }: { collectiviteId?
       </p>
     );
   return (
-    <p aria-busy="true" className="rounded-lg border border-slate-200 p-3 text-slate-600">
+    <p aria-busy="true" className="rounded-lg border border-slate-800 p-3 text-slate-300">
       {m.compliance}: {c.loading}
     </p>
   );

@@ -29,7 +29,7 @@ export function GtiCountdown({ incident, calendar, now }: GtiCountdownProps) {
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1" role="timer" data-gti-status={s.status}>
       <GtiStatusBadge status={s.status} />
       <span className="font-mono tabular-nums">{detail}</span>
-      <span className="text-sm text-slate-600">{m.deadline(formatDateTime(locale, s.deadline))}</span>
+      <span className="text-sm text-slate-300">{m.deadline(formatDateTime(locale, s.deadline))}</span>
     </span>
   );
 }

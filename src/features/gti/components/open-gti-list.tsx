@@ -23,15 +23,15 @@ interface OpenGtiListProps {
 /** Active incidents with their GTI countdown, most urgent first. */
 export function OpenGtiList({ items, calendar, now, showCollectivite = true }: OpenGtiListProps) {
   const m = useMessages(gtiMessages);
-  if (items.length === 0) return <p className="text-slate-700">{m.noOpen}</p>;
+  if (items.length === 0) return <p className="text-slate-300">{m.noOpen}</p>;
   const ranked = items
     .map((item) => ({ item, gti: gtiStatus(item.incident, now, calendar.hours, calendar.rules) }))
     .sort((a, b) => GTI_URGENCY[a.gti.status] - GTI_URGENCY[b.gti.status] || a.gti.coveredMsLeft - b.gti.coveredMsLeft);
   return (
-    <ul className="divide-y divide-slate-200">
+    <ul className="divide-y divide-slate-800">
       {ranked.map(({ item }) => (
         <li key={item.incident.id} className="flex flex-col gap-1 py-2">
-          <span className="font-medium text-slate-900">
+          <span className="font-medium text-slate-100">
             {showCollectivite && <span>{item.place.collectivite} · </span>}
             {item.place.site} · {item.place.probe}
           </span>

@@ -16,21 +16,21 @@ export function OpenGtiPanel({ collectiviteId }: { collectiviteId?: string }) {
   const items = useMemo(() => activeGtiItems(incidents, index, collectiviteId), [incidents, index, collectiviteId]);
   return (
     <section aria-labelledby="gti-open-title" className="flex flex-col gap-2">
-      <h2 id="gti-open-title" className="text-lg font-semibold text-slate-900">
+      <h2 id="gti-open-title" className="text-lg font-semibold text-slate-100">
         {m.title}
       </h2>
-      <p className="text-sm text-slate-600">{m.explain}</p>
+      <p className="text-sm text-slate-300">{m.explain}</p>
       {calendar ? (
         <OpenGtiList items={items} calendar={calendar} now={now} showCollectivite={collectiviteId === undefined} />
       ) : isError ? (
-        <p role="alert" className="text-red-800">
+        <p role="alert" className="text-red-300">
           {m.calendarError}{' '}
           <button type="button" className="underline focus-visible:outline-2" onClick={refetch}>
             {m.retry}
           </button>
         </p>
       ) : isPending ? (
-        <p aria-busy="true" className="text-slate-600">
+        <p aria-busy="true" className="text-slate-300">
           {m.loadingCalendar}
         </p>
       ) : null}

@@ -16,9 +16,9 @@ const ACTIONS_BY_ROLE: Record<Role, readonly OperatorActionType[]> = {
 const COMMENT_REQUIRED: ReadonlySet<OperatorActionType> = new Set(['acknowledge', 'comment']);
 
 const PRIMARY =
-  'rounded bg-blue-700 px-3 py-1.5 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-50';
+  'rounded bg-blue-700 px-3 py-1.5 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 disabled:opacity-50';
 const SECONDARY =
-  'rounded border border-slate-500 bg-white px-3 py-1.5 text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-50';
+  'rounded border border-slate-500 bg-slate-800 px-3 py-1.5 text-slate-100 hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 disabled:opacity-50';
 
 export function IncidentActions({ incident, role }: { incident: Incident; role: Role | undefined }) {
   const m = useMessages(incidentMessages);
@@ -64,7 +64,7 @@ export function IncidentActions({ incident, role }: { incident: Incident; role: 
         run(actions[0] ?? 'comment');
       }}
     >
-      <label htmlFor={`${id}-comment`} className="text-sm font-semibold text-slate-800">
+      <label htmlFor={`${id}-comment`} className="text-sm font-semibold text-slate-200">
         {m.comment}
       </label>
       <textarea
@@ -79,13 +79,13 @@ export function IncidentActions({ incident, role }: { incident: Incident; role: 
           setComment(e.target.value);
           if (e.target.value.trim()) setMissingComment(false);
         }}
-        className="rounded border border-slate-400 px-2 py-1 text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700 aria-[invalid=true]:border-red-700"
+        className="rounded border border-slate-600 bg-slate-800 px-2 py-1 text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-400 aria-[invalid=true]:border-red-400"
       />
-      <p id={`${id}-hint`} className="text-xs text-slate-600">
+      <p id={`${id}-hint`} className="text-xs text-slate-300">
         {m.commentHint}
       </p>
       {missingComment && (
-        <p id={`${id}-error`} role="alert" className="text-sm font-semibold text-red-800">
+        <p id={`${id}-error`} role="alert" className="text-sm font-semibold text-red-300">
           {m.commentRequired}
         </p>
       )}
@@ -103,11 +103,11 @@ export function IncidentActions({ incident, role }: { incident: Incident; role: 
         ))}
       </div>
       <p aria-live="polite" className="text-sm">
-        {mutation.isPending && <span className="text-slate-700">{m.sending}</span>}
-        {!mutation.isPending && done && <span className="text-emerald-800">{m.actionDone(done)}</span>}
+        {mutation.isPending && <span className="text-slate-300">{m.sending}</span>}
+        {!mutation.isPending && done && <span className="text-emerald-300">{m.actionDone(done)}</span>}
       </p>
       {mutation.isError && (
-        <p role="alert" className="text-sm font-semibold text-red-800">
+        <p role="alert" className="text-sm font-semibold text-red-300">
           {m.actionFailed(mutation.error.message)}
         </p>
       )}

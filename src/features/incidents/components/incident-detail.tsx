@@ -22,28 +22,28 @@ export function IncidentDetail({ incident, place, role, onClose }: IncidentDetai
   const { locale } = useLocale();
   const entries = [...incident.timeline].sort((a, b) => a.at - b.at);
   return (
-    <section aria-labelledby={`incident-${incident.id}-title`} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3">
+    <section aria-labelledby={`incident-${incident.id}-title`} className="flex flex-col gap-3 rounded-lg border border-slate-700 bg-slate-900 p-3">
       <header className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 id={`incident-${incident.id}-title`} className="break-words font-semibold text-slate-900">
+          <h3 id={`incident-${incident.id}-title`} className="break-words font-semibold text-slate-100">
             {place.probe}
           </h3>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-300">
             {[place.collectivite, place.site, place.equipment].filter(Boolean).join(' · ')}
           </p>
         </div>
         <span className={`shrink-0 rounded px-2 py-0.5 text-sm font-semibold ${STATUS_CHIP[incident.status]}`}>{m.status(incident.status)}</span>
       </header>
       <div>
-        <h4 className="text-sm font-semibold text-slate-700">{m.history}</h4>
-        <ol className="mt-1 flex flex-col gap-1 border-l-2 border-slate-300 pl-3 text-sm">
+        <h4 className="text-sm font-semibold text-slate-300">{m.history}</h4>
+        <ol className="mt-1 flex flex-col gap-1 border-l-2 border-slate-700 pl-3 text-sm">
           {entries.map((entry, i) => (
             <li key={`${entry.at}-${entry.kind}-${i}`}>
-              <span className="font-mono text-slate-600">{formatDateTime(locale, entry.at)}</span>{' '}
-              <span className="font-medium text-slate-900">{m.entry(entry.kind)}</span>
-              {entry.state && <span className="text-slate-700"> ({c.state[entry.state]})</span>}
-              {entry.by && <span className="text-slate-700"> {m.by(entry.by)}</span>}
-              {entry.comment && <p className="whitespace-pre-wrap break-words text-slate-800">« {entry.comment} »</p>}
+              <span className="font-mono text-slate-300">{formatDateTime(locale, entry.at)}</span>{' '}
+              <span className="font-medium text-slate-100">{m.entry(entry.kind)}</span>
+              {entry.state && <span className="text-slate-300"> ({c.state[entry.state]})</span>}
+              {entry.by && <span className="text-slate-300"> {m.by(entry.by)}</span>}
+              {entry.comment && <p className="whitespace-pre-wrap break-words text-slate-200">« {entry.comment} »</p>}
             </li>
           ))}
         </ol>
@@ -52,7 +52,7 @@ export function IncidentDetail({ incident, place, role, onClose }: IncidentDetai
       <button
         type="button"
         onClick={onClose}
-        className="self-start rounded border border-slate-400 px-3 py-1 text-sm text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+        className="self-start rounded border border-slate-600 px-3 py-1 text-sm text-slate-100 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400"
       >
         {m.close}
       </button>

@@ -17,7 +17,7 @@ interface IncidentFiltersProps {
   collectivites?: ReadonlyArray<{ id: string; name: string }>;
 }
 
-const SELECT = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700';
+const SELECT = 'rounded border border-slate-600 bg-slate-800 px-2 py-1.5 text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-400';
 
 export function IncidentFilters({ filters, onChange, collectivites }: IncidentFiltersProps) {
   const m = useMessages(incidentMessages);
@@ -27,7 +27,7 @@ export function IncidentFilters({ filters, onChange, collectivites }: IncidentFi
     <fieldset className="flex flex-wrap items-end gap-3">
       <legend className="sr-only">{m.filters}</legend>
       {collectivites && (
-        <label className="flex flex-col text-sm text-slate-700" htmlFor={`${id}-c`}>
+        <label className="flex flex-col text-sm text-slate-300" htmlFor={`${id}-c`}>
           {m.collectivite}
           <select
             id={`${id}-c`}
@@ -44,7 +44,7 @@ export function IncidentFilters({ filters, onChange, collectivites }: IncidentFi
           </select>
         </label>
       )}
-      <label className="flex flex-col text-sm text-slate-700" htmlFor={`${id}-s`}>
+      <label className="flex flex-col text-sm text-slate-300" htmlFor={`${id}-s`}>
         {m.state}
         <select id={`${id}-s`} className={SELECT} value={filters.status} onChange={(e) => set({ status: e.target.value as IncidentStatusFilter })}>
           {INCIDENT_STATUS_FILTERS.map((s) => (
@@ -54,7 +54,7 @@ export function IncidentFilters({ filters, onChange, collectivites }: IncidentFi
           ))}
         </select>
       </label>
-      <label className="flex flex-col text-sm text-slate-700" htmlFor={`${id}-p`}>
+      <label className="flex flex-col text-sm text-slate-300" htmlFor={`${id}-p`}>
         {m.period}
         <select id={`${id}-p`} className={SELECT} value={filters.period} onChange={(e) => set({ period: e.target.value as IncidentPeriod })}>
           {INCIDENT_PERIODS.map((p) => (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Incident } from '../../../domain/model.ts';
 import type { IncidentPlace } from '../../../live/incident-place.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -11,14 +12,16 @@ interface IncidentListProps {
   selectedId?: string;
   onSelect: (incidentId: string) => void;
   showCollectivite?: boolean;
+  /** Details of the selected incident, shown right under its line. */
+  renderDetail?: (incident: Incident) => ReactNode;
 }
 
 /** One line per incident; each is a button that opens its details and actions. */
-export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true }: IncidentListProps) {
+export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true, renderDetail }: IncidentListProps) {
   const m = useMessages(incidentMessages);
   const { locale } = useLocale();
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+    <ul className="divide-y divide-slate-800 rounded-lg border border-slate-700 bg-slate-900">
       {incidents.map((incident) => {
         const place = placeOf(incident);
         const selected = incident.id === selectedId;
@@ -29,11 +32,11 @@ export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCol
               aria-expanded={selected}
               aria-label={m.details(place.probe)}
               onClick={() => onSelect(incident.id)}
-              className={`grid w-full grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${selected ? 'bg-blue-50' : ''}`}
+              className={`grid w-full grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-3 py-2 text-left hover:bg-slate-800 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-400 ${selected ? 'bg-slate-800' : ''}`}
             >
-              <span className="min-w-0 font-medium text-slate-900">
+              <span className="min-w-0 font-medium text-slate-100">
                 <span className="block truncate">{place.probe}</span>
-                <span className="block truncate text-sm font-normal text-slate-600">
+                <span className="block truncate text-sm font-normal text-slate-300">
                   {showCollectivite ? `${place.collectivite} · ` : ''}
                   {place.site}
                   {place.equipment ? ` · ${place.equipment}` : ''}
@@ -46,10 +49,11 @@ export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCol
                   {m.severity(incident.severity)}
                 </span>
               </span>
-              <span className="col-span-2 text-sm text-slate-600">
+              <span className="col-span-2 text-sm text-slate-300">
                 {m.colOpened} {formatDateTime(locale, incident.openedAt)}
               </span>
             </button>
+            {selected && renderDetail && <div className="border-t border-slate-800 p-2">{renderDetail(incident)}</div>}
           </li>
         );
       })}

@@ -9,7 +9,7 @@ interface IncidentPaginationProps {
 }
 
 const BUTTON =
-  'rounded border border-slate-400 px-3 py-1.5 text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:cursor-not-allowed disabled:opacity-50';
+  'rounded border border-slate-600 px-3 py-1.5 text-slate-100 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 disabled:cursor-not-allowed disabled:opacity-50';
 
 export function IncidentPagination({ page, pageSize, total, onPage }: IncidentPaginationProps) {
   const m = useMessages(incidentMessages);
@@ -20,7 +20,7 @@ export function IncidentPagination({ page, pageSize, total, onPage }: IncidentPa
         <span aria-hidden="true">← </span>
         {m.previous}
       </button>
-      <span aria-live="polite" className="text-slate-700">
+      <span aria-live="polite" className="text-slate-300">
         {m.pageOf(page, pages, total)}
       </span>
       <button type="button" className={BUTTON} disabled={page >= pages} onClick={() => onPage(page + 1)}>

@@ -61,24 +61,24 @@ export function IncidentTimelineChart({ incidents, placeOf, window, now }: Incid
   return (
     <figure className="flex flex-col gap-2" aria-labelledby="incident-timeline-title">
       <figcaption className="flex flex-wrap items-baseline justify-between gap-2">
-        <span id="incident-timeline-title" className="font-semibold text-slate-900">
+        <span id="incident-timeline-title" className="font-semibold text-slate-100">
           {m.timelineTitle}
         </span>
-        <span className="text-sm text-slate-600">{m.timelineHint}</span>
+        <span className="text-sm text-slate-300">{m.timelineHint}</span>
       </figcaption>
       <PhasePatterns prefix={prefix} />
-      <ul className="flex flex-wrap gap-3 text-sm text-slate-800" aria-hidden="true">
+      <ul className="flex flex-wrap gap-3 text-sm text-slate-200" aria-hidden="true">
         {PHASES.map((phase) => (
           <li key={phase} className="flex items-center gap-1">
             <svg width="16" height="10" viewBox="0 0 16 10">
-              <rect width="16" height="10" fill={paint(phase)} opacity={phase === 'resolved' ? 0.35 : 1} />
+              <rect width="16" height="10" fill={paint(phase)} opacity={phase === 'resolved' ? 0.6 : 1} />
             </svg>
             {m.phase(phase)}
           </li>
         ))}
       </ul>
       {rows.length === 0 ? (
-        <p className="text-slate-700">{m.timelineEmpty}</p>
+        <p className="text-slate-300">{m.timelineEmpty}</p>
       ) : (
         <ol className="flex flex-col gap-1">
           {rows.map((incident) => {
@@ -86,16 +86,16 @@ export function IncidentTimelineChart({ incidents, placeOf, window, now }: Incid
             const place = placeOf(incident);
             return (
               <li key={incident.id} className="grid grid-cols-1 gap-x-2 sm:grid-cols-[12rem_1fr]" data-timeline-row={incident.id}>
-                <span className="truncate text-sm text-slate-900" title={place.probe}>
+                <span className="truncate text-sm text-slate-100" title={place.probe}>
                   {place.probe}
-                  <span className="sm:hidden text-slate-600"> · {place.site}</span>
+                  <span className="sm:hidden text-slate-300"> · {place.site}</span>
                 </span>
-                <span className="relative block h-5 rounded bg-slate-100">
+                <span className="relative block h-5 rounded bg-slate-800">
                   <svg className="absolute inset-0 h-full w-full" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">
                     {phases.map((p, i) =>
                       p.phase === 'resolved' ? (
                         <g key={i} data-phase="resolved">
-                          <rect x={x(p.from)} y={0} width={Math.max(0, x(p.to) - x(p.from))} height={10} fill={PHASE_FILL.resolved} opacity={0.25} />
+                          <rect x={x(p.from)} y={0} width={Math.max(0, x(p.to) - x(p.from))} height={10} fill={PHASE_FILL.resolved} opacity={0.45} />
                           <line x1={x(p.from)} x2={x(p.from)} y1={0} y2={10} stroke={PHASE_FILL.resolved} strokeWidth={3} vectorEffect="non-scaling-stroke" />
                         </g>
                       ) : (
@@ -116,7 +116,7 @@ export function IncidentTimelineChart({ incidents, placeOf, window, now }: Incid
       )}
       <div className="grid grid-cols-1 sm:grid-cols-[12rem_1fr]" aria-hidden="true">
         <span />
-        <span className="flex justify-between text-xs text-slate-600">
+        <span className="flex justify-between text-xs text-slate-300">
           {Array.from({ length: TICKS + 1 }, (_, i) => (
             <span key={i}>{tick.format(window.from + (span * i) / TICKS)}</span>
           ))}

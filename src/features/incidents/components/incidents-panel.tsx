@@ -41,12 +41,11 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
     () => [...index.collectivites.values()].map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
     [index],
   );
-  const selected = items.find((i) => i.id === selectedId) ?? (selectedId ? live.get(selectedId) : undefined);
   const single = effective.collectiviteId;
 
   return (
     <section aria-labelledby="incidents-title" className="flex flex-col gap-3">
-      <h2 id="incidents-title" className="text-lg font-semibold text-slate-900">
+      <h2 id="incidents-title" className="text-lg font-semibold text-slate-100">
         {m.title}
       </h2>
       <IncidentFilters
@@ -58,23 +57,29 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
         collectivites={collectiviteId || collectivites.length <= 1 ? undefined : collectivites}
       />
       {query.isError && !query.data ? (
-        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
           {m.loadFailed}
-          <button type="button" className="rounded border border-red-800 px-2 py-1" onClick={() => void query.refetch()}>
+          <button type="button" className="rounded border border-red-400 px-2 py-1" onClick={() => void query.refetch()}>
             {m.retry}
           </button>
         </div>
       ) : query.isPending ? (
-        <p aria-busy="true" className="text-slate-600">
+        <p aria-busy="true" className="text-slate-300">
           {m.loading}
         </p>
       ) : items.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-3 text-slate-700">{m.empty}</p>
+        <p className="rounded-lg border border-slate-800 bg-slate-900 p-3 text-slate-300">{m.empty}</p>
       ) : (
         <>
           {single && <IncidentTimelineChart incidents={items} placeOf={placeOf} window={timelineWindow(items, effective.period, now)} now={now} />}
-          <IncidentList incidents={items} placeOf={placeOf} selectedId={selectedId} onSelect={(id) => setSelectedId(id === selectedId ? undefined : id)} showCollectivite={!single} />
-          {selected && <IncidentDetail incident={selected} place={placeOf(selected)} role={role} onClose={() => setSelectedId(undefined)} />}
+          <IncidentList
+            incidents={items}
+            placeOf={placeOf}
+            selectedId={selectedId}
+            onSelect={(id) => setSelectedId(id === selectedId ? undefined : id)}
+            showCollectivite={!single}
+            renderDetail={(incident) => <IncidentDetail incident={incident} place={placeOf(incident)} role={role} onClose={() => setSelectedId(undefined)} />}
+          />
           {query.data && (
             <IncidentPagination
               page={query.data.page}

@@ -10,16 +10,16 @@ export function AvailabilityCard({ collectiviteId, period }: { collectiviteId?: 
   if (query.data) return <AvailabilityGauge report={query.data} title={m.period(period)} />;
   if (query.isError)
     return (
-      <div role="alert" className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+      <div role="alert" className="flex flex-col gap-2 rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
         <p className="font-semibold">{m.period(period)}</p>
         <p>{m.loadFailed}</p>
-        <button type="button" className="self-start rounded border border-red-800 px-2 py-1" onClick={() => void query.refetch()}>
+        <button type="button" className="self-start rounded border border-red-400 px-2 py-1" onClick={() => void query.refetch()}>
           {m.retry}
         </button>
       </div>
     );
   return (
-    <div aria-busy="true" className="flex min-h-40 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-slate-600">
+    <div aria-busy="true" className="flex min-h-40 flex-col gap-2 rounded-lg border border-slate-800 bg-slate-900 p-3 text-slate-300">
       <p className="font-semibold">{m.period(period)}</p>
       <p>{m.loading}</p>
     </div>

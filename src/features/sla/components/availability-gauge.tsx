@@ -21,8 +21,8 @@ export function AvailabilityGauge({ report, title }: { report: AvailabilityRepor
   const tick = arcPoint(gaugePosition(report.target), CX, CY, R + 12);
   const tickInner = arcPoint(gaugePosition(report.target), CX, CY, R - 12);
   return (
-    <figure className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3" data-verdict={verdict}>
-      <figcaption className="text-sm font-semibold text-slate-700">{title}</figcaption>
+    <figure className="flex flex-col gap-2 rounded-lg border border-slate-700 bg-slate-900 p-3" data-verdict={verdict}>
+      <figcaption className="text-sm font-semibold text-slate-300">{title}</figcaption>
       <div
         role="meter"
         aria-label={m.gaugeLabel(title, value, target)}
@@ -33,7 +33,7 @@ export function AvailabilityGauge({ report, title }: { report: AvailabilityRepor
         className="relative mx-auto w-full max-w-56"
       >
         <svg viewBox="0 0 200 112" className="w-full" aria-hidden="true">
-          <path d={arcPath(0, 1, CX, CY, R)} fill="none" stroke="#e2e8f0" strokeWidth={16} />
+          <path d={arcPath(0, 1, CX, CY, R)} fill="none" stroke="#334155" strokeWidth={16} />
           {report.ratio !== null && (
             <path
               d={arcPath(0, Math.max(0.005, gaugePosition(report.ratio)), CX, CY, R)}
@@ -42,15 +42,15 @@ export function AvailabilityGauge({ report, title }: { report: AvailabilityRepor
               strokeWidth={16}
             />
           )}
-          <line x1={tickInner.x} y1={tickInner.y} x2={tick.x} y2={tick.y} stroke="#0f172a" strokeWidth={3} />
-          <text x={CX - R} y={CY + 12} textAnchor="middle" fontSize={10} fill="#334155">
+          <line x1={tickInner.x} y1={tickInner.y} x2={tick.x} y2={tick.y} stroke="#f8fafc" strokeWidth={3} />
+          <text x={CX - R} y={CY + 12} textAnchor="middle" fontSize={10} fill="#cbd5e1">
             {formatShare(locale, GAUGE_FLOOR)}
           </text>
-          <text x={CX + R} y={CY + 12} textAnchor="middle" fontSize={10} fill="#334155">
+          <text x={CX + R} y={CY + 12} textAnchor="middle" fontSize={10} fill="#cbd5e1">
             {formatShare(locale, 1)}
           </text>
         </svg>
-        <p className="absolute inset-x-0 bottom-1 text-center text-2xl font-bold tabular-nums text-slate-900" data-testid="availability-value">
+        <p className="absolute inset-x-0 bottom-1 text-center text-2xl font-bold tabular-nums text-slate-100" data-testid="availability-value">
           {value}
         </p>
       </div>
@@ -59,21 +59,21 @@ export function AvailabilityGauge({ report, title }: { report: AvailabilityRepor
           <span aria-hidden="true">{VERDICT_SYMBOL[verdict]} </span>
           {m.verdict(verdict)}
         </span>
-        <span className="text-slate-700">{m.target(target)}</span>
+        <span className="text-slate-300">{m.target(target)}</span>
       </p>
-      <div className="flex flex-col gap-1 text-sm text-slate-800">
+      <div className="flex flex-col gap-1 text-sm text-slate-200">
         <p data-testid="error-budget">
           {budget.leftMinutes >= 0 ? m.budgetLeft(formatMinutes(budget.leftMinutes)) : m.budgetOver(formatMinutes(budget.leftMinutes))}
         </p>
         {budget.usedShare !== null && (
           <div>
-            <span className="block h-2 overflow-hidden rounded bg-slate-200" aria-hidden="true">
+            <span className="block h-2 overflow-hidden rounded bg-slate-700" aria-hidden="true">
               <span
                 className="block h-full"
                 style={{ width: `${Math.min(100, budget.usedShare * 100)}%`, backgroundColor: VERDICT_STROKE[verdict] }}
               />
             </span>
-            <span className="text-xs text-slate-700">{m.budgetUsed(formatShare(locale, Math.min(1, budget.usedShare)))}</span>
+            <span className="text-xs text-slate-300">{m.budgetUsed(formatShare(locale, Math.min(1, budget.usedShare)))}</span>
           </div>
         )}
         <p data-testid="coverage">

@@ -23,10 +23,10 @@ export function SlaPanel({ collectiviteId }: { collectiviteId?: string }) {
   return (
     <section aria-labelledby="sla-title" className="flex flex-col gap-3">
       <div>
-        <h2 id="sla-title" className="text-lg font-semibold text-slate-900">
+        <h2 id="sla-title" className="text-lg font-semibold text-slate-100">
           {m.title}
         </h2>
-        <p className="text-sm text-slate-600">{m.explain}</p>
+        <p className="text-sm text-slate-300">{m.explain}</p>
       </div>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <AvailabilityCard collectiviteId={collectiviteId} period="month" />

@@ -17,7 +17,7 @@ export function WallClock({ clock }: { clock?: () => number }) {
       <time dateTime={new Date(now).toISOString()} className="block font-mono text-5xl font-bold tabular-nums text-white">
         {formatTime(locale, now, true)}
       </time>
-      <span className="mt-1 block text-xl capitalize text-slate-300">{date}</span>
+      <span className="mt-1 block text-xl text-slate-300 first-letter:uppercase">{date}</span>
     </div>
   );
 }
