@@ -1,0 +1,101 @@
+// The offline demo end to end: dist-demo (rebuilt when sources are newer) served by vite preview on
+// 127.0.0.1, opened in Debian's Chromium with no gateway anywhere: MSW's service worker answers the
+// API, the simulator runs in the page, and the map must show sites and then the storm arriving.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CONFIG = join(ROOT, 'vite.demo.config.ts');
+const BUILT = join(ROOT, 'dist-demo', 'index.html');
+
+let server: PreviewServer;
+let browser: Browser;
+let url: string;
+
+function newestSource(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => (name.startsWith('.') ? 0 : newestSource(join(path, name)))));
+}
+
+beforeAll(async () => {
+  const sources = ['src', 'mocks', 'server', 'public', 'index.html', 'vite.config.ts', 'vite.demo.config.ts', 'package-lock.json'];
+  const stale = !existsSync(BUILT) || Math.max(...sources.map((s) => newestSource(join(ROOT, s)))) > statSync(BUILT).mtimeMs;
+  if (stale) await build({ root: ROOT, configFile: CONFIG, logLevel: 'warn' });
+  server = await preview({ root: ROOT, configFile: CONFIG, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+  url = server.resolvedUrls!.local[0]!;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Site counts by state, read from the map legend ("Critique 58", "OK 500"…). */
+async function legendCounts(page: Page): Promise<Record<string, number>> {
+  const items = await page.locator('figure li').allTextContents();
+  return Object.fromEntries(items.map((text) => [text.replace(/[\d\s]+$/, '').trim(), Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN)]));
+}
+
+/** Non-transparent pixels on the canvas the site layer draws markers on. */
+function paintedPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.vigie-site-canvas');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || canvas.width === 0) return 0;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+    return painted;
+  });
+}
+
+test('the static demo runs with no server: map markers, then a storm seen live', async () => {
+  const page = await browser.newPage({ viewport: VIEWPORTS.wall });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${url}?scenario=storm&speed=120`);
+  await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
+  await page.locator('figure li').first().waitFor();
+  await expect.poll(() => paintedPixels(page), { timeout: 15_000 }).toBeGreaterThan(500);
+  const before = await legendCounts(page);
+  const sites = Object.values(before).reduce((a, b) => a + b, 0);
+  expect(sites).toBeGreaterThan(400); // the small Moselle estate: 60 collectivités, ~570 sites
+  // At ×120 the fibre cut (5 simulated minutes in) lands within seconds and turns hard soon after.
+  await expect.poll(async () => (await legendCounts(page)).Critique, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual((before.Critique ?? 0) + 20);
+  await expect(page.getByRole('note').textContent()).resolves.toContain('Démo hors ligne');
+  await page.screenshot({ path: screenshotPath('demo-static-wall') });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a référent demo session only ever gets their own collectivité, through the service worker', async () => {
+  const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+  await page.goto(`${url}?as=referent`);
+  // On a phone the legend may be folded away: attached is enough to read its counts.
+  await page.locator('figure li').first().waitFor({ state: 'attached' });
+  const answer = await page.evaluate(async () => {
+    const session = JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string; user?: { collectiviteId?: string } };
+    const headers = { Authorization: `Bearer ${session.token}` };
+    const list = (await (await fetch('/api/v1/collectivites', { headers })).json()) as Array<{ id: string }>;
+    // Another collectivité of the demo estate (read from the in-page gateway, never over the API).
+    const demo = (window as unknown as { vigieDemo: { gateway: { supervision: { estate(): { collectivites: Array<{ id: string }> } } } } }).vigieDemo;
+    const otherId = demo.gateway.supervision.estate().collectivites.find((c) => c.id !== session.user?.collectiviteId)?.id;
+    const other = await fetch(`/api/v1/collectivites/${otherId}`, { headers });
+    return { own: session.user?.collectiviteId, ids: list.map((c) => c.id), otherStatus: other.status, controlled: navigator.serviceWorker.controller !== null };
+  });
+  expect(answer.controlled).toBe(true);
+  expect(answer.ids).toEqual([answer.own]);
+  expect(answer.otherStatus).toBe(403);
+  const sites = Object.values(await legendCounts(page)).reduce((a, b) => a + b, 0);
+  expect(sites).toBeGreaterThan(0);
+  expect(sites).toBeLessThan(41); // one collectivité's sites, never the estate
+  await page.screenshot({ path: screenshotPath('demo-static-referent-phone') });
+  await page.close();
+});
