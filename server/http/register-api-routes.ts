@@ -14,6 +14,12 @@ import { registerSlaRoutes } from './sla-routes.ts';
 /** Largest request body the API accepts: logins and comments fit many times over. */
 export const API_BODY_LIMIT = 16 * 1024;
 
+/**
+ * Server-level options the API relies on, for the gateway's `Fastify({...})`: ids up to the
+ * contract's 128 characters reach the routes' validation (fastify's default stops at 100 with 414).
+ */
+export const API_SERVER_OPTIONS = { maxParamLength: 256 } as const;
+
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const routeDeps = { ...deps, now: deps.now ?? (() => deps.state.now()) };
   await app.register(

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fast
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { API_PREFIX } from '../../src/protocol/rest.ts';
 import { createSessionService, type AuthService } from '../accounts/session-service.ts';
@@ -15,7 +16,7 @@ import { fixtureEstate } from '../supervision/estate-fixture.ts';
 import { FakeSource } from '../supervision/fake-source.ts';
 import { createSupervision, type Supervision } from '../supervision/supervision.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';
-import { registerApiRoutes } from './register-api-routes.ts';
+import { API_SERVER_OPTIONS, registerApiRoutes } from './register-api-routes.ts';
 
 export const PASSWORDS = { support: 'pw-support', 'ref-c1': 'pw-ref-c1', 'ref-c2': 'pw-ref-c2' } as const;
 
@@ -34,11 +35,13 @@ export interface TestGateway {
   close(keepData?: boolean): Promise<void>;
 }
 
-export async function startTestGateway(options: { estate?: Estate; clock?: number; dataDir?: string; seedAccounts?: boolean } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  options: { estate?: Estate; clock?: number; dataDir?: string; seedAccounts?: boolean; initialStatuses?: ProbeStatus[] } = {},
+): Promise<TestGateway> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vigie-api-'));
   const storage = await openStorage({ dataDir });
   const estate = options.estate ?? fixtureEstate(2, 3);
-  const source = new FakeSource(estate, options.clock ?? Date.UTC(2026, 2, 2, 8));
+  const source = new FakeSource(estate, options.clock ?? Date.UTC(2026, 2, 2, 8), options.initialStatuses);
   const supervision = createSupervision({ source, storage, persistMs: 60_000 });
   await supervision.start();
   const wall = { now: Date.UTC(2026, 2, 2, 8) };
@@ -48,7 +51,7 @@ export async function startTestGateway(options: { estate?: Estate; clock?: numbe
     await storage.accounts.upsert({ login: 'ref-c1', role: 'referent', collectiviteId: 'c1', passwordHash: await hashPassword(PASSWORDS['ref-c1']), disabled: false, version: 1 });
     await storage.accounts.upsert({ login: 'ref-c2', role: 'referent', collectiviteId: 'c2', passwordHash: await hashPassword(PASSWORDS['ref-c2']), disabled: false, version: 1 });
   }
-  const app = Fastify({ logger: false });
+  const app = Fastify({ ...API_SERVER_OPTIONS, logger: false });
   await registerApiRoutes(app, { state: supervision, storage, sessions, calendar: createCoveredCalendar(DEFAULT_HOURS_SETTINGS) });
   await app.ready();
 

@@ -1,0 +1,111 @@
+// Contract art. 8: a référent never sees another collectivité's data. The référent of c1 tries
+// every route with c2's ids and gets refusals; every answer it gets carries no trace of c2.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from './test-gateway.ts';
+
+let gw: TestGateway;
+let token: string;
+let c1Incident: string;
+let c2Incident: string;
+
+/** Everything that would betray c2: ids and names of the fixture's second collectivité. */
+const C2_TRACES = ['c2', 'Commune 2', 'Mairie 2', 'Serveur 2'];
+
+function expectNoC2(body: string) {
+  for (const trace of C2_TRACES) expect(body, `leaked "${trace}"`).not.toContain(trace);
+}
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  gw.source.emit('p-c1-1', 'CRITICAL');
+  gw.source.emit('p-c2-1', 'CRITICAL');
+  const incidents = [...gw.supervision.incidents()];
+  c1Incident = incidents.find((i) => i.collectiviteId === 'c1')!.id;
+  c2Incident = incidents.find((i) => i.collectiviteId === 'c2')!.id;
+  await gw.supervision.persist();
+  token = await gw.login('ref-c1');
+});
+afterAll(() => gw.close());
+
+describe('isolation between collectivités', () => {
+  const forbiddenCalls = (): Array<[method: 'GET' | 'POST', path: string, body?: unknown]> => [
+    ['GET', '/collectivites/c2'],
+    ['GET', '/sites/s-c2'],
+    ['GET', '/probes/p-c2-1'],
+    ['GET', '/incidents?collectiviteId=c2'],
+    ['GET', `/incidents/${encodeURIComponent(c2Incident)}`],
+    ['POST', `/incidents/${encodeURIComponent(c2Incident)}/actions`, { action: 'comment', comment: 'hello' }],
+    ['POST', `/incidents/${encodeURIComponent(c2Incident)}/actions`, { action: 'close' }],
+    ['POST', `/incidents/${encodeURIComponent(c2Incident)}/actions`, { bogus: true }],
+    ['GET', '/availability?collectiviteId=c2'],
+    ['GET', '/availability?collectiviteId=c2&period=year'],
+    ['GET', '/gti?collectiviteId=c2'],
+    ['GET', '/contribution?collectiviteId=c2'],
+    ['GET', '/export/incidents.csv?collectiviteId=c2&period=month'],
+    ['GET', '/export/availability.csv?collectiviteId=c2&period=month'],
+  ];
+
+  it('refuses every route for c2 ids with 403 and no c2 data', async () => {
+    for (const [method, path, body] of forbiddenCalls()) {
+      const res = await gw.call(method, path, token, body);
+      expect(res.statusCode, `${method} ${path}`).toBe(403);
+      expect(res.json()).toEqual({ error: expect.objectContaining({ code: 'forbidden' }) });
+      expectNoC2(res.body);
+    }
+    // The refused comment left no trace on c2's incident.
+    expect(gw.supervision.incident(c2Incident)?.timeline.some((e) => e.kind === 'commented')).toBe(false);
+  });
+
+  it('filters every list and report to c1 without leaking c2', async () => {
+    const paths = [
+      '/me',
+      '/health',
+      '/calendar',
+      '/collectivites',
+      '/collectivites/c1',
+      '/sites/s-c1',
+      '/probes/p-c1-1',
+      '/incidents',
+      '/incidents?status=active',
+      '/incidents?period=year',
+      `/incidents/${encodeURIComponent(c1Incident)}`,
+      '/availability',
+      '/gti?period=year',
+      '/contribution',
+      '/export/incidents.csv',
+      '/export/availability.csv?period=semester',
+    ];
+    for (const path of paths) {
+      const res = await gw.call('GET', path, token);
+      expect(res.statusCode, path).toBe(200);
+      expectNoC2(res.body);
+    }
+    // Not vacuous: c1's own data is there.
+    expect((await gw.call('GET', '/incidents', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
+    expect((await gw.call('GET', '/collectivites', token)).json()).toEqual([expect.objectContaining({ id: 'c1', name: 'Commune 1' })]);
+    expect((await gw.call('GET', '/export/incidents.csv', token)).body).toContain(c1Incident);
+  });
+
+  it('lets a référent comment on its own incidents only, and the kiosk act on none', async () => {
+    const own = `/incidents/${encodeURIComponent(c1Incident)}/actions`;
+    const ack = await gw.call('POST', own, token, { action: 'acknowledge', comment: 'vu' });
+    expect(ack.statusCode).toBe(403);
+    expect(ack.json().error.field).toBe('action');
+    const comment = await gw.call('POST', own, token, { action: 'comment', comment: 'la mairie est fermée' });
+    expect(comment.statusCode).toBe(200);
+    expect(comment.json().timeline.at(-1)).toMatchObject({ kind: 'commented', by: 'ref-c1', comment: 'la mairie est fermée' });
+
+    const { ensureKioskToken } = await import('../accounts/gateway-secrets.ts');
+    const kiosk = (await gw.call('POST', '/session/kiosk', undefined, { token: (await ensureKioskToken(gw.storage.accounts)).token })).json().token;
+    expect((await gw.call('POST', own, kiosk, { action: 'comment', comment: 'x' })).statusCode).toBe(403);
+    expect((await gw.call('GET', `/incidents/${encodeURIComponent(c2Incident)}`, kiosk)).statusCode).toBe(200);
+  });
+
+  it('answers 404, not someone else’s data, for ids that do not exist', async () => {
+    const support = await gw.login('support');
+    for (const path of ['/collectivites/c9', '/sites/nope', '/probes/nope', '/incidents/nope', '/availability?collectiviteId=c9']) {
+      const res = await gw.call('GET', path, support);
+      expect(res.statusCode, path).toBe(404);
+    }
+  });
+});
