@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { API_PREFIX } from '../src/protocol/rest.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { loadConfig, type Config } from './config.ts';
+import { API_SERVER_OPTIONS } from './http/register-api-routes.ts';
 import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
 import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './live/message-guard.ts';
 import type { SessionService, Storage } from './ports.ts';
@@ -32,7 +33,7 @@ export interface GatewayDeps {
   storage: Storage;
   sessions: SessionService;
   source: SupervisionSource;
-  /** REST routes, registered under API_PREFIX (server/http provides them). */
+  /** REST routes (server/http's registerApiRoutes, which mounts itself under API_PREFIX). */
   routes?: RegisterRoutes;
   config?: Config;
   stream?: { flushMs?: number; heartbeatMs?: number; bufferBatches?: number };
@@ -63,7 +64,7 @@ const DIST = join(import.meta.dirname, '..', 'dist');
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const timers = deps.timers ?? systemTimers;
   const log = (message: string, detail?: unknown) => app.log.warn({ detail }, message);
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
+  const app = Fastify({ ...API_SERVER_OPTIONS, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
   const supervision = createSupervision({
     source: deps.source,
     storage: deps.storage,
@@ -88,7 +89,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   if (deps.routes) {
     const routes = deps.routes;
     const context: RouteContext = { supervision, storage: deps.storage, sessions: deps.sessions, config: deps.config ?? loadConfig({}) };
-    await app.register(async (api) => routes(api, context), { prefix: API_PREFIX });
+    await routes(app, context);
   }
   await serveSpa(app, deps.staticDir === undefined ? (existsSync(join(DIST, 'index.html')) ? DIST : false) : deps.staticDir);
 
@@ -123,7 +124,7 @@ async function serveSpa(app: FastifyInstance, root: string | false): Promise<voi
   if (root) await app.register(fastifyStatic, { root, wildcard: true, index: 'index.html', maxAge: 0 });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (root && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/socket.io')) {
+    if (root && request.method === 'GET' && !path.startsWith(`${API_PREFIX}/`) && !path.startsWith('/socket.io')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${path}` } });
