@@ -16,7 +16,12 @@ const calendar: CalendarDto = {
   atRiskHours: 2,
   availabilityTarget: 0.96,
 };
-const route: FakeRoute = ({ url }) => (url.pathname === '/api/v1/calendar' ? { body: calendar } : undefined);
+const route: FakeRoute = ({ url }) =>
+  url.pathname === '/api/v1/calendar'
+    ? { body: calendar }
+    : url.pathname === '/api/v1/gti'
+      ? { body: { scope: 'all', from: 0, to: 1, compliance: url.searchParams.get('period') === 'month' ? 0.9 : null, met: 9, breached: 1, open: [] } }
+      : undefined;
 
 /** Paris wall clock on Monday 2 March 2026 (UTC+1). */
 const paris = (hh: number, mm = 0) => Date.UTC(2026, 2, 2, hh - 1, mm);
@@ -38,6 +43,10 @@ describe('OpenGtiPanel', () => {
     act(() => h.snapshot(smallEstate(), [makeIncident({ id: 'i1', collectiviteId: 'c-metz', openedAt: paris(9) })]));
     await waitFor(() => expect(screen.getByRole('timer').textContent).toContain('2:01:00 couvertes restantes'));
     expect(screen.getByRole('timer').getAttribute('data-gti-status')).toBe('on-track');
+    await waitFor(() => expect(screen.getByTestId('gti-compliance').textContent?.replace(/\s/g, ' ')).toBe('90,0 %'));
+    expect(screen.getByText('9 respectées, 1 dépassée')).toBeTruthy();
+    expect(screen.getByText('Aucune GTI échue sur la période.')).toBeTruthy();
+    expect(h.requests.some((r) => r.url.pathname === '/api/v1/gti' && r.url.searchParams.get('collectiviteId') === 'c-metz')).toBe(true);
 
     act(() => void vi.advanceTimersByTime(1_000));
     expect(screen.getByRole('timer').textContent).toContain('2:00:59 couvertes restantes');
@@ -60,7 +69,7 @@ describe('OpenGtiPanel', () => {
   it('says so when the calendar cannot be loaded', async () => {
     const h = createFeatureHarness({ route: () => ({ status: 500, body: { error: { code: 'internal', message: 'boom' } } }) });
     render(<OpenGtiPanel />, { wrapper: h.Wrapper });
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Calendrier des heures couvertes indisponible'));
+    await waitFor(() => expect(screen.getAllByRole('alert')[0]!.textContent).toContain('Calendrier des heures couvertes indisponible'));
   });
 });
 

@@ -4,6 +4,7 @@ import { useMessages } from '../../../i18n/locale-context.ts';
 import { activeGtiItems } from '../active-gti-items.ts';
 import { useCoveredCalendar } from '../api/use-covered-calendar.ts';
 import { gtiMessages } from '../messages.ts';
+import { GtiCompliancePanel } from './gti-compliance-panel.tsx';
 import { OpenGtiList } from './open-gti-list.tsx';
 
 /** Live GTI countdowns for the open incidents of one collectivité, or of every one in scope. */
@@ -34,6 +35,10 @@ export function OpenGtiPanel({ collectiviteId }: { collectiviteId?: string }) {
           {m.loadingCalendar}
         </p>
       ) : null}
+      <div className="grid grid-cols-2 gap-2">
+        <GtiCompliancePanel collectiviteId={collectiviteId} period="month" />
+        <GtiCompliancePanel collectiviteId={collectiviteId} period="semester" />
+      </div>
     </section>
   );
 }
