@@ -146,6 +146,14 @@ describe('LiveStore', () => {
     expect(dataFreshness(store, now(), 30_000).level).toBe('offline');
   });
 
+  it('estimates the server clock from the last message', () => {
+    const { transport, store, advance, now } = setup();
+    expect(store.serverNow(now())).toBe(now());
+    transport.emit('snapshot', fixtureSnapshot({ at: 50_000 })); // server 40 s ahead of the client
+    advance(5_000);
+    expect(store.serverNow(now())).toBe(55_000);
+  });
+
   it('calls onUnauthorized for a refused handshake or an unauthorized protocol error', () => {
     const transport = new FakeTransport();
     let refused = 0;

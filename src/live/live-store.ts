@@ -139,6 +139,16 @@ export class LiveStore {
     return this.incidentListCache.list;
   }
 
+  /**
+   * The server's clock, estimated from the last message: the client's `clientNow` shifted by the
+   * offset seen then. Ages ("since 12 min") use it, so a skewed tablet clock — or a simulator
+   * running faster than real time — does not show negative or frozen ages.
+   */
+  serverNow(clientNow: number): number {
+    if (this.serverAt === undefined || this.lastMessageAt === undefined) return clientNow;
+    return clientNow + (this.serverAt - this.lastMessageAt);
+  }
+
   /** Sites whose worst state changed since the last drain (read by the map once per frame). */
   drainSiteChanges(): SiteChanges {
     const changes = { reset: this.pendingReset, siteIds: this.pendingSites };

@@ -89,3 +89,9 @@ export function useFreshness(staleAfterMs = DEFAULT_STALE_AFTER_MS): Freshness {
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
 }
+
+/** The server's clock (see LiveStore.serverNow), re-read every `intervalMs`: for ages of engine instants. */
+export function useServerNow(intervalMs = 1000): number {
+  const now = useNow(intervalMs);
+  return useLive('heartbeat', (store) => store.serverNow(now));
+}

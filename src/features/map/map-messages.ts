@@ -24,6 +24,7 @@ export const mapMessages = defineMessages(
     unknownSite: 'Site introuvable dans le périmètre.',
     problemsTitle: 'Problèmes en cours',
     noProblems: 'Aucun problème en cours.',
+    moreProblems: (n: number) => `… et ${n} autres (choisissez une collectivité pour les voir)`,
     waitingForData: 'En attente des données de supervision…',
   },
   {
@@ -49,6 +50,7 @@ export const mapMessages = defineMessages(
     unknownSite: 'Site not found in scope.',
     problemsTitle: 'Current problems',
     noProblems: 'No current problems.',
+    moreProblems: (n: number) => `… and ${n} more (pick a collectivité to see them)`,
     waitingForData: 'Waiting for supervision data…',
   },
 );

@@ -5,9 +5,12 @@ import { common } from '../../../i18n/common.ts';
 import { formatAge } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
-import { sameItems, useEstateIndex, useLive, useNow } from '../../../live/use-live.ts';
+import { sameItems, useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
 import { mapMessages } from '../map-messages.ts';
 import { StateShape } from './state-shape.tsx';
+
+/** Past this many rows the list stops growing: a storm must not put thousands of buttons in the DOM. */
+const MAX_ROWS = 100;
 
 export interface ProblemListProps {
   onSelectSite(siteId: string): void;
@@ -34,7 +37,7 @@ export function ProblemList({ onSelectSite, collectiviteId, className = '' }: Pr
   const states = useMessages(common).state;
   const { locale } = useLocale();
   const index = useEstateIndex();
-  const now = useNow(5000);
+  const now = useServerNow(5000);
   const problems = useLive(['statuses', 'estate'], (store: LiveStore) => selectProblems(store, collectiviteId), sameItems<ProbeStatus>);
 
   return (
@@ -46,7 +49,7 @@ export function ProblemList({ onSelectSite, collectiviteId, className = '' }: Pr
         <p className="px-3 pb-3 text-sm text-slate-300">{index.sites.size === 0 ? m.waitingForData : m.noProblems}</p>
       ) : (
         <ul className="divide-y divide-slate-800">
-          {problems.map((status) => {
+          {problems.slice(0, MAX_ROWS).map((status) => {
             const probe = index.probes.get(status.probeId);
             const siteId = index.siteOfProbe.get(status.probeId);
             const site = siteId ? index.sites.get(siteId) : undefined;
@@ -73,6 +76,7 @@ export function ProblemList({ onSelectSite, collectiviteId, className = '' }: Pr
           })}
         </ul>
       )}
+      {problems.length > MAX_ROWS && <p className="px-3 py-2 text-xs text-slate-300">{m.moreProblems(problems.length - MAX_ROWS)}</p>}
     </section>
   );
 }

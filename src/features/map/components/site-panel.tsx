@@ -5,7 +5,7 @@ import { common } from '../../../i18n/common.ts';
 import { formatAge, formatDateTime } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
-import { sameItems, useEstateIndex, useLive, useNow } from '../../../live/use-live.ts';
+import { sameItems, useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
 import { mapMessages } from '../map-messages.ts';
 import { StateShape } from './state-shape.tsx';
 
@@ -20,7 +20,7 @@ export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
   const states = useMessages(common).state;
   const { locale } = useLocale();
   const index = useEstateIndex();
-  const now = useNow(5000);
+  const now = useServerNow(5000);
   const probes = index.probesBySite.get(siteId) ?? [];
   const statuses = useLive(
     'statuses',
