@@ -64,7 +64,7 @@ const DIST = join(import.meta.dirname, '..', 'dist');
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const timers = deps.timers ?? systemTimers;
   const log = (message: string, detail?: unknown) => app.log.warn({ detail }, message);
-  const app = Fastify({ ...API_SERVER_OPTIONS, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
+  const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
   const supervision = createSupervision({
     source: deps.source,
     storage: deps.storage,
