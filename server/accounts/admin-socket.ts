@@ -4,9 +4,6 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import type { Storage } from '../ports.ts';
-import { runAccountCommand } from './account-commands.ts';
-import type { AuthService } from './session-service.ts';
 
 export const ADMIN_SOCKET = 'accounts.sock';
 const MAX_REQUEST = 16_384;
@@ -74,25 +71,6 @@ export function sendAccountsCommand(dataDir: string, argv: string[], timeoutMs =
       } catch {
         reject(new Error('unreadable answer from the gateway'));
       }
-    });
-  });
-}
-
-/**
- * For the gateway's entry point: serve the accounts commands in-process, announcing changed
- * logins to the session service so their live sockets are cut at once.
- */
-export async function serveAccountsCommands(
-  dataDir: string,
-  deps: { storage: Pick<Storage, 'accounts' | 'loadEstate'>; sessions: Pick<AuthService, 'accountChanged'>; now(): number },
-): Promise<() => Promise<void>> {
-  return startAccountsAdmin(dataDir, async (argv) => {
-    const estate = await deps.storage.loadEstate();
-    return runAccountCommand(argv, {
-      accounts: deps.storage.accounts,
-      ...(estate && { estate }),
-      now: deps.now,
-      announce: (login) => deps.sessions.accountChanged(login),
     });
   });
 }
