@@ -32,7 +32,7 @@ function wrapperFor(login: string) {
   const client = createApiClient({ baseUrl: BASE, getToken: () => session.token });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const Wrapper = ({ children }: { children: ReactNode }) =>
-    createElement(QueryClientProvider, { client: queryClient }, createElement(ApiClientProvider, { client }, children));
+    createElement(QueryClientProvider, { client: queryClient }, createElement(ApiClientProvider, { client, children }));
   return { Wrapper, session };
 }
 
