@@ -31,7 +31,7 @@ describe('AvailabilityGauge', () => {
     render(<AvailabilityGauge report={report()} title="Mois en cours" />);
     expect(plain(screen.getByTestId('availability-value').textContent)).toBe('98,50 %');
     expect(plain(screen.getByText(/Objectif 96/).textContent)).toBe('Objectif 96 %');
-    expect(plain(screen.getByTestId('error-budget').textContent)).toBe('Marge restante : 2 h 30 min couvertes');
+    expect(plain(screen.getByTestId('error-budget').textContent)).toBe('Marge restante : 2 h 30 min couvertes (cumul des sondes)');
     expect(plain(screen.getByTestId('coverage').textContent)).toBe('Couverture : 95 % mesuré (5 % non mesuré)');
     expect(screen.getByText('Objectif tenu')).toBeTruthy();
     const meter = screen.getByRole('meter');
@@ -47,7 +47,7 @@ describe('AvailabilityGauge', () => {
       />,
     );
     expect(screen.getByText('Sous l’objectif')).toBeTruthy();
-    expect(plain(screen.getByTestId('error-budget').textContent)).toBe('Marge dépassée de 3 h 15 min couvertes');
+    expect(plain(screen.getByTestId('error-budget').textContent)).toBe('Marge dépassée de 3 h 15 min couvertes (cumul des sondes)');
     expect(screen.getByRole('figure').getAttribute('data-verdict')).toBe('missed');
   });
 

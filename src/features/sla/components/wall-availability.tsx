@@ -1,8 +1,8 @@
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import { useAvailability, type SlaPeriod } from '../api/availability-query-options.ts';
 import { slaMessages } from '../messages.ts';
-import { formatAvailability, formatMinutes, formatShare } from '../sla-format.ts';
-import { slaVerdict, type SlaVerdict } from '../sla-verdict.ts';
+import { formatAvailability, formatShare } from '../sla-format.ts';
+import { errorBudget, slaVerdict, type SlaVerdict } from '../sla-verdict.ts';
 
 const WALL_VERDICT: Record<SlaVerdict, string> = {
   met: 'text-emerald-300',
@@ -17,6 +17,7 @@ function WallFigure({ collectiviteId, period }: { collectiviteId?: string; perio
   const { data } = useAvailability({ collectiviteId, period });
   if (!data) return <p className="text-xl text-slate-400">{m.period(period)} …</p>;
   const verdict = slaVerdict(data);
+  const used = errorBudget(data).usedShare;
   return (
     <div className="flex flex-col">
       <span className="text-xl text-slate-300">
@@ -26,8 +27,8 @@ function WallFigure({ collectiviteId, period }: { collectiviteId?: string; perio
         {data.ratio === null ? '—' : formatAvailability(locale, data.ratio)}
       </span>
       <span className="text-xl text-slate-200">
-        {m.verdict(verdict)} ·{' '}
-        {data.errorBudgetMinutes >= 0 ? m.budgetLeft(formatMinutes(data.errorBudgetMinutes)) : m.budgetOver(formatMinutes(data.errorBudgetMinutes))}
+        {m.verdict(verdict)}
+        {used !== null && ` · ${m.budgetUsed(formatShare(locale, Math.min(1, used)))}`}
       </span>
     </div>
   );
