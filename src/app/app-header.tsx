@@ -41,15 +41,17 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
           </select>
         </label>
       ) : (
-        <p className="text-base font-semibold">{scopeName}</p>
+        <p className="min-w-0 truncate text-base font-semibold">{scopeName}</p>
       )}
-      <DataStatus />
-      {source && (
-        <p className="hidden text-xs text-slate-300 md:block">
-          {m.source} : {source.source}
-        </p>
-      )}
-      <div className="ml-auto flex items-center gap-3">
+      <div className="order-last flex w-full items-center gap-3 md:order-none md:w-auto">
+        <DataStatus />
+        {source && (
+          <p className="hidden text-xs text-slate-300 md:block">
+            {m.source} : {source.source}
+          </p>
+        )}
+      </div>
+      <div className="ml-auto flex items-center gap-2 sm:gap-3">
         <LanguageSwitch />
         {user && (
           <p className="hidden text-right text-xs leading-tight text-slate-300 sm:block">
@@ -58,7 +60,7 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
           </p>
         )}
         {user?.role !== 'kiosk' && (
-          <button type="button" onClick={logout} className="rounded border border-slate-600 px-2 py-1 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+          <button type="button" onClick={logout} className="rounded border border-slate-600 px-2 py-1 text-sm whitespace-nowrap hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
             {auth.logout}
           </button>
         )}

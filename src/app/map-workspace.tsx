@@ -14,13 +14,13 @@ export interface MapWorkspaceProps {
 export function MapWorkspace({ collectiviteId, selectedSiteId, onSelectSite, className = '' }: MapWorkspaceProps) {
   return (
     <div className={`relative min-h-0 ${className}`}>
-      <SiteMap className="h-full w-full" focusCollectiviteId={collectiviteId} onSelectSite={onSelectSite} />
-      <MapLegend className="absolute right-2 bottom-8 z-[1000] hidden sm:block" />
+      <SiteMap className="h-full w-full" focusCollectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={onSelectSite} />
+      <MapLegend className="absolute right-2 bottom-12 z-[1000] hidden sm:block" />
       {selectedSiteId && (
         <SitePanel
           siteId={selectedSiteId}
           onClose={() => onSelectSite(undefined)}
-          className="absolute inset-x-0 bottom-0 z-[1001] max-h-[70%] rounded-t-lg shadow-2xl sm:inset-y-0 sm:right-auto sm:left-0 sm:max-h-none sm:w-96 sm:rounded-none"
+          className="absolute inset-x-0 bottom-0 z-[1001] max-h-[70%] rounded-t-lg shadow-2xl sm:inset-y-0 sm:right-0 sm:left-auto sm:max-h-none sm:w-96 sm:rounded-none"
         />
       )}
     </div>

@@ -2,6 +2,7 @@
 // API; this page never asks for anything else). Map first, then what is wrong, then SLA and GTI.
 import { useState } from 'react';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
+import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
 import { AppHeader } from './app-header.tsx';
@@ -15,6 +16,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
       <main id="content" className="flex flex-1 flex-col md:grid md:min-h-0 md:grid-cols-[minmax(0,1fr)_24rem]">
         <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} className="h-[48vh] shrink-0 md:h-auto" />
         <div className="space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
+          <MapLegend compact className="sm:hidden" />
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />

@@ -17,23 +17,24 @@ function countSitesByState(store: LiveStore): Record<ProbeState, number> {
 
 const sameCounts = (a: Record<ProbeState, number>, b: Record<ProbeState, number>) => LEGEND_ORDER.every((s) => a[s] === b[s]);
 
-export function MapLegend({ className = '' }: { className?: string }) {
+/** `compact`: one line without counts or hint, for phones. */
+export function MapLegend({ className = '', compact = false }: { className?: string; compact?: boolean }) {
   const m = useMessages(mapMessages);
   const states = useMessages(common).state;
   const counts = useLive(['estate', 'statuses'], countSitesByState, sameCounts);
   return (
     <figure className={`rounded bg-slate-900/90 p-2 text-xs text-slate-100 shadow ${className}`}>
-      <figcaption className="mb-1 font-semibold">{m.legendTitle}</figcaption>
+      <figcaption className={compact ? 'sr-only' : 'mb-1 font-semibold'}>{m.legendTitle}</figcaption>
       <ul className="flex flex-wrap gap-x-3 gap-y-1">
         {LEGEND_ORDER.map((state) => (
           <li key={state} className="flex items-center gap-1">
             <StateShape state={state} />
             <span>{states[state]}</span>
-            <span className="tabular-nums text-slate-300">{counts[state]}</span>
+            {!compact && <span className="tabular-nums text-slate-300">{counts[state]}</span>}
           </li>
         ))}
       </ul>
-      <p className="mt-1 max-w-xs text-[11px] text-slate-300">{m.clusterHint}</p>
+      {!compact && <p className="mt-1 max-w-xs text-[11px] text-slate-300">{m.clusterHint}</p>}
     </figure>
   );
 }

@@ -14,13 +14,15 @@ const MOSELLE_CENTER: [number, number] = [49.04, 6.66];
 
 export interface SiteMapProps {
   onSelectSite(siteId: string): void;
+  /** Ringed on the map, and brought into view when off screen. */
+  selectedSiteId?: string;
   /** Fit the view to this collectivité's sites (référent, /c/:id). */
   focusCollectiviteId?: string;
   tiles?: TileConfig;
   className?: string;
 }
 
-export function SiteMap({ onSelectSite, focusCollectiviteId, tiles, className = '' }: SiteMapProps) {
+export function SiteMap({ onSelectSite, selectedSiteId, focusCollectiviteId, tiles, className = '' }: SiteMapProps) {
   const m = useMessages(mapMessages);
   const config = useMemo(() => tiles ?? resolveTileConfig(), [tiles]);
   const [tilesFailed, setTilesFailed] = useState(config.url === null);
@@ -42,15 +44,16 @@ export function SiteMap({ onSelectSite, focusCollectiviteId, tiles, className = 
     <section aria-label={m.mapLabel} className={`relative isolate overflow-hidden bg-slate-800 ${className}`}>
       <MapContainer center={MOSELLE_CENTER} zoom={9} minZoom={7} maxZoom={18} className="h-full w-full !bg-slate-800" attributionControl>
         {config.url && <TileLayer url={config.url} attribution={config.attribution} eventHandlers={tileEvents} />}
-        <SiteMarkers onSelectSite={onSelectSite} />
+        <SiteMarkers onSelectSite={onSelectSite} selectedSiteId={selectedSiteId} />
         <FitToSites collectiviteId={focusCollectiviteId} />
       </MapContainer>
       {tilesFailed && (
-        <p role="status" className="pointer-events-none absolute top-2 left-1/2 z-[1000] max-w-[90%] -translate-x-1/2 rounded bg-slate-900/90 px-3 py-1.5 text-center text-sm text-amber-200 shadow">
+        <p role="status" className="pointer-events-none absolute top-2 left-1/2 z-[1000] w-max max-w-[calc(100%-7rem)] -translate-x-1/2 rounded bg-slate-900/90 px-3 py-1.5 text-center text-xs text-amber-200 shadow sm:text-sm">
           {m.tilesUnavailable}
         </p>
       )}
-      <p className="pointer-events-none absolute bottom-0 left-0 z-[1000] max-w-[60%] bg-slate-900/80 px-2 py-0.5 text-[11px] text-slate-300">{m.positionsCredit}</p>
+      {/* Stacked right above Leaflet's own attribution line, so the two never overlap. */}
+      <p className="pointer-events-none absolute right-0 bottom-[18px] z-[1000] max-w-[75%] bg-slate-900/80 px-1.5 py-0.5 text-right text-[11px] leading-tight text-slate-300">{m.positionsCredit}</p>
     </section>
   );
 }

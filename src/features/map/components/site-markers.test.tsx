@@ -36,6 +36,7 @@ it('updates the layer once per frame with only the changed site ids', () => {
       init: () => calls.push({ kind: 'init' }),
       reset: () => calls.push({ kind: 'reset' }),
       update: (ids) => calls.push({ kind: 'update', ids: [...ids].sort() }),
+      select: () => {},
       dispose: () => calls.push({ kind: 'dispose' }),
       paints: 0,
     };

@@ -1,6 +1,6 @@
 // Bridges the live store to the canvas site layer. Mounted once inside the MapContainer; after that
 // React is out of the loop: the frame driver hands changed site ids to the layer once per frame.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import { common } from '../../../i18n/common.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
@@ -9,20 +9,25 @@ import { useLiveStoreInstance } from '../../../live/live-context.tsx';
 import { createSiteLayer, type SiteLayer, type SiteLayerOptions } from '../layer/site-layer.ts';
 import { mapMessages } from '../map-messages.ts';
 
+/** Zoom at which a selected site is shown on its own (sites are clustered below 12). */
+const SITE_ZOOM = 13;
+
 export interface SiteMarkersProps {
   onSelectSite(siteId: string): void;
+  selectedSiteId?: string;
   /** Injected in tests: a fake layer and fake animation frames. */
   createLayer?: (options: SiteLayerOptions) => SiteLayer;
   frames?: FrameScheduler;
 }
 
-export function SiteMarkers({ onSelectSite, createLayer = createSiteLayer, frames }: SiteMarkersProps) {
+export function SiteMarkers({ onSelectSite, selectedSiteId, createLayer = createSiteLayer, frames }: SiteMarkersProps) {
   const map = useMap();
   const store = useLiveStoreInstance();
   const m = useMessages(mapMessages);
   const states = useMessages(common).state;
   // Latest callbacks and labels without re-creating the layer when they change.
   const latest = useRef({ onSelectSite, m, states });
+  const [layer, setLayer] = useState<SiteLayer | undefined>(undefined);
   useEffect(() => {
     latest.current = { onSelectSite, m, states };
   });
@@ -41,11 +46,21 @@ export function SiteMarkers({ onSelectSite, createLayer = createSiteLayer, frame
     });
     layer.init(map);
     const stop = createFrameDriver(store, layer, frames);
+    setLayer(layer);
     return () => {
       stop();
       layer.dispose();
     };
   }, [map, store, createLayer, frames]);
+
+  useEffect(() => {
+    layer?.select(selectedSiteId);
+    const site = selectedSiteId ? store.index.sites.get(selectedSiteId) : undefined;
+    // Bring the site out of its cluster and into view; leave the view alone if it already shows it.
+    if (site && (map.getZoom() < SITE_ZOOM || !map.getBounds().pad(-0.1).contains([site.lat, site.lng]))) {
+      map.setView([site.lat, site.lng], Math.max(map.getZoom(), SITE_ZOOM));
+    }
+  }, [layer, selectedSiteId, map, store]);
 
   return null;
 }

@@ -26,6 +26,8 @@ export interface SiteLayer {
   reset(): void;
   /** These sites changed state: refresh them and repaint once. */
   update(siteIds: ReadonlySet<string>): void;
+  /** Ring the selected site (undefined: none). */
+  select(siteId: string | undefined): void;
   dispose(): void;
   /** Repaints so far (for the render budget and for debugging). */
   readonly paints: number;
@@ -49,6 +51,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   const states = new Map<string, ProbeState>();
   let targets: HitTarget[] = [];
   let paints = 0;
+  let selected: string | undefined;
 
   function paint() {
     if (!map || !canvas) return;
@@ -87,6 +90,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         drawStateMarker(ctx, s.state, x, y);
         targets.push({ x, y, r: STATE_STYLE[s.state].radius + 4, ids: [s.id], label: options.describeSite(s.id) });
       }
+      ringSelected(ctx, origin, zoom);
       return;
     }
     for (const c of clusterSites(placed, cellSize)) {
@@ -101,6 +105,18 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         targets.push({ x, y, r, ids: c.ids, label: options.describeCluster(c.ids.length, c.worst) });
       }
     }
+    ringSelected(ctx, origin, zoom);
+  }
+
+  function ringSelected(ctx: CanvasRenderingContext2D, origin: L.Point, zoom: number) {
+    const site = selected === undefined ? undefined : sites.find((s) => s.id === selected);
+    if (!site || !map) return;
+    const p = map.project([site.lat, site.lng], zoom);
+    ctx.beginPath();
+    ctx.arc(p.x - origin.x, p.y - origin.y, 15, 0, Math.PI * 2);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = '#38bdf8';
+    ctx.stroke();
   }
 
   function hit(point: L.Point): HitTarget | undefined {
@@ -165,6 +181,10 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
     },
     update(siteIds) {
       for (const id of siteIds) if (states.has(id)) states.set(id, options.siteState(id));
+      paint();
+    },
+    select(siteId) {
+      selected = siteId;
       paint();
     },
     dispose() {
