@@ -42,6 +42,8 @@ export interface GatewayDeps {
   /** Folder of the built SPA; false to serve none. Default: dist/ when it has an index.html. */
   staticDir?: string | false;
   limits?: MessageLimits;
+  /** How often live sockets' sessions are re-checked (expiry without an explicit revoke). */
+  revalidateMs?: number;
   /** Transport hard cap per client message; above it the client is disconnected. */
   maxHttpBufferSize?: number;
   timers?: Timers;
@@ -84,7 +86,14 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     perMessageDeflate: { threshold: 2_048 },
     httpCompression: { threshold: 2_048 },
   });
-  const detachLive = registerLiveNamespace(io, { hub, sessions: deps.sessions, limits, timers, log });
+  const detachLive = registerLiveNamespace(io, {
+    hub,
+    sessions: deps.sessions,
+    limits,
+    timers,
+    log,
+    ...(deps.revalidateMs ? { revalidateMs: deps.revalidateMs } : {}),
+  });
 
   if (deps.routes) {
     const routes = deps.routes;

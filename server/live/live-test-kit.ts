@@ -25,6 +25,11 @@ export class FakeSessions implements SessionService {
     return () => void this.listeners.delete(listener);
   }
 
+  /** The token stops verifying, silently (as when it expires). */
+  expire(token: string): void {
+    this.tokens.delete(token);
+  }
+
   revoke(login: string): void {
     for (const [token, p] of this.tokens) if (p.login === login) this.tokens.delete(token);
     for (const listener of this.listeners) listener(login);

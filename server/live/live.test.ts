@@ -20,7 +20,8 @@ const sessions = new FakeSessions()
   .grant('t-ref-a', { login: 'ref-a', role: 'referent', collectiviteId: 'c1' })
   .grant('t-ref-a2', { login: 'ref-a2', role: 'referent', collectiviteId: 'c1' })
   .grant('t-ref-b', { login: 'ref-b', role: 'referent', collectiviteId: 'c2' })
-  .grant('t-ref-none', { login: 'ref-none', role: 'referent' });
+  .grant('t-ref-none', { login: 'ref-none', role: 'referent' })
+  .grant('t-short', { login: 'short-lived', role: 'support' });
 const clients: LiveClient[] = [];
 
 beforeAll(async () => {
@@ -33,6 +34,7 @@ beforeAll(async () => {
     stream: { flushMs: FLUSH_MS, heartbeatMs: 300, bufferBatches: BUFFER },
     limits: { maxBytes: 1_024, messages: 50, perMs: 1_000 },
     maxHttpBufferSize: 16 * 1_024,
+    revalidateMs: 200,
   });
   url = await gateway.start(0, '127.0.0.1');
 });
@@ -207,5 +209,13 @@ describe('live stream', () => {
     await sleep(50);
     expect(other.socket.connected).toBe(true);
     await expect(client('t-ref-a')).rejects.toThrow('unauthorized');
+  });
+
+  test('a session that expires without a revoke is dropped at the next check', async () => {
+    const c = await client('t-short');
+    const gone = new Promise<string>((resolve) => c.socket.once('disconnect', resolve));
+    sessions.expire('t-short');
+    expect(await gone).toBe('io server disconnect');
+    expect(c.of('protocol-error').at(-1)).toMatchObject({ code: 'unauthorized', message: 'session expired' });
   });
 });
