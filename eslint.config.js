@@ -27,4 +27,12 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass the clock in: the domain never reads the wall clock.' }],
     },
   },
+  {
+    // The stream hub and the supervision state also run in the browser (offline demo): no Node API, no server framework.
+    files: ['server/stream/**/*.ts', 'server/supervision/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'socket.io*', 'fastify*', '@fastify/*', 'pg', '@electric-sql/*'] }],
+    },
+  },
 );
