@@ -1,5 +1,5 @@
 // `npm start`: build the SPA when it is missing or older than its sources, then start Vigie.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,5 +22,8 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const server = spawnSync('npx', ['tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' });
-process.exit(server.status ?? 0);
+// One child running the gateway under tsx; SIGINT/SIGTERM sent to this script reach it, so a
+// supervisor stopping `npm start` by PID gets the gateway's graceful shutdown, not an orphan.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
