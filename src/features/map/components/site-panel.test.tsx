@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../i18n/i18n-context.tsx';
 import { FakeTransport } from '../../../live/fake-transport.ts';
@@ -42,6 +42,22 @@ describe('SitePanel', () => {
     expect(screen.getByText('Disque C:')).toBeTruthy();
     expect(screen.getAllByText('Critique')).toHaveLength(1);
     expect(screen.getAllByText('Dernier contrôle')).toHaveLength(2);
+  });
+
+  it('takes the focus and closes on Escape', async () => {
+    const { store } = liveStore();
+    const onClose = vi.fn();
+    render(
+      <I18nProvider locale="fr" storage={undefined}>
+        <LiveStoreProvider store={store}>
+          <SitePanel siteId="s-metz-mairie" onClose={onClose} />
+        </LiveStoreProvider>
+      </I18nProvider>,
+    );
+    const heading = screen.getByRole('heading', { name: 'Mairie de Metz' });
+    expect(document.activeElement).toBe(heading);
+    fireEvent.keyDown(heading, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledOnce();
   });
 
   it('renders engine text containing markup as text, creating no element', () => {

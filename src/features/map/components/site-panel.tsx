@@ -1,5 +1,6 @@
 // What is on a site: its equipment and their probes with state, output, last check and since when.
 // Every engine string (names, output) is rendered as a React text node — never as markup.
+import { useEffect, useRef } from 'react';
 import type { ProbeStatus } from '../../../domain/model.ts';
 import { common } from '../../../i18n/common.ts';
 import { formatAge, formatDateTime } from '../../../i18n/format.ts';
@@ -16,6 +17,9 @@ export interface SitePanelProps {
 }
 
 export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard users land on the panel when a site is chosen, and Escape takes them back out.
+  useEffect(() => heading.current?.focus(), [siteId]);
   const m = useMessages(mapMessages);
   const states = useMessages(common).state;
   const { locale } = useLocale();
@@ -33,11 +37,15 @@ export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
   const equipment = index.equipmentBySite.get(siteId) ?? [];
 
   return (
-    <aside aria-labelledby="site-panel-title" className={`flex flex-col overflow-hidden bg-slate-900 text-slate-100 ${className}`}>
+    <aside
+      aria-labelledby="site-panel-title"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      className={`flex flex-col overflow-hidden bg-slate-900 text-slate-100 ${className}`}
+    >
       <header className="flex items-start justify-between gap-2 border-b border-slate-700 p-3">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-300">{collectivite?.name ?? m.siteTitle}</p>
-          <h2 id="site-panel-title" className="text-lg font-semibold">
+          <h2 id="site-panel-title" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
             {site?.name ?? m.unknownSite}
           </h2>
         </div>
