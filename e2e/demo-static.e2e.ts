@@ -37,10 +37,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Site counts by state, read from the map legend ("Critique 58", "OK 500"…). */
+/** The map legend's entries ("Critique 58", "OK 500"…). */
+const legendItems = (page: Page) => page.locator('figure', { has: page.locator('figcaption', { hasText: /^Légende$/ }) }).locator('li');
+
+/** Site counts by state, read from the map legend. */
 async function legendCounts(page: Page): Promise<Record<string, number>> {
-  const items = await page.locator('figure li').allTextContents();
-  return Object.fromEntries(items.map((text) => [text.replace(/[\d\s]+$/, '').trim(), Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN)]));
+  const items = await legendItems(page).allTextContents();
+  // Phones also get a compact legend without counts: only entries with a number count.
+  const counted = items.map((text) => [text.replace(/[\d\s]+$/, '').trim(), Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN)] as const);
+  return Object.fromEntries(counted.filter(([, n]) => Number.isFinite(n)));
 }
 
 /** Non-transparent pixels on the canvas the site layer draws markers on. */
@@ -62,7 +67,7 @@ test('the static demo runs with no server: map markers, then a storm seen live',
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${url}?scenario=storm&speed=120`);
   await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
-  await page.locator('figure li').first().waitFor();
+  await legendItems(page).first().waitFor();
   await expect.poll(() => paintedPixels(page), { timeout: 15_000 }).toBeGreaterThan(500);
   const before = await legendCounts(page);
   const sites = Object.values(before).reduce((a, b) => a + b, 0);
@@ -79,7 +84,7 @@ test('a référent demo session only ever gets their own collectivité, through 
   const page = await browser.newPage({ viewport: VIEWPORTS.phone });
   await page.goto(`${url}?as=referent`);
   // On a phone the legend may be folded away: attached is enough to read its counts.
-  await page.locator('figure li').first().waitFor({ state: 'attached' });
+  await legendItems(page).first().waitFor({ state: 'attached' });
   const answer = await page.evaluate(async () => {
     const session = JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string; user?: { collectiviteId?: string } };
     const headers = { Authorization: `Bearer ${session.token}` };
@@ -96,6 +101,28 @@ test('a référent demo session only ever gets their own collectivité, through 
   const sites = Object.values(await legendCounts(page)).reduce((a, b) => a + b, 0);
   expect(sites).toBeGreaterThan(0);
   expect(sites).toBeLessThan(41); // one collectivité's sites, never the estate
+  await expect.poll(() => paintedPixels(page), { timeout: 15_000 }).toBeGreaterThan(50);
   await page.screenshot({ path: screenshotPath('demo-static-referent-phone') });
   await page.close();
+});
+
+test('the login page and the kiosk link work against the demo gateway', async () => {
+  const page = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await page.goto(`${url}?as=none`);
+  await page.getByLabel('Identifiant').fill('support');
+  await page.getByLabel('Mot de passe').fill('wrong');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByText('Identifiant ou mot de passe incorrect.').waitFor();
+  await page.getByLabel('Mot de passe').fill('demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
+
+  const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await wall.goto(`${url}wall?token=demo-kiosk-token-moselle-fibre&as=none`);
+  await expect.poll(() => wall.evaluate(() => JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}').user?.role), { timeout: 15_000 }).toBe('kiosk');
+  await expect.poll(() => new URL(wall.url()).searchParams.has('token')).toBe(false);
+  await wall.waitForTimeout(2_000);
+  await wall.screenshot({ path: screenshotPath('demo-static-kiosk-wall') });
+  await page.close();
+  await wall.close();
 });

@@ -60,3 +60,8 @@ test('a référent’s live store holds only their collectivité', async () => {
   expect([...store.index.collectivites.keys()]).toEqual([boot.session!.user.collectiviteId]);
   store.stop();
 });
+
+test('history holds the first snapshot as soon as the demo starts, so the first reports measure', async () => {
+  const { boot } = await start('support');
+  expect(boot.gateway.history.stateChanges.length).toBe(boot.gateway.supervision.estate().probes.length);
+});

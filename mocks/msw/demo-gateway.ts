@@ -87,6 +87,8 @@ export function createDemoGateway(options: DemoGatewayOptions): DemoGateway {
     },
     async start() {
       await supervision.start();
+      // The source's first snapshot goes to history at once, so the first reports already measure.
+      await supervision.persist();
       await storeAccounts();
     },
     async stop() {
