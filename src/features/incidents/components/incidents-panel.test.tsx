@@ -150,6 +150,11 @@ describe('IncidentsPanel', () => {
     expect(within(form).queryByRole('button', { name: 'Acquitter' })).toBeNull();
     expect(within(form).queryByRole('button', { name: 'Démarrer l’intervention' })).toBeNull();
     expect(within(form).getByRole('button', { name: 'Ajouter le commentaire' })).toBeTruthy();
+
+    // Closing the details hands the keyboard focus back to the incident's line.
+    await user.click(screen.getByRole('button', { name: 'Fermer' }));
+    expect(screen.queryByRole('form', { name: 'Actions' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(rows()[0]));
   });
 
   it('shows engine text as text, never as markup', async () => {

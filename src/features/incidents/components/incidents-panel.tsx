@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Incident } from '../../../domain/model.ts';
 import { useSession } from '../../../api/use-session.ts';
 import { incidentPlace } from '../../../live/incident-place.ts';
@@ -31,6 +31,20 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const now = useNow(30_000);
   const [filters, setFilters] = useState<Filters>({ ...DEFAULT_INCIDENT_FILTERS, collectiviteId });
   const [selectedId, setSelectedId] = useState<string | undefined>();
+  const section = useRef<HTMLElement>(null);
+  /** Closing the details puts the keyboard focus back on the incident's line. */
+  const focusAfterClose = useRef<string | undefined>(undefined);
+  const closeDetail = (incidentId: string) => {
+    focusAfterClose.current = incidentId;
+    setSelectedId(undefined);
+  };
+  useEffect(() => {
+    const id = focusAfterClose.current;
+    if (id === undefined || selectedId !== undefined) return;
+    focusAfterClose.current = undefined;
+    const row = [...(section.current?.querySelectorAll<HTMLElement>('[data-incident-id]') ?? [])].find((li) => li.dataset.incidentId === id);
+    row?.querySelector('button')?.focus();
+  }, [selectedId]);
   const effective = collectiviteId ? { ...filters, collectiviteId } : filters;
   const query = useIncidentPage(effective);
   useLiveIncidentRefresh();
@@ -44,7 +58,7 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const single = effective.collectiviteId;
 
   return (
-    <section aria-labelledby="incidents-title" className="flex flex-col gap-3">
+    <section ref={section} aria-labelledby="incidents-title" className="flex flex-col gap-3">
       <h2 id="incidents-title" className="text-lg font-semibold text-slate-100">
         {m.title}
       </h2>
@@ -78,7 +92,7 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
             selectedId={selectedId}
             onSelect={(id) => setSelectedId(id === selectedId ? undefined : id)}
             showCollectivite={!single}
-            renderDetail={(incident) => <IncidentDetail incident={incident} place={placeOf(incident)} role={role} onClose={() => setSelectedId(undefined)} />}
+            renderDetail={(incident) => <IncidentDetail incident={incident} place={placeOf(incident)} role={role} onClose={() => closeDetail(incident.id)} />}
           />
           {query.data && (
             <IncidentPagination
