@@ -26,12 +26,21 @@ export class FakeIcinga implements IcingaClient {
   async request(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<IcingaResponse> {
     this.calls.push({ method, path, body: options.body });
     if (!this.up) throw new Error('connect ECONNREFUSED 127.0.0.1:5665');
+    const vars = (options.body as { filter_vars?: { since?: number; ack_host?: string; ack_service?: string } } | undefined)?.filter_vars;
+    const since = vars?.since;
+    type Attrs = { last_check: number; acknowledgement: number; downtime_depth: number };
+    const checkedSince = (objects: unknown[]) =>
+      since === undefined ? objects : objects.filter((o) => ((a: Attrs) => a.last_check > since || a.acknowledgement !== 0 || a.downtime_depth > 0)((o as { attrs: Attrs }).attrs));
     if (path === '/v1/objects/hosts') {
-      this.duringSnapshot?.();
-      return { status: 200, body: { results: this.hosts } };
+      if (since === undefined) this.duringSnapshot?.();
+      return { status: 200, body: { results: checkedSince(this.hosts) } };
     }
-    if (path === '/v1/objects/services') return { status: 200, body: { results: this.services } };
-    if (path === '/v1/objects/comments') return { status: 200, body: { results: this.ackComments } };
+    if (path === '/v1/objects/services') return { status: 200, body: { results: checkedSince(this.services) } };
+    if (path === '/v1/objects/comments') {
+      type Comment = { attrs: { host_name: string; service_name: string } };
+      const mine = vars?.ack_host === undefined ? this.ackComments : this.ackComments.filter((c) => (c as Comment).attrs.host_name === vars.ack_host && (c as Comment).attrs.service_name === vars.ack_service);
+      return { status: 200, body: { results: mine } };
+    }
     if (path === '/v1/status/IcingaApplication') return { status: 200, body: { results: [{ status: { icingaapplication: { app: { program_start: this.programStart } } } }] } };
     if (path.startsWith('/v1/objects/')) {
       const name = decodeURIComponent(path.split('/')[4] ?? '');

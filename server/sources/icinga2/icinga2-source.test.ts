@@ -125,6 +125,46 @@ describe('createIcinga2Source: live events', () => {
   });
 });
 
+describe('createIcinga2Source: catch-up poll', () => {
+  it('finds a result the stream held back within a second, and ignores the late event', async () => {
+    const h = harness();
+    await h.start();
+    const result = { state: 2, output: 'Lien inter-sites coupé', execution_end: T, schedule_end: T, vars_after: { state: 2, state_type: 1 } };
+    h.fake.setObjectAttrs('remilly-mairie-fw!lien-atelier', { last_check: T, last_state_change: T, state: 2, state_type: 1, last_check_result: result });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.seen.statuses).toEqual([expect.objectContaining({ probeId: 'remilly-mairie-fw!lien-atelier', state: 'CRITICAL', output: 'Lien inter-sites coupé', lastCheck: NOW })]);
+    h.fake.emit(checkEvent('remilly-mairie-fw', 'lien-atelier', 2, 'Lien inter-sites coupé', T, true));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.seen.statuses).toHaveLength(1);
+    await h.source.stop();
+  });
+
+  it('never lets an older result overwrite a newer one', async () => {
+    const h = harness();
+    await h.start();
+    h.fake.emit(checkEvent('remilly-mairie-fw', 'lien-atelier', 0, 'OK récent', T + 10));
+    h.fake.emit(checkEvent('remilly-mairie-fw', 'lien-atelier', 2, 'CRITICAL ancien', T));
+    expect(h.seen.statuses.map((s) => s.output)).toEqual(['OK récent']);
+    await h.source.stop();
+  });
+});
+
+describe('createIcinga2Source: acknowledgements seen by the poll first', () => {
+  it('reports an Icinga acknowledgement once, with its author, whether the poll or the stream sees it first', async () => {
+    const h = harness();
+    await h.start();
+    h.fake.setObjectAttrs('boulay-ecole-cam1!flux-video', { acknowledgement: 1 });
+    h.fake.ackComments = [{ attrs: { author: 'jdupont', text: 'vu', host_name: 'boulay-ecole-cam1', service_name: 'flux-video', entry_type: 4, entry_time: T } }];
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.seen.statuses.at(-1)).toMatchObject({ probeId: 'boulay-ecole-cam1!flux-video', acknowledged: true });
+    expect(h.seen.actions).toEqual([{ type: 'acknowledge', probeId: 'boulay-ecole-cam1!flux-video', at: NOW, by: 'jdupont', comment: 'vu' }]);
+    h.fake.emit({ type: 'AcknowledgementSet', timestamp: T, host: 'boulay-ecole-cam1', service: 'flux-video', author: 'jdupont', comment: 'vu' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.seen.actions).toHaveLength(1);
+    await h.source.stop();
+  });
+});
+
 describe('createIcinga2Source: pushAction', () => {
   it('acknowledges in Icinga with the Vigie login as author, and does not echo the ack back as an action', async () => {
     const h = harness();

@@ -1,6 +1,7 @@
 // Vigie's Icinga 2 source. Icinga's event stream has no initial state, so each connection opens the
 // stream first, buffers it, takes the snapshot, then folds in the buffered events; any failure or
-// engine restart marks the data stale and reconnects with exponential backoff.
+// engine restart marks the data stale and reconnects with exponential backoff. Icinga 2.13 can hold
+// stream events back for up to 5 s, so a light poll of recently checked objects backs it up.
 import { randomUUID } from 'node:crypto';
 import type { Instant, ProbeStatus } from '../../../src/domain/model.ts';
 import type { SourceAction, SourceEvents, SupervisionSource } from '../../../src/protocol/source.ts';
@@ -8,10 +9,10 @@ import { mapIcingaObjects, type ProbeBinding, type UnmappedObject } from './esta
 import { createLineSplitter } from './event-lines.ts';
 import { pushActionToIcinga } from './icinga-actions.ts';
 import { createIcingaClient, type IcingaClient, type IcingaConnection } from './icinga-client.ts';
-import { ackCommentSchema, EVENT_TYPES, parseEventLine, type IcingaEvent } from './icinga-shapes.ts';
+import { ackCommentSchema, EVENT_TYPES, objectResultSchema, parseEventLine, type IcingaEvent } from './icinga-shapes.ts';
 import { probeIdOf } from './probe-ids.ts';
-import { applyAckEvent, applyCheckEvent, checkTimeOf, sameStatus, toInstant } from './probe-status.ts';
-import { fetchObject, fetchSnapshot } from './snapshot-queries.ts';
+import { applyAckEvent, applyCheckEvent, checkTimeOf, sameStatus, statusFromObject, toInstant } from './probe-status.ts';
+import { fetchAckComment, fetchCheckedSince, fetchObject, fetchSnapshot } from './snapshot-queries.ts';
 
 export const ICINGA2_SOURCE_NAME = 'icinga2';
 
@@ -19,6 +20,8 @@ export interface Icinga2SourceConfig extends IcingaConnection {
   retry?: { initialDelayMs?: number; maxDelayMs?: number };
   /** While connected, how often the engine is asked whether it is alive (catches silent hangs). */
   pingIntervalMs?: number;
+  /** How often objects checked since the last look are fetched (0 disables the catch-up poll). */
+  pollIntervalMs?: number;
   requestTimeoutMs?: number;
   clock?: () => Instant;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -41,6 +44,7 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
   const initialDelay = config.retry?.initialDelayMs ?? 500;
   const maxDelay = config.retry?.maxDelayMs ?? 10_000;
   const pingInterval = config.pingIntervalMs ?? 5_000;
+  const pollInterval = config.pollIntervalMs ?? 1_000;
   const timeout = config.requestTimeoutMs ?? 5_000;
 
   let sink: SourceEvents | undefined;
@@ -58,8 +62,14 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let resyncTimer: ReturnType<typeof setTimeout> | undefined;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
+  let pollTimer: ReturnType<typeof setInterval> | undefined;
+  let polling = false;
+  /** Latest last_check seen (Icinga's clock, seconds): the catch-up poll asks for anything newer. */
+  let checkMark = 0;
   const refreshing = new Set<string>();
   const echoes = new Map<string, { by: string; until: Instant }>();
+  /** Probes whose current acknowledgement was already reported (the stream, the poll or a push may each see it). */
+  const reportedAcks = new Set<string>();
 
   function setHealth(state: 'connected' | 'stale', detail?: string): void {
     if (health === state) return;
@@ -71,7 +81,8 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
     clearTimeout(retryTimer);
     clearTimeout(resyncTimer);
     clearInterval(pingTimer);
-    retryTimer = resyncTimer = pingTimer = undefined;
+    clearInterval(pollTimer);
+    retryTimer = resyncTimer = pingTimer = pollTimer = undefined;
   }
 
   function closeStream(): void {
@@ -113,6 +124,7 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
       applySnapshot(snapshot);
       delay = initialDelay;
       pingTimer = setInterval(() => void ping(gen), pingInterval);
+      if (pollInterval > 0) pollTimer = setInterval(() => void poll(gen), pollInterval);
     } catch (error) {
       if (gen === generation) lost((error as Error).message);
     }
@@ -138,9 +150,13 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
         if (statuses.get(probeId)?.acknowledged && previous.get(probeId)?.acknowledged === false) actions.set(probeId, ack);
       }
     }
+    reportedAcks.clear();
+    for (const s of statuses.values()) if (s.acknowledged) reportedAcks.add(s.probeId);
     const buffered = buffer ?? [];
     buffer = undefined;
     for (const event of buffered) handleEvent(event, actions);
+    checkMark = 0;
+    for (const s of statuses.values()) raiseMark(s);
     sink?.snapshot(mapping.estate, [...statuses.values()], at);
     for (const action of actions.values()) emitAction(action);
     setHealth('connected');
@@ -167,25 +183,84 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
     if (!binding || !current) return unknownObject(service === undefined ? host : `${host}!${service}`);
     let next: ProbeStatus;
     if (event.type === 'CheckResult' || event.type === 'StateChange') {
-      // Already in the snapshot: a buffered result no newer than the object's last check.
-      if (replay && current.lastCheck !== null && toInstant(checkTimeOf(event)) <= current.lastCheck) return;
+      // Already known (from the snapshot or the catch-up poll): a result no newer than the last check.
+      if (current.lastCheck !== null && toInstant(checkTimeOf(event)) <= current.lastCheck) return;
       next = applyCheckEvent(current, event, binding.kind);
     } else if (event.type === 'AcknowledgementSet' || event.type === 'AcknowledgementCleared') {
       next = applyAckEvent(current, event);
-      if (event.type === 'AcknowledgementSet') {
+      if (event.type === 'AcknowledgementCleared') reportedAcks.delete(probeId);
+      else if (replay || !reportedAcks.has(probeId)) {
         const action: SourceAction = { type: 'acknowledge', probeId, at: observedAt(event.timestamp), by: event.author || 'icinga' };
         if (event.comment) action.comment = event.comment;
         if (replay) replay.set(probeId, action);
         else emitAction(action);
       }
     } else return;
+    if (!next.acknowledged) reportedAcks.delete(probeId);
     if (sameStatus(next, current)) return;
     statuses.set(probeId, next);
+    raiseMark(next);
     if (!replay) sink?.status(next, observedAt(event.timestamp));
+  }
+
+  /** Catch-up: objects checked since the newest result we know, in case the stream held them back. */
+  async function poll(gen: number): Promise<void> {
+    if (polling || buffer) return;
+    polling = true;
+    try {
+      const objects = await fetchCheckedSince(client, checkMark - 0.001, timeout);
+      if (gen !== generation || buffer) return;
+      const flagged = new Set<string>();
+      for (const result of objects) {
+        const parsed = objectResultSchema.safeParse(result);
+        if (!parsed.success) continue;
+        const object = parsed.data;
+        const probeId = object.type === 'Host' ? probeIdOf(object.name) : object.name;
+        const binding = probes.get(probeId);
+        const current = statuses.get(probeId);
+        if (!binding || !current) {
+          unknownObject(object.name);
+          continue;
+        }
+        const next = statusFromObject(probeId, object, binding.kind, clock());
+        if (next.state === current.state) next.since = current.since;
+        if (next.acknowledged || next.inDowntime) flagged.add(probeId);
+        if ((current.lastCheck !== null && (next.lastCheck ?? 0) < current.lastCheck) || sameStatus(next, current)) continue;
+        statuses.set(probeId, next);
+        raiseMark(next);
+        sink?.status(next, next.lastCheck === null ? clock() : observedAt(next.lastCheck / 1000));
+        if (!next.acknowledged) reportedAcks.delete(probeId);
+        else if (!reportedAcks.has(probeId)) void reportAckOf(probeId, gen);
+      }
+      // Flags cleared without a new check (acknowledgement or downtime removed): confirm with Icinga.
+      for (const s of statuses.values()) if ((s.acknowledged || s.inDowntime) && !flagged.has(s.probeId)) refresh(s.probeId);
+    } catch (error) {
+      if (gen === generation) lost((error as Error).message);
+    } finally {
+      polling = false;
+    }
+  }
+
+  /** An acknowledgement the poll saw before its stream event: report it with its author now. */
+  async function reportAckOf(probeId: string, gen: number): Promise<void> {
+    reportedAcks.add(probeId);
+    try {
+      const [action] = ackComments([await fetchAckComment(client, probeId, timeout)]).values();
+      if (gen !== generation || !statuses.get(probeId)?.acknowledged) return;
+      emitAction(action ?? { type: 'acknowledge', probeId, at: clock(), by: 'icinga' });
+    } catch (error) {
+      reportedAcks.delete(probeId);
+      log('warn', `reading the acknowledgement of ${probeId} failed: ${(error as Error).message}`);
+    }
+  }
+
+  function raiseMark(status: ProbeStatus): void {
+    if (status.lastCheck !== null) checkMark = Math.max(checkMark, status.lastCheck / 1000);
   }
 
   /** Acks pushed from Vigie come back as AcknowledgementSet: recorded once, in Vigie, already. */
   function emitAction(action: SourceAction): void {
+    reportedAcks.add(action.probeId);
     const echo = echoes.get(action.probeId);
     if (echo && echo.by === action.by && echo.until >= clock()) return void echoes.delete(action.probeId);
     sink?.action(action);
@@ -260,6 +335,13 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
       try {
         const outcome = await pushActionToIcinga(client, action, timeout);
         if (outcome === 'commented') echoes.delete(action.probeId);
+        const current = statuses.get(action.probeId);
+        if (outcome === 'acknowledged' && current && !current.acknowledged) {
+          // Icinga confirmed it: show it now rather than when the stream gets round to it.
+          reportedAcks.add(action.probeId);
+          statuses.set(action.probeId, { ...current, acknowledged: true });
+          sink?.status({ ...current, acknowledged: true }, clock());
+        }
       } catch (error) {
         echoes.delete(action.probeId);
         throw error;

@@ -39,6 +39,15 @@ export async function fetchSnapshot(client: IcingaClient, timeoutMs: number): Pr
   return { hosts, services, ackComments, programStart: typeof app?.program_start === 'number' ? app.program_start : undefined };
 }
 
+/** The acknowledgement comment of one object (who acknowledged, and why), if any. */
+export async function fetchAckComment(client: IcingaClient, probeId: string, timeoutMs: number): Promise<unknown | undefined> {
+  const ref = icingaRefOf(probeId);
+  if (!ref) return undefined;
+  const filter = 'comment.entry_type == 4 && comment.host_name == ack_host && comment.service_name == ack_service';
+  const results = await query(client, '/v1/objects/comments', { attrs: ['author', 'text', 'host_name', 'service_name', 'entry_type', 'entry_time'], filter, filter_vars: { ack_host: ref.host, ack_service: ref.type === 'Service' ? ref.service : '' } }, timeoutMs);
+  return results.at(-1);
+}
+
 /** Downtime depth and acknowledgement of one object; undefined when it no longer exists. */
 export async function fetchObject(client: IcingaClient, probeId: string, timeoutMs: number): Promise<{ attrs: { downtime_depth: number; acknowledgement: number } } | undefined> {
   const ref = icingaRefOf(probeId);
@@ -50,4 +59,13 @@ export async function fetchObject(client: IcingaClient, probeId: string, timeout
   const depth = first?.attrs?.downtime_depth;
   const ack = first?.attrs?.acknowledgement;
   return typeof depth === 'number' && typeof ack === 'number' ? { attrs: { downtime_depth: depth, acknowledgement: ack } } : undefined;
+}
+
+/** Hosts and services checked after `since` (Icinga clock, seconds) or acknowledged or in downtime: the catch-up poll. */
+export async function fetchCheckedSince(client: IcingaClient, since: number, timeoutMs: number): Promise<unknown[]> {
+  const [hosts, services] = await Promise.all([
+    query(client, '/v1/objects/hosts', { attrs: HOST_ATTRS, filter: 'host.last_check > since || host.acknowledgement != 0 || host.downtime_depth > 0', filter_vars: { since } }, timeoutMs),
+    query(client, '/v1/objects/services', { attrs: OBJECT_ATTRS, filter: 'service.last_check > since || service.acknowledgement != 0 || service.downtime_depth > 0', filter_vars: { since } }, timeoutMs),
+  ]);
+  return [...hosts, ...services];
 }
