@@ -2,9 +2,7 @@
 // the real supervision state fed by a FakeSource, the real session service — plus helpers to log
 // in and call routes with app.inject.
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { API_PREFIX } from '../../src/protocol/rest.ts';
@@ -12,6 +10,7 @@ import { createSessionService, type AuthService } from '../accounts/session-serv
 import { hashPassword } from '../accounts/password.ts';
 import type { Storage } from '../ports.ts';
 import { openStorage } from '../storage/open-storage.ts';
+import { freshDataDir } from '../storage/test-data-dir.ts';
 import { fixtureEstate } from '../supervision/estate-fixture.ts';
 import { FakeSource } from '../supervision/fake-source.ts';
 import { createSupervision, type Supervision } from '../supervision/supervision.ts';
@@ -38,7 +37,7 @@ export interface TestGateway {
 export async function startTestGateway(
   options: { estate?: Estate; clock?: number; dataDir?: string; seedAccounts?: boolean; initialStatuses?: ProbeStatus[] } = {},
 ): Promise<TestGateway> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vigie-api-'));
+  const dataDir = options.dataDir ?? (await freshDataDir('vigie-api-'));
   const storage = await openStorage({ dataDir });
   const estate = options.estate ?? fixtureEstate(2, 3);
   const source = new FakeSource(estate, options.clock ?? Date.UTC(2026, 2, 2, 8), options.initialStatuses);

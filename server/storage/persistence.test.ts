@@ -1,13 +1,16 @@
 // After kill -9 of the process holding the embedded database, what it had committed is still there.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LOCK_FILE } from './data-dir-lock.ts';
 import { openStorage } from './open-storage.ts';
+import { freshDataDir } from './test-data-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'vigie-kill-'));
+let dir: string;
+beforeAll(async () => {
+  dir = await freshDataDir('vigie-kill-');
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runWriterThenKill(t0: number): Promise<void> {
@@ -24,7 +27,8 @@ function runWriterThenKill(t0: number): Promise<void> {
   });
 }
 
-it('keeps incidents, acknowledgements, history and accounts across a SIGKILL', async () => {
+// A child process under a loaded CI machine can take a while to start.
+it('keeps incidents, acknowledgements, history and accounts across a SIGKILL', { timeout: 90_000 }, async () => {
   const t0 = Date.UTC(2026, 3, 2, 7);
   await runWriterThenKill(t0);
   // The killed writer left its lock behind; a dead owner's lock is taken over.

@@ -1,8 +1,6 @@
 // One behaviour suite, run against both backends: embedded PGlite and a real PostgreSQL cluster
 // started for the occasion. Both must give the same answers from the same migrations.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
@@ -11,6 +9,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { openSqlClient } from './open-storage.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqlStorage } from './sql-storage.ts';
+import { freshDataDir } from './test-data-dir.ts';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from './test-postgres.ts';
 
 interface Backend {
@@ -27,7 +26,7 @@ const backends: Backend[] = [
   {
     name: 'PGlite',
     async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'vigie-pglite-'));
+      const dir = await freshDataDir('vigie-pglite-');
       const client = await openSqlClient({ dataDir: dir });
       return { client, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
