@@ -11,6 +11,7 @@ import { listScope, principalOf } from './auth.ts';
 import { estateView } from './estate-view.ts';
 import { findIncidents } from './incident-source.ts';
 import { resolvePeriod } from './period.ts';
+import { createReportCache, SETTLE_MS } from './report-cache.ts';
 import { availabilityReport, gtiReport, probeFigures } from './sla-reports.ts';
 
 export const reportQuerySchema = periodQuerySchema.extend({ collectiviteId: z.string().min(1).max(128).optional() });
@@ -27,11 +28,16 @@ export function reportRequest(deps: RouteDeps, principal: ReturnType<typeof prin
 }
 
 export function registerSlaRoutes(api: FastifyInstance, deps: RouteDeps): void {
+  const cache = createReportCache();
+
   api.get('/availability', async (request) => {
     const r = reportRequest(deps, principalOf(request), request.query);
-    const probeIds = r.view.probeIdsIn(r.collectiviteId);
-    const changes = await deps.storage.loadStateChanges(r.period.from, r.period.to, probeIds);
-    return availabilityReport(r.scope, r.period, probeFigures(probeIds, changes, r.period, r.now, r.hours), deps.calendar.rules);
+    const final = r.period.to + SETTLE_MS <= r.now;
+    return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () => {
+      const probeIds = r.view.probeIdsIn(r.collectiviteId);
+      const changes = await deps.storage.loadStateChanges(r.period.from, r.period.to, probeIds);
+      return availabilityReport(r.scope, r.period, probeFigures(probeIds, changes, r.period, r.now, r.hours), deps.calendar.rules);
+    });
   });
 
   api.get('/gti', async (request) => {
