@@ -13,6 +13,7 @@ import { createGateway } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createCoveredCalendar } from './http/covered-calendar.ts';
 import { registerApiRoutes } from './http/register-api-routes.ts';
+import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { lastKnownInstant, restoreState } from './supervision/restore.ts';
 
@@ -73,8 +74,7 @@ function createSource(config: Config, start: number): SupervisionSource {
     const { seed, scale, speed, scenario } = config.simulator;
     return createSimulator({ estate: generateEstate({ seed, scale }), seed, clock: { start }, speed, scenario });
   }
-  // SOURCE=icinga2: the connector lives in server/sources/icinga2 (issue in progress); plug it here.
-  throw new ConfigError('SOURCE=icinga2: the Icinga 2 connector is not available in this build yet');
+  return icinga2SourceFromConfig(config.icinga);
 }
 
 function printBanner(url: string, config: Config, collectivites: number, probes: number, demo: DemoCredential[], kioskToken: string): void {
