@@ -58,7 +58,10 @@ export function SiteMarkers({ onSelectSite, selectedSiteId, createLayer = create
     const site = selectedSiteId ? store.index.sites.get(selectedSiteId) : undefined;
     // Bring the site out of its cluster and into view; leave the view alone if it already shows it.
     if (site && (map.getZoom() < SITE_ZOOM || !map.getBounds().pad(-0.1).contains([site.lat, site.lng]))) {
-      map.setView([site.lat, site.lng], Math.max(map.getZoom(), SITE_ZOOM));
+      map.setView([site.lat, site.lng], Math.max(map.getZoom(), SITE_ZOOM), { animate: false });
+      // On a phone the site panel is a bottom sheet: lift the site into the part it leaves visible.
+      const size = map.getSize();
+      if (size.x < 640) map.panBy([0, size.y * 0.3], { animate: false });
     }
   }, [layer, selectedSiteId, map, store]);
 
