@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isLocale, type Locale } from './i18n.ts';
 import { LocaleContext } from './locale-context.ts';
 
@@ -15,10 +15,13 @@ export function I18nProvider({ children, storage = globalThis.localStorage, loca
     (next: Locale) => {
       setState(next);
       storage?.setItem(STORAGE_KEY, next);
-      document.documentElement.lang = next;
     },
     [storage],
   );
+  // Screen readers pick their voice from <html lang>.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return <LocaleContext value={value}>{children}</LocaleContext>;
 }
