@@ -8,15 +8,15 @@ import { join } from 'node:path';
 export const ADMIN_SOCKET = 'accounts.sock';
 const MAX_REQUEST = 16_384;
 
-export function adminSocketPath(dataDir: string): string {
-  return join(dataDir, ADMIN_SOCKET);
+export function adminSocketPath(dataDir: string, socketName = ADMIN_SOCKET): string {
+  return join(dataDir, socketName);
 }
 
 type Reply = { ok: true; output: string } | { ok: false; error: string };
 
-/** Serve `run(argv)` on the data folder's socket; returns the close function. */
-export async function startAccountsAdmin(dataDir: string, run: (argv: string[]) => Promise<string>): Promise<() => Promise<void>> {
-  const path = adminSocketPath(dataDir);
+/** Serve `run(argv)` on the data folder's socket; returns the close function. The test hooks reuse it under another name. */
+export async function startAccountsAdmin(dataDir: string, run: (argv: string[]) => Promise<string>, socketName = ADMIN_SOCKET): Promise<() => Promise<void>> {
+  const path = adminSocketPath(dataDir, socketName);
   rmSync(path, { force: true }); // left by a killed gateway; we hold the data-folder lock
   const server: Server = createServer((socket) => {
     let input = '';
@@ -54,9 +54,9 @@ export async function startAccountsAdmin(dataDir: string, run: (argv: string[]) 
 }
 
 /** Send argv to the gateway holding `dataDir`; resolves with its output, rejects with its error. */
-export function sendAccountsCommand(dataDir: string, argv: string[], timeoutMs = 15_000): Promise<string> {
+export function sendAccountsCommand(dataDir: string, argv: string[], timeoutMs = 15_000, socketName = ADMIN_SOCKET): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = createConnection(adminSocketPath(dataDir));
+    const socket = createConnection(adminSocketPath(dataDir, socketName));
     let answer = '';
     socket.setEncoding('utf8');
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error('the gateway did not answer')));

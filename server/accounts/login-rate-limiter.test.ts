@@ -32,4 +32,16 @@ describe('login rate limiter', () => {
     l.recordSuccess('bob');
     expect(l.retryAfterMs('bob', '10.0.0.6')).toBe(0);
   });
+
+  it('sweeps stale keys once many logins were sprayed', () => {
+    const { l, advance } = limiter();
+    for (let i = 0; i < 10_000; i++) l.recordFailure(`spray${i}`, `198.51.100.${i % 250}`);
+    expect(l.trackedKeys()).toBe(10_250);
+    advance(300_001);
+    l.recordFailure('late', '203.0.113.1');
+    // The sprayed keys have left the window and are gone; only the fresh failure is remembered.
+    expect(l.trackedKeys()).toBe(2);
+    for (let i = 0; i < 4; i++) l.recordFailure('late', '203.0.113.1');
+    expect(l.retryAfterMs('late', '203.0.113.2')).toBeGreaterThan(0);
+  });
 });

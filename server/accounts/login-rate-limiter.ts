@@ -16,10 +16,18 @@ export interface LoginRateLimiter {
   recordFailure(login: string, ip: string): void;
   /** A success clears the login's failures (not the IP's: one good password does not excuse a spray). */
   recordSuccess(login: string): void;
+  /** Logins and addresses currently remembered (memory stays bounded under a spray). */
+  trackedKeys(): number;
 }
 
 export function createLoginRateLimiter(options: RateLimitOptions): LoginRateLimiter {
   const failures = new Map<string, number[]>();
+  /** Keys are only pruned when touched; sweep everything now and then so a spray cannot grow memory. */
+  const sweep = () => {
+    if (failures.size < 10_000) return;
+    const since = options.now() - options.windowMs;
+    for (const [key, list] of failures) if (!list.some((t) => t > since)) failures.delete(key);
+  };
   const recent = (key: string): number[] => {
     const since = options.now() - options.windowMs;
     const list = (failures.get(key) ?? []).filter((t) => t > since);
@@ -37,10 +45,12 @@ export function createLoginRateLimiter(options: RateLimitOptions): LoginRateLimi
   return {
     retryAfterMs: (login, ip) => Math.max(wait(`l:${login.toLowerCase()}`, options.maxFailuresPerLogin), wait(`i:${ip}`, options.maxFailuresPerIp)),
     recordFailure(login, ip) {
+      sweep();
       for (const key of [`l:${login.toLowerCase()}`, `i:${ip}`]) failures.set(key, [...recent(key), options.now()]);
     },
     recordSuccess(login) {
       failures.delete(`l:${login.toLowerCase()}`);
     },
+    trackedKeys: () => failures.size,
   };
 }

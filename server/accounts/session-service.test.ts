@@ -109,4 +109,11 @@ describe('session service', () => {
     expect(await sessions.verify(result.session.token)).toBeUndefined();
     expect((await sessions.kioskLogin(token, '10.0.0.1')).ok).toBe(false);
   });
+
+  it('rate-limits kiosk attempts per address only, so others cannot lock the wall out', async () => {
+    const { token } = await ensureKioskToken(accounts);
+    for (let i = 0; i < 5; i++) await sessions.kioskLogin('kiosk-guess-000000000000', '192.0.2.66');
+    expect(await sessions.kioskLogin(token, '192.0.2.66')).toMatchObject({ ok: false, reason: 'rate-limited' });
+    expect((await sessions.kioskLogin(token, '10.0.0.9')).ok).toBe(true);
+  });
 });

@@ -132,10 +132,13 @@ export async function createSessionService(options: SessionOptions): Promise<Aut
     },
 
     async kioskLogin(token, ip) {
-      const retryAfterMs = limiter.retryAfterMs(KIOSK_LOGIN, ip);
+      // The kiosk token cannot be guessed (192 random bits): limit per address only, so bad
+      // attempts from elsewhere cannot lock the wall display out.
+      const key = `${KIOSK_LOGIN}@${ip}`;
+      const retryAfterMs = limiter.retryAfterMs(key, ip);
       if (retryAfterMs > 0) return { ok: false, reason: 'rate-limited', retryAfterMs };
       const kiosk = await readKioskToken(accounts);
-      if (!kiosk || !sameSecret(token, kiosk.token)) return refused(KIOSK_LOGIN, ip);
+      if (!kiosk || !sameSecret(token, kiosk.token)) return refused(key, ip);
       return { ok: true, session: issue({ login: KIOSK_LOGIN, role: 'kiosk', displayName: 'Mur d’écrans' }, kiosk.generation) };
     },
 
