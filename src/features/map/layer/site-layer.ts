@@ -38,7 +38,7 @@ interface HitTarget {
   y: number;
   r: number;
   ids: string[];
-  label: string;
+  worst: ProbeState;
 }
 
 export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
@@ -52,6 +52,8 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   let targets: HitTarget[] = [];
   let paints = 0;
   let selected: string | undefined;
+  // World-pixel positions only change with the zoom or the set of sites, not while panning.
+  let projected: { zoom: number; points: Array<{ id: string; x: number; y: number }> } | undefined;
 
   function paint() {
     if (!map || !canvas) return;
@@ -73,11 +75,11 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
     const zoom = map.getZoom();
     // World pixel of the container's top-left corner: pixel origin shifted by how far the pane was dragged.
     const origin = map.getPixelOrigin().add(map.containerPointToLayerPoint([0, 0]));
-    const placed: PlacedSite[] = [];
-    for (const site of sites) {
-      const p = map.project([site.lat, site.lng], zoom);
-      placed.push({ id: site.id, x: p.x, y: p.y, state: states.get(site.id) ?? 'PENDING' });
+    if (projected?.zoom !== zoom) {
+      const z = map;
+      projected = { zoom, points: sites.map((site) => ({ id: site.id, ...pick(z.project([site.lat, site.lng], zoom)) })) };
     }
+    const placed: PlacedSite[] = projected.points.map((p) => ({ ...p, state: states.get(p.id) ?? 'PENDING' }));
     const margin = 40;
     const visible = (x: number, y: number) => x > -margin && y > -margin && x < size.x + margin && y < size.y + margin;
 
@@ -88,7 +90,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         const y = s.y - origin.y;
         if (!visible(x, y)) continue;
         drawStateMarker(ctx, s.state, x, y);
-        targets.push({ x, y, r: STATE_STYLE[s.state].radius + 4, ids: [s.id], label: options.describeSite(s.id) });
+        targets.push({ x, y, r: STATE_STYLE[s.state].radius + 4, ids: [s.id], worst: s.state });
       }
       ringSelected(ctx, origin, zoom);
       return;
@@ -99,10 +101,10 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       if (!visible(x, y)) continue;
       if (c.ids.length === 1) {
         drawStateMarker(ctx, c.worst, x, y);
-        targets.push({ x, y, r: STATE_STYLE[c.worst].radius + 4, ids: c.ids, label: options.describeSite(c.ids[0]!) });
+        targets.push({ x, y, r: STATE_STYLE[c.worst].radius + 4, ids: c.ids, worst: c.worst });
       } else {
         const r = drawClusterMarker(ctx, c, x, y);
-        targets.push({ x, y, r, ids: c.ids, label: options.describeCluster(c.ids.length, c.worst) });
+        targets.push({ x, y, r, ids: c.ids, worst: c.worst });
       }
     }
     ringSelected(ctx, origin, zoom);
@@ -144,7 +146,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       tooltip.hidden = true;
       return;
     }
-    tooltip.textContent = target.label;
+    tooltip.textContent = target.ids.length === 1 ? options.describeSite(target.ids[0]!) : options.describeCluster(target.ids.length, target.worst);
     tooltip.hidden = false;
     tooltip.style.transform = `translate(${Math.round(target.x + target.r + 6)}px, ${Math.round(target.y - 12)}px)`;
   }
@@ -175,6 +177,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
     },
     reset() {
       sites = [...options.sites()];
+      projected = undefined;
       states.clear();
       for (const s of sites) states.set(s.id, options.siteState(s.id));
       paint();
@@ -202,6 +205,10 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       return paints;
     },
   };
+}
+
+function pick(p: L.Point): { x: number; y: number } {
+  return { x: p.x, y: p.y };
 }
 
 const STATE_ORDER: Record<ProbeState, number> = { OK: 0, PENDING: 1, UNKNOWN: 2, WARNING: 3, CRITICAL: 4 };

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+// The canvas layer on a real Leaflet map (jsdom has no layout or canvas: sizes are stubbed and the
+// 2D context records calls). Checks clustering by zoom, repaint counts, click-to-select and that
+// hover text is set as text.
+import L from 'leaflet';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { ProbeState, Site } from '../../../domain/model.ts';
+import { createSiteLayer } from './site-layer.ts';
+
+const EVIL = '<img src=x onerror=alert(1)>';
+const sites: Site[] = [
+  { id: 'a', collectiviteId: 'c', name: EVIL, kind: 'mairie', lat: 49.1, lng: 6.17 },
+  { id: 'b', collectiviteId: 'c', name: 'École', kind: 'ecole', lat: 49.1005, lng: 6.1705 },
+  { id: 'far', collectiviteId: 'd', name: 'Loin', kind: 'mairie', lat: 49.3, lng: 6.6 },
+];
+
+let container: HTMLDivElement;
+let texts: string[];
+
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  texts = [];
+  const ctx = new Proxy({} as Record<string | symbol, unknown>, {
+    get: (target, key) => (key === 'fillText' ? (t: string) => texts.push(t) : key in target ? target[key] : () => {}),
+    set: (target, key, value) => ((target[key] = value), true),
+  });
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as unknown as CanvasRenderingContext2D);
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  container.remove();
+  vi.restoreAllMocks();
+});
+
+function setup(zoom: number) {
+  const map = L.map(container, { center: [49.1, 6.17], zoom, zoomAnimation: false, fadeAnimation: false });
+  const state: Record<string, ProbeState> = { a: 'CRITICAL', b: 'OK', far: 'OK' };
+  const onSelectSite = vi.fn();
+  const siteState = vi.fn((id: string) => state[id]!);
+  const layer = createSiteLayer({
+    sites: () => sites,
+    siteState,
+    onSelectSite,
+    describeSite: (id) => `${sites.find((s) => s.id === id)!.name} — ${state[id]}`,
+    describeCluster: (n, worst) => `${n} sites, ${worst}`,
+  });
+  layer.init(map);
+  return { map, layer, state, onSelectSite, siteState };
+}
+
+function mouse(map: L.Map, type: 'click' | 'mousemove', latlng: L.LatLngExpression) {
+  const containerPoint = map.latLngToContainerPoint(latlng);
+  map.fire(type, { latlng: L.latLng(latlng), containerPoint, layerPoint: map.containerPointToLayerPoint(containerPoint) });
+}
+
+it('clusters neighbours when zoomed out, showing the count', () => {
+  setup(9);
+  expect(texts).toContain('2'); // a + b in one cluster; 'far' drawn alone
+});
+
+it('draws every site alone when zoomed in, and selects one on click', () => {
+  const { map, onSelectSite } = setup(16);
+  expect(texts).toEqual([]);
+  mouse(map, 'click', [49.1, 6.17]);
+  expect(onSelectSite).toHaveBeenCalledWith('a');
+});
+
+it('repaints once per update and only re-reads the changed sites', () => {
+  const { layer, state, siteState } = setup(16);
+  const before = layer.paints;
+  siteState.mockClear();
+  state.b = 'WARNING';
+  layer.update(new Set(['b']));
+  expect(layer.paints).toBe(before + 1);
+  expect(siteState.mock.calls).toEqual([['b']]);
+});
+
+it('puts hover text in as text, never markup', () => {
+  const { map } = setup(16);
+  mouse(map, 'mousemove', [49.1, 6.17]);
+  const tooltip = container.querySelector('.vigie-site-tooltip')!;
+  expect(tooltip.hasAttribute('hidden')).toBe(false);
+  expect(tooltip.textContent).toBe(`${EVIL} — CRITICAL`);
+  expect(container.querySelector('img')).toBeNull();
+});
