@@ -1,7 +1,7 @@
 // Couples the store to an imperative sink (the map's marker layer) at most once per animation
 // frame: however many batches arrive in between, the sink sees one call with the union of the
 // sites that changed. This is the map's render budget.
-import type { LiveStore } from './live-store.ts';
+import type { LiveStore, SiteChanges } from './live-store.ts';
 
 export interface SiteChangeSink {
   /** Everything may have changed (new snapshot): rebuild. */
@@ -20,6 +20,14 @@ export const animationFrames: FrameScheduler = {
   cancel: (handle) => cancelAnimationFrame(handle),
 };
 
+/** Benchmarks only (bench/): a build made with VITE_VIGIE_BENCH=1 reports each drawn frame to it. */
+interface FrameProbe {
+  attach(store: LiveStore): void;
+  frame(store: LiveStore, changes: SiteChanges): void;
+}
+const benchProbe: FrameProbe | undefined =
+  import.meta.env.VITE_VIGIE_BENCH === '1' ? (globalThis as { __vigieBench?: FrameProbe }).__vigieBench : undefined;
+
 export function createFrameDriver(store: LiveStore, sink: SiteChangeSink, frames: FrameScheduler = animationFrames): () => void {
   let handle: number | undefined;
   const flush = () => {
@@ -27,6 +35,7 @@ export function createFrameDriver(store: LiveStore, sink: SiteChangeSink, frames
     const changes = store.drainSiteChanges();
     if (changes.reset) sink.reset();
     else if (changes.siteIds.size > 0) sink.update(changes.siteIds);
+    benchProbe?.frame(store, changes);
   };
   const schedule = () => {
     if (handle === undefined) handle = frames.request(flush);
@@ -35,6 +44,7 @@ export function createFrameDriver(store: LiveStore, sink: SiteChangeSink, frames
   // Draw what the store already holds when the sink attaches.
   sink.reset();
   store.drainSiteChanges();
+  benchProbe?.attach(store);
   return () => {
     unsubscribe();
     if (handle !== undefined) frames.cancel(handle);
