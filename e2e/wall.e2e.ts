@@ -2,59 +2,20 @@
 // the collectivités with open incidents, then the gateway is stopped (stale banner at once) and
 // started again on the same port (the wall recovers by itself, without a reload).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+import { startGateway as startGatewayProcess, stopGateway, type Gateway } from './gateway-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
-interface Gateway {
-  child: ChildProcess;
-  url: string;
-  kioskToken: string;
-}
 
 let dataDir: string;
 let browser: Browser;
 let gateway: Gateway | undefined;
 
-/** Starts server/main.ts in its own process group and waits for its banner. */
-function startGateway(port: number): Promise<Gateway> {
-  const child = spawn(TSX, ['server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SIM_SCALE: 'small', SIM_SCENARIO: 'gti-breach', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${out}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /running: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
-      const kioskToken = /wall\?token=(\S+)/.exec(out)?.[1];
-      if (url && kioskToken) {
-        clearTimeout(timer);
-        resolve({ child, url, kioskToken });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`gateway exited (${code}):\n${out}`)));
-  });
-}
-
-/** SIGTERM to the gateway's process group (tsx and the node it spawns), then wait for the exit. */
-async function stopGateway(g: Gateway): Promise<void> {
-  if (g.child.exitCode !== null || g.child.pid === undefined) return;
-  const exited = new Promise((resolve) => g.child.once('exit', resolve));
-  process.kill(-g.child.pid, 'SIGTERM');
-  await exited;
-}
+const startGateway = (port: number) => startGatewayProcess({ dataDir, port, env: { SIM_SCENARIO: 'gti-breach' } });
 
 const freshness = (page: Page) => page.locator('[data-freshness]').getAttribute('data-freshness');
 const rotation = (page: Page) => page.getByTestId('wall-rotation').textContent();
@@ -88,13 +49,12 @@ test('the wall rotates, shows stale data when the gateway stops and recovers wit
 
   // A reload would lose this marker: recovery must happen in the same document.
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
-  const port = Number(new URL(g.url).port);
   await stopGateway(g);
   await expect.poll(() => freshness(page), { timeout: 15_000 }).toBe('offline');
   expect(await page.getByRole('alert').first().textContent()).toContain('FLUX INTERROMPU');
   await page.screenshot({ path: screenshotPath('wall-stale') });
 
-  gateway = await startGateway(port);
+  gateway = await startGateway(g.port);
   await expect.poll(() => freshness(page), { timeout: 60_000 }).toBe('live');
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   expect(await page.getByText('FLUX INTERROMPU').count()).toBe(0);

@@ -2,7 +2,7 @@
 // demo accounts on the console. SIGINT/SIGTERM stop the source and write what is queued first;
 // a kill -9 loses at most the last persistence window of status changes, never an operator action.
 import { generateEstate } from '../mocks/simulator/estate.ts';
-import { createSimulator } from '../mocks/simulator/simulator.ts';
+import { createSimulator, type Simulator } from '../mocks/simulator/simulator.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { runAccountCommand } from './accounts/account-commands.ts';
 import { startAccountsAdmin } from './accounts/admin-socket.ts';
@@ -16,15 +16,18 @@ import { registerApiRoutes } from './http/register-api-routes.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { lastKnownInstant, restoreState } from './supervision/restore.ts';
+import { renameProbes, startTestHooks, testHooksFromEnv, type TestHooksSettings } from './test-hooks/test-hooks.ts';
 
 /** Incidents finished this long ago still show live; older ones are in the REST history. */
 const RECENT_MS = 24 * 3_600_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Off unless VIGIE_TEST_HOOKS=1 (e2e tests only; see docs/configuration.md).
+  const testHooks = testHooksFromEnv();
   const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
   const restored = await restoreState(storage, { now: Date.now(), recentMs: RECENT_MS });
-  const source = createSource(config, Math.max(Date.now(), (lastKnownInstant(restored) ?? 0) + 1));
+  const source = createSource(config, Math.max(Date.now(), (lastKnownInstant(restored) ?? 0) + 1), testHooks);
   const sessions = await createSessionService({ accounts: storage.accounts, now: () => Date.now() });
   const stopRevocationWatch = sessions.watchRevocations(5_000);
 
@@ -52,7 +55,10 @@ async function main(): Promise<void> {
         runAccountCommand(argv, { accounts: storage.accounts, estate: gateway.supervision.estate(), now: () => Date.now(), announce: (login) => sessions.accountChanged(login) }),
       );
 
+  const stopTestHooks = testHooks && 'inject' in source ? await startTestHooks(config.dataDir, source as Simulator) : async () => {};
+
   printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+  if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -61,6 +67,7 @@ async function main(): Promise<void> {
     console.log(`Vigie: ${signal} received, stopping…`);
     stopRevocationWatch();
     await stopAdmin().catch(() => undefined);
+    await stopTestHooks().catch(() => undefined);
     await gateway.close().catch((error) => console.error('Vigie: error while closing the gateway', error));
     await storage.close().catch((error) => console.error('Vigie: error while closing storage', error));
     process.exit(0);
@@ -69,10 +76,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function createSource(config: Config, start: number): SupervisionSource {
+function createSource(config: Config, start: number, testHooks: TestHooksSettings | null): SupervisionSource {
   if (config.source === 'simulator') {
     const { seed, scale, speed, scenario } = config.simulator;
-    return createSimulator({ estate: generateEstate({ seed, scale }), seed, clock: { start }, speed, scenario });
+    const estate = generateEstate({ seed, scale });
+    if (!testHooks) return createSimulator({ estate, seed, clock: { start }, speed, scenario });
+    return createSimulator({ estate: renameProbes(estate, testHooks.probeNames), seed, clock: { start }, speed, scenario, options: testHooks.simOptions });
   }
   return icinga2SourceFromConfig(config.icinga);
 }

@@ -1,0 +1,158 @@
+// The support cell's dashboard against the real gateway and simulator (one gateway for the file, a
+// still estate: no background faults, no simulated staff, so every change on screen is ours):
+// sign-in → every site on the map; a probe change forced through the gateway's test hook reaches
+// the map; acknowledge + start intervention from the UI stop the GTI clock; a probe named like
+// markup shows as text in the site panel, the incident list and on the wall.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { generateEstate } from '../mocks/simulator/estate.ts';
+import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
+import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { canvasPixels, CRITICAL_RGB, legendCounts, probesOfSite, total } from './map-readers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+// The estate the gateway simulates (SIM_SCALE=small, default seed 57), to pick probes and count sites.
+const estate = generateEstate({ seed: 57, scale: 'small' });
+const withSites = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
+/** A probe renamed like markup, in the first collectivité by name (the wall shows it first among criticals). */
+const hostileCollectivite = withSites[0]!;
+const hostileSite = estate.sites.find((s) => s.collectiviteId === hostileCollectivite.id)!;
+const hostileProbe = probesOfSite(estate, hostileSite.id)[0]!;
+/** The probe we break live, elsewhere in the département. */
+const liveCollectivite = withSites[Math.floor(withSites.length / 2)]!;
+const liveSite = estate.sites.find((s) => s.collectiviteId === liveCollectivite.id)!;
+const liveProbe = probesOfSite(estate, liveSite.id)[0]!;
+
+let dataDir: string;
+let gateway: Gateway;
+let browser: Browser;
+let support: DemoAccount;
+let page: Page;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
+  dataDir = mkdtempSync(join(tmpdir(), 'vigie-dashboard-e2e-'));
+  [gateway, browser] = await Promise.all([
+    startGateway({ dataDir, env: stillEstateEnv({ [hostileProbe.id]: HOSTILE }) }),
+    launchChromium(),
+  ]);
+  support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  page = await browser.newPage({ viewport: VIEWPORTS.wall });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (gateway) await stopGateway(gateway);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const problems = () => page.getByRole('region', { name: /^Problèmes en cours/ });
+const gtiItem = (probeName: string, siteName: string) =>
+  page.getByRole('region', { name: 'GTI — interventions en cours' }).getByRole('listitem').filter({ hasText: `${siteName} · ${probeName}` });
+const incidentItem = (probeName: string, siteName: string) =>
+  page.getByRole('region', { name: 'Incidents' }).getByRole('listitem').filter({ has: page.getByRole('button', { name: `Détails de l’incident ${probeName}` }) }).filter({ hasText: siteName });
+
+test('support signs in and sees every site of the département on the map', async () => {
+  await signIn(page, gateway.url, support);
+  await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
+  await expect.poll(async () => total(await legendCounts(page)), { timeout: 20_000 }).toBe(estate.sites.length);
+  await expect.poll(() => canvasPixels(page), { timeout: 10_000 }).toBeGreaterThan(500);
+  // Support sees every collectivité in the scope selector.
+  expect(await page.getByRole('combobox', { name: 'Périmètre' }).locator('option').count()).toBe(estate.collectivites.length + 1);
+});
+
+test('a probe change forced in the engine reaches the map, the problem list and the GTI panel', async () => {
+  const before = await legendCounts(page);
+  const redBefore = await canvasPixels(page, CRITICAL_RGB);
+  const sent = Date.now();
+  await injectProbeState(dataDir, liveProbe.id, 'CRITICAL', 'PING CRITICAL - Packet loss = 100%');
+  await expect.poll(async () => (await legendCounts(page)).Critique, { timeout: 10_000, interval: 100 }).toBe((before.Critique ?? 0) + 1);
+  const latencyMs = Date.now() - sent;
+  expect((await legendCounts(page)).OK).toBe((before.OK ?? 0) - 1);
+  // The canvas itself: the site (or the cluster holding it) now carries a red square.
+  await expect.poll(() => canvasPixels(page, CRITICAL_RGB), { timeout: 5_000 }).toBeGreaterThan(redBefore);
+  await problems().getByRole('button', { name: new RegExp(`^${escape(liveProbe.name)} ${escape(liveSite.name)} Critique`) }).waitFor();
+  await expect.poll(() => gtiItem(liveProbe.name, liveSite.name).getByRole('timer').getAttribute('data-gti-status'), { timeout: 10_000 }).toMatch(/^(on-track|at-risk)$/);
+  console.log(`live change: engine → legend in ${latencyMs} ms`);
+});
+
+test('acknowledging then starting an intervention from the UI stops the GTI clock', async () => {
+  const item = incidentItem(liveProbe.name, liveSite.name);
+  await item.getByRole('button', { name: `Détails de l’incident ${liveProbe.name}` }).click();
+  const actions = item.getByRole('form', { name: 'Actions' });
+  // Acknowledging needs a comment: the form says so instead of sending.
+  await actions.getByRole('button', { name: 'Acquitter' }).click();
+  await actions.getByRole('alert').waitFor();
+  await actions.getByLabel('Commentaire').fill('Pris en charge par la cellule (e2e)');
+  await actions.getByRole('button', { name: 'Acquitter' }).click();
+  await item.getByText('Incident acquitté.').waitFor();
+  await item.getByText('Acquitté', { exact: true }).first().waitFor();
+  // Acknowledging alone does not stop the GTI clock.
+  expect(await gtiItem(liveProbe.name, liveSite.name).getByRole('timer').getAttribute('data-gti-status')).toMatch(/^(on-track|at-risk)$/);
+
+  await item.getByRole('button', { name: 'Démarrer l’intervention' }).click();
+  await item.getByText('Intervention démarrée.').waitFor();
+  const timer = gtiItem(liveProbe.name, liveSite.name).getByRole('timer');
+  await expect.poll(() => timer.getAttribute('data-gti-status'), { timeout: 10_000 }).toBe('met');
+  expect(await timer.textContent()).toMatch(/Respectée\s*intervention à \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d/);
+  const history = await item.getByRole('region', { name: liveProbe.name }).getByRole('list').first().textContent();
+  expect(history).toContain('Acquittement');
+  expect(history).toContain('Début d’intervention');
+  await page.screenshot({ path: screenshotPath('dashboard-1920x1080') });
+  await item.getByRole('button', { name: 'Fermer' }).click();
+});
+
+test('a probe named like markup shows as text in the site panel, the incident list and on the wall', async () => {
+  await injectProbeState(dataDir, hostileProbe.id, 'CRITICAL', `CHECK CRITICAL - ${HOSTILE}`);
+  // Site panel, opened from the problem list.
+  await problems().getByRole('button', { name: new RegExp(`^${escape(HOSTILE)} ${escape(hostileSite.name)} Critique`) }).click();
+  const panel = page.getByRole('complementary', { name: hostileSite.name });
+  await panel.getByText(HOSTILE, { exact: true }).waitFor();
+  expect(await panel.getByText(`CHECK CRITICAL - ${HOSTILE}`, { exact: true }).count()).toBe(1);
+  await page.keyboard.press('Escape');
+  // Incident list, row and details.
+  const item = incidentItem(HOSTILE, hostileSite.name);
+  await item.getByRole('button', { name: `Détails de l’incident ${HOSTILE}` }).click();
+  await item.getByRole('heading', { name: HOSTILE, level: 3 }).waitFor();
+  // GTI panel.
+  await gtiItem(HOSTILE, hostileSite.name).waitFor();
+  await expectNoMarkupInjected(page);
+
+  const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
+  wall.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}&rotate=5`);
+  await expect.poll(() => wall.locator('#wall-focus-title').textContent(), { timeout: 20_000 }).toBe(hostileCollectivite.name);
+  const focus = wall.getByRole('main');
+  await focus.getByText(HOSTILE).first().waitFor();
+  expect(await focus.textContent()).toContain(`CHECK CRITICAL - ${HOSTILE}`);
+  await expectNoMarkupInjected(wall);
+  await wall.screenshot({ path: screenshotPath('wall-hostile-probe-1920x1080') });
+  await wall.close();
+  expect(dialogs).toEqual([]);
+});
+
+/** No element was made from the probe's text, and nothing ran. */
+async function expectNoMarkupInjected(p: Page): Promise<void> {
+  // Give a would-be onerror time to fire.
+  await p.waitForTimeout(300);
+  expect(await p.locator('img[src="x"], [onerror]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
