@@ -101,7 +101,7 @@ export function registerBenchRoutes(app: FastifyInstance, deps: BenchRouteDeps):
   });
 
   /** Inject the changes evenly over spreadMs (a storm), from inside the source. */
-  app.post<{ Body: { changes: Change[]; spreadMs: number } }>('/__bench/inject', async (request) => {
+  app.post<{ Body: { changes: Change[]; spreadMs: number } }>('/__bench/inject', { bodyLimit: 16 * 2 ** 20 }, async (request) => {
     const { changes, spreadMs } = request.body;
     stopInjection();
     const run: Injection = { total: changes.length, injected: 0, startedAt: Date.now(), maxLagMs: 0 };
