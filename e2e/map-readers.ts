@@ -16,21 +16,30 @@ export async function legendCounts(page: Page): Promise<Record<string, number>> 
 
 export const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
-/** Canvas pixels of the site layer that are painted, or close to `rgb` when given. */
-export function canvasPixels(page: Page, rgb?: readonly [number, number, number]): Promise<number> {
-  return page.evaluate((target) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas.vigie-site-canvas');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || canvas.width === 0) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! < 200) continue;
-      if (!target) n++;
-      else if (Math.abs(data[i]! - target[0]) + Math.abs(data[i + 1]! - target[1]) + Math.abs(data[i + 2]! - target[2]) < 30) n++;
-    }
-    return n;
-  }, rgb ?? null);
+/**
+ * Canvas pixels of the site layer that are painted, or close to `rgb` when given; `above` (a page
+ * y in CSS pixels) counts only what lies above it, e.g. what a bottom sheet leaves visible.
+ */
+export function canvasPixels(page: Page, rgb?: readonly [number, number, number], above?: number): Promise<number> {
+  return page.evaluate(
+    ([target, limit]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.vigie-site-canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx || canvas.width === 0) return 0;
+      const rect = canvas.getBoundingClientRect();
+      const rows = limit === null ? canvas.height : Math.max(0, Math.min(canvas.height, Math.floor(((limit - rect.top) * canvas.height) / rect.height)));
+      if (rows === 0) return 0;
+      const { data } = ctx.getImageData(0, 0, canvas.width, rows);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3]! < 200) continue;
+        if (!target) n++;
+        else if (Math.abs(data[i]! - target[0]) + Math.abs(data[i + 1]! - target[1]) + Math.abs(data[i + 2]! - target[2]) < 30) n++;
+      }
+      return n;
+    },
+    [rgb ?? null, above ?? null] as const,
+  );
 }
 
 /** STATE_STYLE.CRITICAL.color (#ef4444). */

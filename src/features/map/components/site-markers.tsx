@@ -56,12 +56,17 @@ export function SiteMarkers({ onSelectSite, selectedSiteId, createLayer = create
   useEffect(() => {
     layer?.select(selectedSiteId);
     const site = selectedSiteId ? store.index.sites.get(selectedSiteId) : undefined;
+    if (!site) return;
     // Bring the site out of its cluster and into view; leave the view alone if it already shows it.
-    if (site && (map.getZoom() < SITE_ZOOM || !map.getBounds().pad(-0.1).contains([site.lat, site.lng]))) {
+    // On a phone the site panel is a bottom sheet (up to 70 % of the map): only the top part counts.
+    const size = map.getSize();
+    const sheet = size.x < 640;
+    const shown =
+      map.getBounds().pad(-0.1).contains([site.lat, site.lng]) && (!sheet || map.latLngToContainerPoint([site.lat, site.lng]).y < size.y * 0.3 - 12);
+    if (map.getZoom() < SITE_ZOOM || !shown) {
       map.setView([site.lat, site.lng], Math.max(map.getZoom(), SITE_ZOOM), { animate: false });
-      // On a phone the site panel is a bottom sheet: lift the site into the part it leaves visible.
-      const size = map.getSize();
-      if (size.x < 640) map.panBy([0, size.y * 0.3], { animate: false });
+      // Lift the site into the part the bottom sheet leaves visible.
+      if (sheet) map.panBy([0, size.y * 0.3], { animate: false });
     }
   }, [layer, selectedSiteId, map, store]);
 
