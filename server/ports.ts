@@ -45,6 +45,20 @@ export interface AccountRow {
   lastLoginAt?: Instant;
 }
 
+/** Filter of stored incidents; newest first. status/excludeIds/limit/offset are honoured by storages that have countIncidents. */
+export interface IncidentQuery {
+  collectiviteId?: string;
+  activeOnly?: boolean;
+  /** Overlap with [from, to): opened before `to`, not resolved before `from`. */
+  from?: Instant;
+  to?: Instant;
+  status?: Incident['status'];
+  /** Leave these out (their live versions are known to the caller). */
+  excludeIds?: string[];
+  limit?: number;
+  offset?: number;
+}
+
 /** Persistence: PGlite by default, PostgreSQL when DATABASE_URL is set; same schema. */
 export interface Storage {
   migrate(): Promise<void>;
@@ -58,9 +72,11 @@ export interface Storage {
   /** Changes with at in [from, to) plus, per probe, the last change before `from` (the state at `from`). */
   loadStateChanges(from: Instant, to: Instant, probeIds?: string[]): Promise<StateChangeRow[]>;
   saveIncidents(incidents: Incident[]): Promise<void>;
-  loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: Instant; to?: Instant }): Promise<Incident[]>;
+  loadIncidents(query: IncidentQuery): Promise<Incident[]>;
   /** One incident by id (optional: callers fall back to loadIncidents). */
   loadIncident?(id: string): Promise<Incident | undefined>;
+  /** How many incidents match (without limit/offset). Its presence means loadIncidents honours status/limit/offset. */
+  countIncidents?(query: IncidentQuery): Promise<number>;
   appendOperatorAction(row: OperatorActionRow): Promise<void>;
   accounts: AccountStore;
 }

@@ -6,7 +6,7 @@ import { ApiError, forbidden, notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { listScope, principalOf, requireScope } from './auth.ts';
 import { idParamsSchema } from './estate-routes.ts';
-import { findIncident, findIncidents } from './incident-source.ts';
+import { findIncident, pageIncidents } from './incident-source.ts';
 import { resolvePeriod } from './period.ts';
 
 export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): void {
@@ -16,14 +16,19 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): v
     const query = validate(incidentQuerySchema, request.query, 'query');
     const collectiviteId = listScope(principalOf(request), query.collectiviteId);
     const period = resolvePeriod(query, deps.now(), timeZone);
-    const all = await findIncidents(deps.storage, deps.state, {
-      collectiviteId,
-      activeOnly: query.status === 'active',
-      period,
-    });
-    const items = query.status && query.status !== 'active' ? all.filter((i) => i.status === query.status) : all;
-    const start = (query.page - 1) * query.pageSize;
-    return { items: items.slice(start, start + query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
+    const { items, total } = await pageIncidents(
+      deps.storage,
+      deps.state,
+      {
+        collectiviteId,
+        activeOnly: query.status === 'active',
+        status: query.status === 'active' ? undefined : query.status,
+        period,
+      },
+      query.page,
+      query.pageSize,
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
   });
 
   api.get('/incidents/:id', async (request) => {

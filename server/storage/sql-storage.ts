@@ -3,7 +3,7 @@
 // because the simulator can emit thousands of changes per second.
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
-import type { OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
+import type { IncidentQuery, OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
 import { createSqlAccountStore } from './sql-accounts.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
@@ -60,6 +60,20 @@ const ALL_PROBES = `WITH RECURSIVE p(probe_id) AS (
     SELECT (SELECT s.probe_id FROM state_change s WHERE s.probe_id > p.probe_id ORDER BY s.probe_id LIMIT 1)
     FROM p WHERE p.probe_id IS NOT NULL
   ) SELECT probe_id FROM p WHERE probe_id IS NOT NULL`;
+
+function incidentWhere(query: IncidentQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (query.collectiviteId !== undefined) clauses.push(`collectivite_id = ${param(query.collectiviteId)}`);
+  if (query.activeOnly) clauses.push(`status IN ('open', 'acknowledged', 'in-progress')`);
+  if (query.status !== undefined) clauses.push(`status = ${param(query.status)}`);
+  if (query.excludeIds?.length) clauses.push(`id <> ALL(${param(query.excludeIds)}::text[])`);
+  // Period filter = overlap: opened before the end, not resolved before the start.
+  if (query.to !== undefined) clauses.push(`opened_at < ${param(query.to)}`);
+  if (query.from !== undefined) clauses.push(`(resolved_at IS NULL OR resolved_at >= ${param(query.from)})`);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
 
 export function createSqlStorage(db: SqlClient): Storage {
   return {
@@ -135,21 +149,19 @@ export function createSqlStorage(db: SqlClient): Storage {
       }
     },
     async loadIncidents(query) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const param = (value: unknown) => `$${params.push(value)}`;
-      if (query.collectiviteId !== undefined) where.push(`collectivite_id = ${param(query.collectiviteId)}`);
-      if (query.activeOnly) where.push(`status IN ('open', 'acknowledged', 'in-progress')`);
-      // Period filter = overlap: opened before the end, not resolved before the start.
-      if (query.to !== undefined) where.push(`opened_at < ${param(query.to)}`);
-      if (query.from !== undefined) where.push(`(resolved_at IS NULL OR resolved_at >= ${param(query.from)})`);
-      const rows = await db.query<{ body: Incident }>(
-        `SELECT body FROM incident ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id`,
-        params,
-      );
+      const { where, params } = incidentWhere(query);
+      const page = [
+        query.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '',
+        query.offset ? `OFFSET ${Math.max(0, Math.floor(query.offset))}` : '',
+      ].join(' ');
+      const rows = await db.query<{ body: Incident }>(`SELECT body FROM incident ${where} ORDER BY opened_at DESC, id ${page}`, params);
       return rows.map((r) => r.body);
     },
-
+    async countIncidents(query) {
+      const { where, params } = incidentWhere(query);
+      const [row] = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM incident ${where}`, params);
+      return Number(row?.n ?? 0);
+    },
     async loadIncident(id: string) {
       const rows = await db.query<{ body: Incident }>('SELECT body FROM incident WHERE id = $1', [id]);
       return rows[0]?.body;

@@ -169,6 +169,13 @@ for (const backend of backends) {
       expect(ids(await storage.loadIncidents({ activeOnly: true }))).toEqual(['i3', 'i2']);
       expect(ids(await storage.loadIncidents({ from: t0 + day, to: t0 + 2 * day }))).toEqual(['i2']);
       expect(ids(await storage.loadIncidents({ from: t0, to: t0 + 1 }))).toEqual(['i1']);
+      expect(ids(await storage.loadIncidents({ limit: 2 }))).toEqual(['i3', 'i2']);
+      expect(ids(await storage.loadIncidents({ limit: 2, offset: 2 }))).toEqual(['i1']);
+      expect(ids(await storage.loadIncidents({ status: 'resolved' }))).toEqual(['i1']);
+      expect(await storage.countIncidents?.({ collectiviteId: 'metz', limit: 1 })).toBe(2);
+      expect(ids(await storage.loadIncidents({ excludeIds: ['i3', 'i1'] }))).toEqual(['i2']);
+      expect(await storage.countIncidents?.({ excludeIds: ['i3'] })).toBe(2);
+      expect(await storage.countIncidents?.({ status: 'open', from: t0 + 2 * day, to: t0 + 3 * day })).toBe(2);
       expect(await storage.loadIncident?.('i2')).toEqual(incident('i2', 'thionville', t0 + day));
       expect(await storage.loadIncident?.('nope')).toBeUndefined();
       expect((await storage.loadIncidents({ collectiviteId: 'metz', activeOnly: false }))[1]).toMatchObject({ status: 'resolved', resolvedAt: t0 + day / 2 });
