@@ -25,7 +25,8 @@ interface Client {
 
 export async function fanoutBench(): Promise<void> {
   console.log(`gateway: ${CLIENTS} clients, ${RATE} changes/s for ${DURATION_MS / 1000} s…`);
-  const gateway = await startGateway();
+  const diagnostic = process.env.BENCH_DELTAS_UNCOMPRESSED === '1';
+  const gateway = await startGateway(diagnostic ? { env: { BENCH_DELTAS_UNCOMPRESSED: '1' } } : {});
   const clients: Client[] = [];
   try {
     const { sessions } = await gateway.call<{ sessions: Array<{ token: string; role: 'referent' | 'support' }> }>('/__bench/sessions', { referents: CLIENTS - SUPPORT, support: SUPPORT });
@@ -78,7 +79,7 @@ export async function fanoutBench(): Promise<void> {
     const all = clients.flatMap((c) => c.latencies);
     const byRole = (role: Client['role']) => clients.filter((c) => c.role === role).flatMap((c) => c.latencies);
     const summary = (values: number[]) => ({ batches: values.length, p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(max(values)) });
-    report('gateway-fanout', {
+    report(diagnostic ? 'gateway-fanout.deltas-uncompressed' : 'gateway-fanout', {
       clients: clients.length,
       referents: clients.filter((c) => c.role === 'referent').length,
       support: clients.filter((c) => c.role === 'support').length,
