@@ -2,7 +2,7 @@
 // docs/benchmarks.md quotes), with the machine and the date of the run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from '../../e2e/browser.ts';
 import { ROOT } from './gateway-process.ts';
@@ -22,6 +22,8 @@ export function machine() {
     node: process.version,
     chromium,
     quick: process.env.BENCH_QUICK === '1',
+    /** Other processes share the 2 cores: the 1-minute load average when the figures were taken. */
+    loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
   };
 }
 
