@@ -152,6 +152,11 @@ describe('LiveStore', () => {
     transport.emit('snapshot', fixtureSnapshot({ at: 50_000 })); // server 40 s ahead of the client
     advance(5_000);
     expect(store.serverNow(now())).toBe(55_000);
+    // Incident and source messages carry no server time: they must not reset the offset.
+    transport.emit('incidents', { stream: 'all', epoch: fixtureSnapshot().epoch, incidents: [] });
+    transport.emit('source', { state: 'connected', source: 'simulator', since: 1 });
+    advance(1_000);
+    expect(store.serverNow(now())).toBe(56_000);
   });
 
   it('calls onUnauthorized for a refused handshake or an unauthorized protocol error', () => {

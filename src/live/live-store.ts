@@ -61,6 +61,8 @@ export class LiveStore {
   lastMessageAt: number | undefined;
   /** Server time carried by the last snapshot, batch or heartbeat. */
   serverAt: number | undefined;
+  /** serverAt − client receipt time of that same message; only messages carrying `at` move it. */
+  private serverOffsetMs: number | undefined;
   /** Source observation → client receipt of the last batch, in ms (clock skew included). */
   lastLatencyMs: number | undefined;
   lastProtocolError: ProtocolError | undefined;
@@ -145,8 +147,7 @@ export class LiveStore {
    * running faster than real time — does not show negative or frozen ages.
    */
   serverNow(clientNow: number): number {
-    if (this.serverAt === undefined || this.lastMessageAt === undefined) return clientNow;
-    return clientNow + (this.serverAt - this.lastMessageAt);
+    return this.serverOffsetMs === undefined ? clientNow : clientNow + this.serverOffsetMs;
   }
 
   /** Sites whose worst state changed since the last drain (read by the map once per frame). */
@@ -221,8 +222,8 @@ export class LiveStore {
     this.siteWorst.clear();
     for (const siteId of this.index.sites.keys()) this.siteWorst.set(siteId, this.computeSiteState(siteId));
     this.source = snapshot.source;
-    this.serverAt = snapshot.at;
     this.lastMessageAt = this.clock();
+    this.noteServerTime(snapshot.at, this.lastMessageAt);
     this.connection = 'live';
     this.pendingReset = true;
     this.pendingSites = new Set();
@@ -244,7 +245,7 @@ export class LiveStore {
     this.position.seq = batch.seq;
     const now = this.clock();
     this.lastMessageAt = now;
-    this.serverAt = batch.at;
+    this.noteServerTime(batch.at, now);
     if (batch.sourceAt !== undefined) this.lastLatencyMs = now - batch.sourceAt;
     const touchedSites = new Set<string>();
     for (const status of batch.changes) {
@@ -288,7 +289,7 @@ export class LiveStore {
     if (!parsed.ok) return this.invalid('heartbeat', parsed.error);
     const beat = parsed.value;
     this.lastMessageAt = this.clock();
-    this.serverAt = beat.at;
+    this.noteServerTime(beat.at, this.lastMessageAt);
     this.source = beat.source;
     const topics: LiveTopic[] = ['heartbeat', 'source'];
     if (!this.awaitingSnapshot && this.position) {
@@ -322,6 +323,11 @@ export class LiveStore {
   }
 
   // ---- helpers -----------------------------------------------------------------------------
+
+  private noteServerTime(serverAt: number, clientAt: number): void {
+    this.serverAt = serverAt;
+    this.serverOffsetMs = serverAt - clientAt;
+  }
 
   private computeSiteState(siteId: string): ProbeState {
     const probes = this.index.probesBySite.get(siteId) ?? [];

@@ -51,11 +51,13 @@ export interface HarnessOptions {
   collectiviteId?: string;
   route?: FakeRoute;
   clock?: () => number;
+  /** The gateway's clock stamped on snapshots and heartbeats (default: `clock`); set it ahead to test skew. */
+  serverClock?: () => number;
 }
 
 const CONNECTED: SourceHealth = { state: 'connected', source: 'simulator', since: 0 };
 
-export function createFeatureHarness({ role = 'support', collectiviteId, route = () => undefined, clock = () => Date.now() }: HarnessOptions = {}) {
+export function createFeatureHarness({ role = 'support', collectiviteId, route = () => undefined, clock = () => Date.now(), serverClock = clock }: HarnessOptions = {}) {
   const transport = new FakeTransport();
   const store = new LiveStore({ transport, clock });
   store.start();
@@ -89,13 +91,13 @@ export function createFeatureHarness({ role = 'support', collectiviteId, route =
     /** Connect and deliver a snapshot of `estate` with these incidents and statuses. */
     snapshot(estate: EstateFixture, incidents: Incident[] = [], statuses: ProbeStatus[] = [], source = CONNECTED) {
       transport.connect();
-      transport.emit('snapshot', { protocol: 1, stream: 'all', epoch: 'e1', seq, at: clock(), estate, statuses, incidents, source });
+      transport.emit('snapshot', { protocol: 1, stream: 'all', epoch: 'e1', seq, at: serverClock(), estate, statuses, incidents, source });
     },
     incidents(incidents: Incident[]) {
       transport.emit('incidents', { stream: 'all', epoch: 'e1', incidents });
     },
     heartbeat(source = CONNECTED) {
-      transport.emit('heartbeat', { stream: 'all', epoch: 'e1', seq, at: clock(), source });
+      transport.emit('heartbeat', { stream: 'all', epoch: 'e1', seq, at: serverClock(), source });
     },
     nextSeq() {
       return ++seq;

@@ -66,6 +66,17 @@ describe('OpenGtiPanel', () => {
     expect(screen.getByText('Aucun incident ouvert : aucune GTI en cours.')).toBeTruthy();
   });
 
+  it("counts down on the gateway's clock, not the browser's (the simulator runs ahead, tablets drift)", async () => {
+    // The browser says 14:59; the gateway says 15:59. Deadline 17:00 → 1:01:00 left, at risk.
+    const h = createFeatureHarness({ route, serverClock: () => Date.now() + 3_600_000 });
+    render(<OpenGtiPanel collectiviteId="c-metz" />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate(), [makeIncident({ id: 'i1', collectiviteId: 'c-metz', openedAt: paris(9) })]));
+    await waitFor(() => expect(screen.getByRole('timer').textContent).toContain('1:01:00 couvertes restantes'));
+    expect(screen.getByRole('timer').getAttribute('data-gti-status')).toBe('at-risk');
+    act(() => void vi.advanceTimersByTime(1_000));
+    expect(screen.getByRole('timer').textContent).toContain('1:00:59 couvertes restantes');
+  });
+
   it('says so when the calendar cannot be loaded', async () => {
     const h = createFeatureHarness({ route: () => ({ status: 500, body: { error: { code: 'internal', message: 'boom' } } }) });
     render(<OpenGtiPanel />, { wrapper: h.Wrapper });
@@ -91,5 +102,14 @@ describe('GtiWatchBanner', () => {
     expect(first!.textContent).toContain('Thionville');
     expect(second!.getAttribute('data-gti-status')).toBe('at-risk');
     expect(second!.textContent).toContain('−0:31:00');
+  });
+
+  it("judges breaches on the gateway's clock", async () => {
+    // Opened 9:00 → deadline 17:00. The browser says 14:59 (on track); the gateway says 17:01 (breached).
+    const h = createFeatureHarness({ route, serverClock: () => Date.now() + 122 * 60_000 });
+    render(<GtiWatchBanner />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate(), [makeIncident({ id: 'i1', collectiviteId: 'c-metz', openedAt: paris(9) })]));
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+    expect(screen.getByRole('listitem').getAttribute('data-gti-status')).toBe('breached');
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useEstateIndex, useIncidents, useNow } from '../../../live/use-live.ts';
+import { useEstateIndex, useIncidents, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { activeGtiItems } from '../active-gti-items.ts';
 import { useCoveredCalendar } from '../api/use-covered-calendar.ts';
@@ -13,7 +13,7 @@ export function OpenGtiPanel({ collectiviteId }: { collectiviteId?: string }) {
   const incidents = useIncidents();
   const index = useEstateIndex();
   const { calendar, isPending, isError, refetch } = useCoveredCalendar();
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const items = useMemo(() => activeGtiItems(incidents, index, collectiviteId), [incidents, index, collectiviteId]);
   return (
     <section aria-labelledby="gti-open-title" className="flex flex-col gap-2">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { gtiStatus } from '../../../domain/gti.ts';
-import { useEstateIndex, useIncidents, useNow } from '../../../live/use-live.ts';
+import { useEstateIndex, useIncidents, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { activeGtiItems } from '../active-gti-items.ts';
 import { useCoveredCalendar } from '../api/use-covered-calendar.ts';
@@ -14,7 +14,7 @@ export function WallGtiList({ collectiviteId, limit = 5 }: { collectiviteId: str
   const incidents = useIncidents();
   const index = useEstateIndex();
   const { calendar, isError } = useCoveredCalendar();
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const items = useMemo(() => activeGtiItems(incidents, index, collectiviteId), [incidents, index, collectiviteId]);
   if (!calendar) return isError ? <p className="text-xl text-red-300">{m.calendarError}</p> : null;
   const ranked = items

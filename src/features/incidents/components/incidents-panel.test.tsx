@@ -169,4 +169,19 @@ describe('IncidentsPanel', () => {
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getAllByText('<img src=x onerror=alert(1)>').length).toBeGreaterThan(0);
   });
+
+  it("draws running incidents up to the gateway's now, even when the browser's clock is behind", async () => {
+    const ahead = 2 * H;
+    // Opened an hour ago for the gateway: an hour in the future for the browser.
+    const incident = makeIncident({ id: 'live', collectiviteId: 'c-metz', openedAt: Date.now() + ahead - H });
+    const h = createFeatureHarness({ route: gateway([incident]), serverClock: () => Date.now() + ahead });
+    render(<IncidentsPanel collectiviteId="c-metz" />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate(), [incident]));
+    const row = await waitFor(() => {
+      const found = document.querySelector('[data-timeline-row="live"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(row.querySelector('[data-phase="open"]')).not.toBeNull();
+  });
 });

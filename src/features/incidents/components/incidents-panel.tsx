@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Incident } from '../../../domain/model.ts';
 import { useSession } from '../../../api/use-session.ts';
 import { incidentPlace } from '../../../live/incident-place.ts';
-import { useEstateIndex, useLive, useNow } from '../../../live/use-live.ts';
+import { useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { DEFAULT_INCIDENT_FILTERS, useIncidentPage, type IncidentFilters as Filters } from '../api/incidents-query-options.ts';
@@ -28,7 +28,7 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const { role } = useSession();
   const index = useEstateIndex();
   const live = useLive('incidents', selectLiveIncidents);
-  const now = useNow(30_000);
+  const now = useServerNow(30_000);
   const [filters, setFilters] = useState<Filters>({ ...DEFAULT_INCIDENT_FILTERS, collectiviteId });
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const section = useRef<HTMLElement>(null);

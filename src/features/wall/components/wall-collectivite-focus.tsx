@@ -4,7 +4,7 @@ import { common } from '../../../i18n/common.ts';
 import { formatDuration } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
-import { useLive, useNow } from '../../../live/use-live.ts';
+import { useLive, useServerNow } from '../../../live/use-live.ts';
 import { wallMessages } from '../messages.ts';
 
 const STATE_WALL: Record<ProbeState, string> = {
@@ -51,7 +51,7 @@ export function WallCollectiviteFocus({ collectiviteId }: { collectiviteId: stri
   const m = useMessages(wallMessages);
   const c = useMessages(common);
   const { locale } = useLocale();
-  const now = useNow(10_000);
+  const now = useServerNow(10_000);
   const collectivite = useLive('estate', (s) => s.index.collectivites.get(collectiviteId));
   const select = useCallback((s: LiveStore) => troubleOf(s, collectiviteId), [collectiviteId]);
   const sites = useLive(['estate', 'statuses'], select);

@@ -142,4 +142,15 @@ describe('WallScreen', () => {
     expect(screen.getByText('CRITICAL - <b>no route</b>')).toBeTruthy();
     expect(document.querySelector('img, b')).toBeNull();
   });
+
+  it("ages the failing probes on the gateway's clock, which may run ahead of the browser's", () => {
+    const ahead = 2 * 3_600_000;
+    const h = createFeatureHarness({ serverClock: () => Date.now() + ahead });
+    const estate = smallEstate();
+    render(<WallScreen options={parseWallOptions('')} beep={() => {}} />, { wrapper: h.Wrapper });
+    const since = Date.now() + ahead - 600_000; // 10 minutes ago for the engine, the future for the browser
+    const status = { probeId: estate.probes[0]!.id, state: 'CRITICAL', stateType: 'HARD', output: 'down', lastCheck: since, since, acknowledged: false, inDowntime: false } as const;
+    act(() => h.snapshot(estate, [makeIncident({ id: 'i1', collectiviteId: 'c-metz' })], [status]));
+    expect(screen.getByText('depuis 10 min')).toBeTruthy();
+  });
 });
