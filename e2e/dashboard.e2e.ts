@@ -4,11 +4,11 @@
 // the map; acknowledge + start intervention from the UI stop the GTI clock; a probe named like
 // markup shows as text in the site panel, the incident list and on the wall.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../mocks/simulator/estate.ts';
+import { freshDataDir } from '../server/storage/test-data-dir.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
@@ -34,17 +34,24 @@ let gateway: Gateway;
 let browser: Browser;
 let support: DemoAccount;
 let page: Page;
+/** Site counts by state once signed in, before any forced change. */
+let baseline: Record<string, number> = {};
+/** When the dashboard last asked for its incident list (it refetches on live changes, at most every 5 s). */
+let listReadAt = 0;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = mkdtempSync(join(tmpdir(), 'vigie-dashboard-e2e-'));
+  dataDir = await freshDataDir('vigie-dashboard-e2e-'); // migrated template: no initdb per file
   [gateway, browser] = await Promise.all([
     startGateway({ dataDir, env: stillEstateEnv({ [hostileProbe.id]: HOSTILE }) }),
     launchChromium(),
   ]);
   support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
   page = await browser.newPage({ viewport: VIEWPORTS.wall });
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v1/incidents') listReadAt = Date.now();
+  });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -68,11 +75,15 @@ test('support signs in and sees every site of the département on the map', asyn
   await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
   await expect.poll(async () => total(await legendCounts(page)), { timeout: 20_000 }).toBe(estate.sites.length);
   await expect.poll(() => canvasPixels(page), { timeout: 10_000 }).toBeGreaterThan(500);
+  baseline = await legendCounts(page);
+  await page.screenshot({ path: screenshotPath('dashboard-overview-1920x1080') });
   // Support sees every collectivité in the scope selector.
   expect(await page.getByRole('combobox', { name: 'Périmètre' }).locator('option').count()).toBe(estate.collectivites.length + 1);
 });
 
 test('a probe change forced in the engine reaches the map, the problem list and the GTI panel', async () => {
+  // After a quiet spell (no list request for longer than its refresh gap), so the list has no reason to wait.
+  while (listReadAt === 0 || Date.now() - listReadAt < 5_200) await page.waitForTimeout(Math.max(100, listReadAt + 5_200 - Date.now()));
   const before = await legendCounts(page);
   const redBefore = await canvasPixels(page, CRITICAL_RGB);
   const sent = Date.now();
@@ -84,7 +95,9 @@ test('a probe change forced in the engine reaches the map, the problem list and 
   await expect.poll(() => canvasPixels(page, CRITICAL_RGB), { timeout: 5_000 }).toBeGreaterThan(redBefore);
   await problems().getByRole('button', { name: new RegExp(`^${escape(liveProbe.name)} ${escape(liveSite.name)} Critique`) }).waitFor();
   await expect.poll(() => gtiItem(liveProbe.name, liveSite.name).getByRole('timer').getAttribute('data-gti-status'), { timeout: 10_000 }).toMatch(/^(on-track|at-risk)$/);
-  console.log(`live change: engine → legend in ${latencyMs} ms`);
+  // The new incident enters the incident list at once too, not after a refresh gap.
+  await incidentItem(liveProbe.name, liveSite.name).waitFor({ timeout: 2_000 });
+  console.log(`live change: engine → legend in ${latencyMs} ms, → incident list in ${Date.now() - sent} ms`);
 });
 
 test('acknowledging then starting an intervention from the UI stops the GTI clock', async () => {
@@ -111,6 +124,11 @@ test('acknowledging then starting an intervention from the UI stops the GTI cloc
   expect(history).toContain('Début d’intervention');
   await page.screenshot({ path: screenshotPath('dashboard-1920x1080') });
   await item.getByRole('button', { name: 'Fermer' }).click();
+
+  // The probe recovers: the incident resolves and leaves the GTI panel, the map is as before.
+  await injectProbeState(dataDir, liveProbe.id, 'OK', 'PING OK - Packet loss = 0%, RTA = 1.20 ms');
+  await expect.poll(() => legendCounts(page), { timeout: 10_000 }).toEqual(baseline);
+  await gtiItem(liveProbe.name, liveSite.name).waitFor({ state: 'detached', timeout: 10_000 });
 });
 
 test('a probe named like markup shows as text in the site panel, the incident list and on the wall', async () => {

@@ -4,11 +4,11 @@
 // forced through the gateway's test hook; their own change reaches their map; the layout has no
 // sideways scroll and the map, problem list and site panel work by touch.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateEstate } from '../mocks/simulator/estate.ts';
+import { freshDataDir } from '../server/storage/test-data-dir.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
@@ -40,7 +40,7 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = mkdtempSync(join(tmpdir(), 'vigie-referent-e2e-'));
+  dataDir = await freshDataDir('vigie-referent-e2e-'); // migrated template: no initdb per file
   [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv({ [otherProbe.id]: HOSTILE }) }), launchChromium()]);
   referent = (await demoAccounts(gateway)).find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
   expect(referent, `a demo référent for ${own!.name}`).toBeDefined();

@@ -2,10 +2,10 @@
 // the collectivités with open incidents, then the gateway is stopped (stale banner at once) and
 // started again on the same port (the wall recovers by itself, without a reload).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { freshDataDir } from '../server/storage/test-data-dir.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway as startGatewayProcess, stopGateway, type Gateway } from './gateway-process.ts';
 
@@ -22,7 +22,7 @@ const rotation = (page: Page) => page.getByTestId('wall-rotation').textContent()
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = mkdtempSync(join(tmpdir(), 'vigie-wall-e2e-'));
+  dataDir = await freshDataDir('vigie-wall-e2e-'); // migrated template: no initdb per file
   gateway = await startGateway(0);
   browser = await launchChromium();
 });
