@@ -36,8 +36,10 @@ export const configSchema = z.object({
   SIM_SCENARIO: z.enum(SCENARIOS).default('calm'),
   DATA_DIR: z.string().min(1).default('./.vigie-data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  /** Raster tile URL template for the map; empty = the offline base map bundled with the SPA. */
+  /** Raster tile URL template for the map; empty = the SPA's build-time default, `none` = no tiles. */
   TILE_URL: z.string().max(500).default(''),
+  /** Credit line shown on the map for TILE_URL's tiles. */
+  TILE_ATTRIBUTION: z.string().max(500).default(''),
   TIME_ZONE: timeZone.default('Europe/Paris'),
   COVERED_DAYS: list(z.coerce.number().int().min(1).max(7)).default([1, 2, 3, 4, 5]),
   COVERED_OPEN: z.string().regex(CLOCK, 'must be HH:MM').default('09:00'),
@@ -70,6 +72,7 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   tileUrl: string;
+  tileAttribution: string;
   coveredHours: { timeZone: string; days: number[]; open: string; close: string; extraClosedDates: string[] };
   demoAccounts: boolean;
   stream: { flushMs: number; heartbeatMs: number; bufferBatches: number };
@@ -136,6 +139,7 @@ function toConfig(raw: RawConfig, cwd: string): Config {
     simulator: { scale: raw.SIM_SCALE, seed: raw.SIM_SEED, speed: raw.SIM_SPEED, scenario: raw.SIM_SCENARIO },
     dataDir: resolve(cwd, raw.DATA_DIR),
     tileUrl: raw.TILE_URL,
+    tileAttribution: raw.TILE_ATTRIBUTION,
     coveredHours: {
       timeZone: raw.TIME_ZONE,
       days: [...new Set(raw.COVERED_DAYS as number[])].sort(),
