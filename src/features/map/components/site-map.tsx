@@ -8,6 +8,7 @@ import { useMessages } from '../../../i18n/locale-context.ts';
 import { useEstateIndex } from '../../../live/use-live.ts';
 import { resolveTileConfig, type TileConfig } from '../api/tile-config.ts';
 import { mapMessages } from '../map-messages.ts';
+import { PositionsCredit } from './positions-credit.tsx';
 import { SiteMarkers } from './site-markers.tsx';
 
 const MOSELLE_CENTER: [number, number] = [49.04, 6.66];
@@ -52,8 +53,7 @@ export function SiteMap({ onSelectSite, selectedSiteId, focusCollectiviteId, til
           {m.tilesUnavailable}
         </p>
       )}
-      {/* Stacked right above Leaflet's own attribution line, so the two never overlap. */}
-      <p className="pointer-events-none absolute right-0 bottom-[18px] z-[1000] max-w-[75%] bg-slate-900/80 px-1.5 py-0.5 text-right text-[11px] leading-tight text-slate-300">{m.positionsCredit}</p>
+      <PositionsCredit />
     </section>
   );
 }

@@ -1,0 +1,25 @@
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useSourceHealth } from '../../../live/use-live.ts';
+import { mapMessages } from '../map-messages.ts';
+
+/** The only source whose site positions come from GeoNames and are placed approximately. */
+const SIMULATED_POSITIONS_SOURCE = 'simulator';
+
+/**
+ * Credits GeoNames and warns that positions are approximate — only when the simulator placed the
+ * sites. With a real engine (Icinga 2) the positions are the operator's own, and the line would lie.
+ */
+export function PositionsCredit() {
+  const m = useMessages(mapMessages);
+  const source = useSourceHealth();
+  if (source?.source !== SIMULATED_POSITIONS_SOURCE) return null;
+  return (
+    // Stacked right above Leaflet's own attribution line, so the two never overlap.
+    <p
+      data-testid="positions-credit"
+      className="pointer-events-none absolute right-0 bottom-[18px] z-[1000] max-w-[75%] bg-slate-900/80 px-1.5 py-0.5 text-right text-[11px] leading-tight text-slate-300"
+    >
+      {m.positionsCredit}
+    </p>
+  );
+}
