@@ -47,7 +47,7 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
         <DataStatus />
         {source && (
           <p className="hidden text-xs text-slate-300 md:block">
-            {m.source} : {source.source}
+            {m.source(source.source)}
           </p>
         )}
       </div>

@@ -1,5 +1,10 @@
 import { defineMessages } from '../i18n/i18n.ts';
 
+const SOURCE_NAMES: Record<string, { fr: string; en: string }> = {
+  simulator: { fr: 'simulateur', en: 'simulator' },
+  icinga2: { fr: 'Icinga 2', en: 'Icinga 2' },
+};
+
 export const appMessages = defineMessages(
   {
     scope: 'Périmètre',
@@ -17,7 +22,8 @@ export const appMessages = defineMessages(
       'too-old': 'aucune donnée reçue récemment',
     },
     updated: (age: string) => `mise à jour ${age}`,
-    source: 'Source',
+    /** The engine behind the gateway, by its source id (an unknown id is shown as is). */
+    source: (id: string) => `Source : ${SOURCE_NAMES[id]?.fr ?? id}`,
     notFound: 'Page introuvable',
     backHome: 'Retour au tableau de bord',
     forbiddenScope: 'Cette collectivité ne fait pas partie de votre périmètre.',
@@ -42,7 +48,7 @@ export const appMessages = defineMessages(
       'too-old': 'no data received recently',
     },
     updated: (age: string) => `updated ${age}`,
-    source: 'Source',
+    source: (id: string) => `Source: ${SOURCE_NAMES[id]?.en ?? id}`,
     notFound: 'Page not found',
     backHome: 'Back to the dashboard',
     forbiddenScope: 'This collectivité is outside your scope.',

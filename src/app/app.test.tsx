@@ -68,6 +68,7 @@ describe('App', () => {
 
     act(() => transport.emit('snapshot', fixtureSnapshot()));
     expect(await screen.findByText('Données en direct')).toBeTruthy();
+    expect(screen.getByText('Source : simulateur')).toBeTruthy();
     act(() => transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'CRITICAL', 2_000, 'Caméra hors ligne')])));
     const problems = screen.getByRole('region', { name: /Problèmes en cours/ });
     await within(problems).findByText('Image caméra');
@@ -77,6 +78,7 @@ describe('App', () => {
 
     await user.click(screen.getByRole('button', { name: 'en' }));
     expect(await screen.findByText('Live data')).toBeTruthy();
+    expect(screen.getByText('Source: simulator')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Current problems (1)' })).toBeTruthy();
   });
 
