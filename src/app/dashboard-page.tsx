@@ -15,8 +15,8 @@ export function DashboardPage({ collectiviteId }: { collectiviteId?: string }) {
       <AppHeader collectiviteId={collectiviteId} />
       <main id="content" className="flex min-h-0 flex-1 flex-col lg:grid lg:grid-cols-[minmax(0,1fr)_32rem]">
         <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} className="h-[55vh] shrink-0 lg:h-auto" />
-        <div className="min-h-0 space-y-3 overflow-y-auto border-slate-800 p-2 lg:border-l">
-          <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="max-h-80 overflow-y-auto rounded" />
+        <div className="relative min-h-0 space-y-3 overflow-y-auto border-slate-800 p-2 lg:border-l">
+          <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="relative max-h-80 overflow-y-auto rounded" />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
           <IncidentsPanel collectiviteId={collectiviteId} />

@@ -15,7 +15,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
       <AppHeader collectiviteId={collectiviteId} />
       <main id="content" className="flex flex-1 flex-col md:grid md:min-h-0 md:grid-cols-[minmax(0,1fr)_24rem]">
         <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} className="h-[48vh] shrink-0 md:h-auto" />
-        <div className="space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
+        <div className="relative space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
           <MapLegend compact className="sm:hidden" />
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
           <OpenGtiPanel collectiviteId={collectiviteId} />

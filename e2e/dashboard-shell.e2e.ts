@@ -1,0 +1,65 @@
+// The dashboard's frame against the real gateway: the map's tiles come from the gateway's TILE_URL
+// (written into the index.html it serves, however awkward the URL), and on a 1920×1080 desk the page
+// itself never scrolls — only the side column does (an absolutely placed screen-reader text inside it
+// once stretched the document, so wheel or Page Down ran into an empty page below the dashboard).
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { freshDataDir } from '../server/storage/test-data-dir.ts';
+import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
+import { demoAccounts, signIn } from './gateway-session.ts';
+
+/** Nothing listens on the discard port: each tile fails at once, and the request is what we check. */
+const TILE_URL = 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png?style="dark"&lang=<fr>';
+const TILE_ATTRIBUTION = '© Tuiles de test';
+
+let dataDir: string;
+let gateway: Gateway;
+let browser: Browser;
+let page: Page;
+const tileRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
+  dataDir = await freshDataDir('vigie-shell-e2e-');
+  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: { TILE_URL, TILE_ATTRIBUTION, SIM_SCENARIO: 'storm' } }), launchChromium()]);
+  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  page = await browser.newPage({ viewport: VIEWPORTS.wall });
+  page.on('request', (request) => {
+    if (request.url().startsWith('http://127.0.0.1:9/')) tileRequests.push(request.url());
+  });
+  await signIn(page, gateway.url, support);
+  await page.getByText('Données en direct').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (gateway) await stopGateway(gateway);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("the map asks the gateway's TILE_URL for its tiles and credits them", async () => {
+  await expect.poll(() => tileRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  const first = new URL(tileRequests[0]!);
+  expect(first.pathname).toMatch(/^\/tiles\/\d+\/\d+\/\d+\.png$/);
+  expect(first.searchParams.get('style')).toBe('"dark"');
+  expect(first.searchParams.get('lang')).toBe('<fr>');
+  await page.locator('.leaflet-control-attribution').getByText(TILE_ATTRIBUTION).waitFor();
+  // The tiles cannot load: markers stay on a plain background and the notice says so.
+  await page.getByText('Fond de carte indisponible', { exact: false }).waitFor();
+});
+
+test('on a 1920×1080 desk the page never scrolls; the side column does', async () => {
+  const sizes = await page.evaluate(() => {
+    const column = document.querySelector('#content > :nth-child(2)')!;
+    return { document: document.documentElement.scrollHeight, viewport: innerHeight, column: column.scrollHeight, columnBox: column.clientHeight };
+  });
+  expect(sizes.column, 'the side column holds more than a screen (the case that used to break)').toBeGreaterThan(sizes.columnBox);
+  expect(sizes.document).toBe(sizes.viewport);
+  await page.keyboard.press('End');
+  await page.evaluate(() => window.scrollTo(0, 10_000));
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.screenshot({ path: screenshotPath('dashboard-shell-1920x1080') });
+});
