@@ -3,7 +3,7 @@
 // Every collaborator is passed in, so tests build a real gateway in-process on port 0.
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { API_PREFIX } from '../src/protocol/rest.ts';
@@ -17,7 +17,7 @@ import { createStreamHub, type StreamHub } from './stream/stream-hub.ts';
 import { systemTimers, type Timers } from './stream/timers.ts';
 import type { RestoredState } from './supervision/restore.ts';
 import { createSupervision, type Supervision } from './supervision/supervision.ts';
-import { renderSpaIndex } from './spa-index.ts';
+import { spaIndexFile } from './spa-index.ts';
 
 /** What REST route modules (server/http) receive to do their work. */
 export interface RouteContext {
@@ -132,25 +132,23 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
 
 /**
  * The built SPA, with index.html for any other GET that is not an API or socket path. index.html is
- * read and rendered once (runtime settings in <meta> tags); the other files are served as built.
+ * rendered with the runtime settings (<meta> tags) and kept; the other files are served as built.
  */
 async function serveSpa(app: FastifyInstance, root: string | false, config: Config): Promise<void> {
-  const indexPath = root ? join(root, 'index.html') : undefined;
-  const indexHtml =
-    indexPath && existsSync(indexPath)
-      ? renderSpaIndex(readFileSync(indexPath, 'utf8'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution })
-      : undefined;
-  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  const indexHtml = root ? spaIndexFile(join(root, 'index.html'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }) : () => undefined;
+  const sendIndex = (reply: FastifyReply, html: string) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   if (root) {
     // The built index.html is never sent as is: `/` and `/index.html` get the rendered copy.
     await app.register(fastifyStatic, { root, wildcard: true, index: false, maxAge: 0, allowedPath: (path) => path !== '/index.html' });
-    if (indexHtml !== undefined) app.get('/', (_request, reply) => sendIndex(reply));
+    app.get('/', (_request, reply) => {
+      const html = indexHtml();
+      return html === undefined ? reply.callNotFound() : sendIndex(reply, html);
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (indexHtml !== undefined && request.method === 'GET' && !path.startsWith(`${API_PREFIX}/`) && !path.startsWith('/socket.io')) {
-      return sendIndex(reply);
-    }
+    const html = request.method === 'GET' && !path.startsWith(`${API_PREFIX}/`) && !path.startsWith('/socket.io') ? indexHtml() : undefined;
+    if (html !== undefined) return sendIndex(reply, html);
     return reply.code(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${path}` } });
   });
 }

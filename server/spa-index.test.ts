@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeAttribute, renderSpaIndex } from './spa-index.ts';
+import { escapeAttribute, renderSpaIndex, spaIndexFile } from './spa-index.ts';
 
 const PAGE = '<!doctype html><html><head><meta charset="UTF-8" /><title>Vigie</title></head><body></body></html>';
 
@@ -39,5 +42,27 @@ describe('renderSpaIndex', () => {
     ['{z}/{x}', '{z}/{x}'],
   ])('escapeAttribute(%j) = %j', (raw, escaped) => {
     expect(escapeAttribute(raw)).toBe(escaped);
+  });
+});
+
+describe('spaIndexFile', () => {
+  it('renders once, and again only when a rebuild replaced index.html (it names new hashed assets)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-spa-index-'));
+    const path = join(dir, 'index.html');
+    try {
+      const settings = { tileUrl: 'none', tileAttribution: '' };
+      const read = spaIndexFile(path, settings);
+      expect(read()).toBeUndefined(); // not built yet
+      writeFileSync(path, '<!doctype html><head><script src="/assets/a-1.js"></script></head>');
+      const first = read();
+      expect(first).toContain('/assets/a-1.js');
+      expect(first).toContain('<meta name="vigie-tile-url" content="none" />');
+      expect(read()).toBe(first);
+      writeFileSync(path, '<!doctype html><head><script src="/assets/a-22.js"></script></head>');
+      expect(read()).toContain('/assets/a-22.js');
+      expect(read()).toContain('<meta name="vigie-tile-url" content="none" />');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

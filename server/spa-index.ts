@@ -1,6 +1,7 @@
 // The SPA's index.html as the gateway serves it: the built file with the map's tile settings written
 // into <meta> tags (read by src/features/map/api/tile-config.ts), so TILE_URL takes effect without
-// rebuilding the SPA. Rendered once at start; the values are operator input, escaped as attributes.
+// rebuilding the SPA. Rendered once and kept; the values are operator input, escaped as attributes.
+import { statSync, readFileSync } from 'node:fs';
 
 export interface SpaRuntimeSettings {
   /** Raster tile URL template; '' keeps the SPA's build-time default, 'none' draws no tiles. */
@@ -29,4 +30,25 @@ export function renderSpaIndex(html: string, settings: SpaRuntimeSettings): stri
   // A minimal page without an explicit <head>: the tags still belong after the doctype.
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   return doctype ? doctype[0] + tags + html.slice(doctype[0].length) : tags + html;
+}
+
+/**
+ * The rendered index.html of a built SPA folder, kept in memory. A rebuild while the gateway runs
+ * replaces the hashed assets the old page names, so the copy is re-rendered when the file changes
+ * (one stat per page load). undefined while the folder has no index.html.
+ */
+export function spaIndexFile(path: string, settings: SpaRuntimeSettings): () => string | undefined {
+  let cached: { mtimeMs: number; size: number; html: string } | undefined;
+  return () => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return undefined;
+    }
+    if (cached?.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, html: renderSpaIndex(readFileSync(path, 'utf8'), settings) };
+    }
+    return cached.html;
+  };
 }
