@@ -2,14 +2,16 @@
 // (written into the index.html it serves, however awkward the URL), and on a 1920×1080 desk the page
 // itself never scrolls — only the side column does (an absolutely placed screen-reader text inside it
 // once stretched the document, so wheel or Page Down ran into an empty page below the dashboard).
+// On the wall, a long site name wraps beside its state badge instead of squeezing it onto two lines.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { generateEstate } from '../mocks/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/test-data-dir.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, signIn } from './gateway-session.ts';
+import { demoAccounts, injectProbeState, signIn } from './gateway-session.ts';
 
 /** Nothing listens on the discard port: each tile fails at once, and the request is what we check. */
 const TILE_URL = 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png?style="dark"&lang=<fr>';
@@ -24,7 +26,7 @@ const tileRequests: string[] = [];
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
   dataDir = await freshDataDir('vigie-shell-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: { TILE_URL, TILE_ATTRIBUTION, SIM_SCENARIO: 'storm' } }), launchChromium()]);
+  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: { TILE_URL, TILE_ATTRIBUTION, SIM_SCENARIO: 'storm', VIGIE_TEST_HOOKS: '1' } }), launchChromium()]);
   const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
   page = await browser.newPage({ viewport: VIEWPORTS.wall });
   page.on('request', (request) => {
@@ -62,4 +64,25 @@ test('on a 1920×1080 desk the page never scrolls; the side column does', async 
   await page.evaluate(() => window.scrollTo(0, 10_000));
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await page.screenshot({ path: screenshotPath('dashboard-shell-1920x1080') });
+});
+
+test('on the wall, a long site name wraps beside a state badge that stays on one line', async () => {
+  const estate = generateEstate({ seed: 57, scale: 'small' });
+  await injectProbeState(dataDir, estate.probes[0]!.id, 'CRITICAL', 'CHECK CRITICAL - forced by the e2e test');
+  const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
+  try {
+    await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}`);
+    await wall.locator('[data-wall-state-badge]').first().waitFor();
+    const badges = await wall.evaluate(() => {
+      for (const name of document.querySelectorAll('[data-wall-site-name]')) name.textContent = 'Mairie annexe de Aboncourt-sur-Seille et de Saint-Julien-lès-Gorze';
+      return [...document.querySelectorAll('[data-wall-state-badge]')].map((badge) => ({
+        height: badge.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(badge).lineHeight),
+      }));
+    });
+    expect(badges.length).toBeGreaterThan(0);
+    for (const badge of badges) expect(badge.height).toBeLessThan(badge.lineHeight * 1.5);
+  } finally {
+    await wall.close();
+  }
 });

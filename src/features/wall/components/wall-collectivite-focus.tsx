@@ -71,11 +71,13 @@ export function WallCollectiviteFocus({ collectiviteId }: { collectiviteId: stri
         {sites.slice(0, MAX_SITES).map((site) => (
           <li key={site.siteId} className="flex flex-col gap-2 rounded-xl bg-slate-900 p-4 ring-1 ring-slate-700">
             <p className="flex items-center gap-3 text-3xl font-bold text-white">
-              <span className={`rounded px-2 text-2xl ${STATE_WALL[site.state]}`}>
+              <span className={`shrink-0 rounded px-2 text-2xl whitespace-nowrap ${STATE_WALL[site.state]}`} data-wall-state-badge>
                 <span aria-hidden="true">{STATE_SYMBOL[site.state]} </span>
                 {c.state[site.state]}
               </span>
-              <span className="truncate">{site.name}</span>
+              <span className="min-w-0 break-words" data-wall-site-name>
+                {site.name}
+              </span>
             </p>
             <ul className="flex flex-col gap-1">
               {site.probes.slice(0, MAX_PROBES).map((p) => (
