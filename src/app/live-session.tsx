@@ -2,6 +2,7 @@
 // stream, and signing out stops it.
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useSessionStore } from '../api/use-session.ts';
+import { animationFrames, type FrameScheduler } from '../live/frame-scheduler.ts';
 import { LiveStoreProvider } from '../live/live-context.tsx';
 import { LiveStore } from '../live/live-store.ts';
 import type { LiveTransport } from '../live/transport.ts';
@@ -9,10 +10,12 @@ import type { LiveTransport } from '../live/transport.ts';
 export interface LiveSessionProps {
   token: string;
   createTransport(token: string): LiveTransport;
+  /** Paces the panels' updates: one per animation frame however many batches arrive (default). */
+  frames?: FrameScheduler;
   children: ReactNode;
 }
 
-export function LiveSession({ token, createTransport, children }: LiveSessionProps) {
+export function LiveSession({ token, createTransport, frames = animationFrames, children }: LiveSessionProps) {
   const sessions = useSessionStore();
   // Building the store has no side effect; the connection opens in the effect below.
   const store = useMemo(
@@ -21,8 +24,9 @@ export function LiveSession({ token, createTransport, children }: LiveSessionPro
         transport: createTransport(token),
         onUnauthorized: () => sessions.clear(),
         onContractError: (event, error) => console.warn(`live: invalid ${event} message`, error.message),
+        frames,
       }),
-    [token, createTransport, sessions],
+    [token, createTransport, sessions, frames],
   );
   useEffect(() => {
     store.start();

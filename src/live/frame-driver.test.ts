@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FakeTransport } from './fake-transport.ts';
-import { createFrameDriver, type FrameScheduler } from './frame-driver.ts';
+import { fakeFrames } from './fake-frames.ts';
+import { createFrameDriver } from './frame-driver.ts';
 import { deltaBatch, fixtureSnapshot, probeStatus } from './live-fixtures.ts';
 import { LiveStore } from './live-store.ts';
-
-function fakeFrames() {
-  const queue = new Map<number, () => void>();
-  let next = 1;
-  const frames: FrameScheduler = {
-    request: (cb) => (queue.set(next, cb), next++),
-    cancel: (h) => void queue.delete(h),
-  };
-  const tick = () => {
-    const due = [...queue.values()];
-    queue.clear();
-    due.forEach((cb) => cb());
-  };
-  return { frames, tick, pending: () => queue.size };
-}
 
 describe('createFrameDriver', () => {
   it('updates the sink once per frame with the union of changed sites only', () => {

@@ -1,7 +1,10 @@
 // Couples the store to an imperative sink (the map's marker layer) at most once per animation
 // frame: however many batches arrive in between, the sink sees one call with the union of the
 // sites that changed. This is the map's render budget.
+import { animationFrames, type FrameScheduler } from './frame-scheduler.ts';
 import type { LiveStore, SiteChanges } from './live-store.ts';
+
+export { animationFrames, type FrameScheduler };
 
 export interface SiteChangeSink {
   /** Everything may have changed (new snapshot): rebuild. */
@@ -9,16 +12,6 @@ export interface SiteChangeSink {
   /** Only these sites changed state. */
   update(siteIds: ReadonlySet<string>): void;
 }
-
-export interface FrameScheduler {
-  request(callback: () => void): number;
-  cancel(handle: number): void;
-}
-
-export const animationFrames: FrameScheduler = {
-  request: (callback) => requestAnimationFrame(callback),
-  cancel: (handle) => cancelAnimationFrame(handle),
-};
 
 /** Benchmarks only (bench/): a build made with VITE_VIGIE_BENCH=1 reports each drawn frame to it. */
 interface FrameProbe {
@@ -40,7 +33,8 @@ export function createFrameDriver(store: LiveStore, sink: SiteChangeSink, frames
   const schedule = () => {
     if (handle === undefined) handle = frames.request(flush);
   };
-  const unsubscribe = store.subscribe(schedule, ['estate', 'statuses']);
+  // Told at once (not on the store's coalesced frame), so the draw lands on the next frame.
+  const unsubscribe = store.subscribeNow(schedule, ['estate', 'statuses']);
   // Draw what the store already holds when the sink attaches.
   sink.reset();
   store.drainSiteChanges();

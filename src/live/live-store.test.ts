@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeTransport } from './fake-transport.ts';
 import { dataFreshness } from './freshness.ts';
 import { deltaBatch, fixtureSnapshot, heartbeat, probeStatus } from './live-fixtures.ts';
+import { fakeFrames } from './fake-frames.ts';
 import { LiveStore } from './live-store.ts';
 
 function setup() {
@@ -130,6 +131,35 @@ describe('LiveStore', () => {
     store.subscribe(() => calls.push('statuses'), ['statuses']);
     transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'WARNING')]));
     expect(calls).toEqual(['statuses']);
+  });
+
+  it('with a frame scheduler, applies every batch at once but tells React listeners once per frame', () => {
+    const transport = new FakeTransport();
+    const { frames, tick, pending } = fakeFrames();
+    const store = new LiveStore({ transport, frames });
+    store.start();
+    transport.connect();
+    transport.emit('snapshot', fixtureSnapshot());
+    tick();
+    const calls: string[] = [];
+    store.subscribe(() => calls.push('statuses'), ['statuses']);
+    store.subscribe(() => calls.push('incidents'), ['incidents']);
+    store.subscribeNow(() => calls.push('now'), ['statuses']);
+    const version = store.version('statuses');
+    for (let seq = 1; seq <= 20; seq++) transport.emit('deltas', deltaBatch(seq, [probeStatus('p-metz-cam', seq % 2 ? 'CRITICAL' : 'WARNING')]));
+    // Applied and versioned at once (reads are current); only the immediate listener heard each batch.
+    expect(store.status('p-metz-cam')?.state).toBe('WARNING');
+    expect(store.version('statuses')).toBe(version + 20);
+    expect(calls).toEqual(Array(20).fill('now'));
+    expect(pending()).toBe(1);
+    tick();
+    expect(calls.slice(20)).toEqual(['statuses']);
+    tick();
+    expect(calls).toHaveLength(21);
+    // Stopping delivers what is pending rather than dropping it.
+    transport.emit('deltas', deltaBatch(21, [probeStatus('p-metz-cam', 'OK')]));
+    store.stop();
+    expect(calls.slice(21)).toEqual(['now', 'statuses']);
   });
 
   it('turns stale when heartbeats stop, by the injected clock', () => {

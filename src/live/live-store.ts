@@ -2,6 +2,8 @@
 // maps: a snapshot replaces everything, then delta batches apply strictly in sequence. Anything it
 // cannot trust (a gap, another stream or epoch, an invalid batch) makes it ask for a fresh snapshot
 // rather than guess. React reads it through useSyncExternalStore; the map drains changed site ids.
+// Batches apply as they arrive, but React-facing subscribers hear about them at most once per
+// animation frame: a burst of batches costs one render, not one per socket message.
 import { worstState, type Incident, type ProbeState, type ProbeStatus } from '../domain/model.ts';
 import { parseMessage, type ContractError } from '../protocol/parse.ts';
 import {
@@ -18,6 +20,7 @@ import {
   type StreamRef,
 } from '../protocol/schemas.ts';
 import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from './estate-index.ts';
+import type { FrameScheduler } from './frame-scheduler.ts';
 import type { LiveEventName, LiveTransport } from './transport.ts';
 
 export const LIVE_TOPICS = ['connection', 'estate', 'statuses', 'incidents', 'source', 'heartbeat'] as const;
@@ -41,6 +44,11 @@ export interface LiveStoreOptions {
   onUnauthorized?: () => void;
   /** A message failed contract validation (logged by the app, counted in tests). */
   onContractError?: (event: LiveEventName, error: ContractError) => void;
+  /**
+   * Coalesces `subscribe` notifications to one per frame (the app passes requestAnimationFrame).
+   * Without it they are synchronous, as most component tests expect.
+   */
+  frames?: FrameScheduler;
 }
 
 export interface SiteChanges {
@@ -74,6 +82,10 @@ export class LiveStore {
   private readonly siteWorst = new Map<string, ProbeState>();
   private readonly versions = new Map<LiveTopic, number>(LIVE_TOPICS.map((t) => [t, 0]));
   private readonly listeners = new Map<Listener, ReadonlySet<LiveTopic> | undefined>();
+  private readonly immediateListeners = new Map<Listener, ReadonlySet<LiveTopic> | undefined>();
+  /** Topics changed since the last coalesced notification, and its pending frame. */
+  private readonly unsentTopics = new Set<LiveTopic>();
+  private notifyFrame: number | undefined;
   private pendingReset = false;
   private pendingSites = new Set<string>();
   private incidentListCache: { version: number; list: Incident[] } | undefined;
@@ -98,15 +110,35 @@ export class LiveStore {
   stop(): void {
     this.options.transport.stop();
     this.setConnection('idle');
+    this.flushNotifications();
   }
 
   // ---- reads -------------------------------------------------------------------------------
 
+  /** Told at most once per frame (with `frames`) after any of `topics` changed: for React. */
   subscribe(listener: Listener, topics?: readonly LiveTopic[]): () => void {
     this.listeners.set(listener, topics ? new Set(topics) : undefined);
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** Told synchronously on every change: for imperative drivers that schedule their own frame. */
+  subscribeNow(listener: Listener, topics?: readonly LiveTopic[]): () => void {
+    this.immediateListeners.set(listener, topics ? new Set(topics) : undefined);
+    return () => {
+      this.immediateListeners.delete(listener);
+    };
+  }
+
+  /** Deliver the pending coalesced notification now (the frame callback; tests may call it). */
+  flushNotifications(): void {
+    if (this.notifyFrame !== undefined) this.options.frames?.cancel(this.notifyFrame);
+    this.notifyFrame = undefined;
+    if (this.unsentTopics.size === 0) return;
+    const topics = [...this.unsentTopics];
+    this.unsentTopics.clear();
+    callListeners(this.listeners, topics);
   }
 
   version(topic: LiveTopic): number {
@@ -343,11 +375,27 @@ export class LiveStore {
     this.notify(['connection']);
   }
 
+  /** Versions move at once (reads are always current); React listeners wait for the frame. */
   private notify(topics: readonly LiveTopic[]): void {
-    for (const topic of topics) this.versions.set(topic, (this.versions.get(topic) ?? 0) + 1);
-    for (const [listener, wanted] of this.listeners) {
-      if (!wanted || topics.some((t) => wanted.has(t))) listener();
+    for (const topic of topics) {
+      this.versions.set(topic, (this.versions.get(topic) ?? 0) + 1);
+      this.unsentTopics.add(topic);
     }
+    callListeners(this.immediateListeners, topics);
+    const frames = this.options.frames;
+    if (!frames) return this.flushNotifications();
+    if (this.notifyFrame === undefined) {
+      this.notifyFrame = frames.request(() => {
+        this.notifyFrame = undefined;
+        this.flushNotifications();
+      });
+    }
+  }
+}
+
+function callListeners(listeners: ReadonlyMap<Listener, ReadonlySet<LiveTopic> | undefined>, topics: readonly LiveTopic[]): void {
+  for (const [listener, wanted] of listeners) {
+    if (!wanted || topics.some((t) => wanted.has(t))) listener();
   }
 }
 

@@ -10,6 +10,7 @@ import { SessionProvider } from '../api/session-context.tsx';
 import type { Collectivite, Equipment, Incident, Probe, ProbeStatus, Site } from '../domain/model.ts';
 import { I18nProvider } from '../i18n/i18n-context.tsx';
 import { FakeTransport } from '../live/fake-transport.ts';
+import type { FrameScheduler } from '../live/frame-scheduler.ts';
 import { LiveStoreProvider } from '../live/live-context.tsx';
 import { LiveStore } from '../live/live-store.ts';
 import type { Role } from '../protocol/rest.ts';
@@ -53,13 +54,22 @@ export interface HarnessOptions {
   clock?: () => number;
   /** The gateway's clock stamped on snapshots and heartbeats (default: `clock`); set it ahead to test skew. */
   serverClock?: () => number;
+  /** Coalesce the store's notifications on these frames (see fakeFrames); synchronous by default. */
+  frames?: FrameScheduler;
 }
 
 const CONNECTED: SourceHealth = { state: 'connected', source: 'simulator', since: 0 };
 
-export function createFeatureHarness({ role = 'support', collectiviteId, route = () => undefined, clock = () => Date.now(), serverClock = clock }: HarnessOptions = {}) {
+export function createFeatureHarness({
+  role = 'support',
+  collectiviteId,
+  route = () => undefined,
+  clock = () => Date.now(),
+  serverClock = clock,
+  frames,
+}: HarnessOptions = {}) {
   const transport = new FakeTransport();
-  const store = new LiveStore({ transport, clock });
+  const store = new LiveStore({ transport, clock, frames });
   store.start();
   const sessionStore = new SessionStore(undefined, () => 0);
   sessionStore.set({ token: 'test-token', expiresAt: Number.MAX_SAFE_INTEGER, user: { login: 'alice', role, collectiviteId } });

@@ -24,7 +24,7 @@ export const mapMessages = defineMessages(
     unknownSite: 'Site introuvable dans le périmètre.',
     problemsTitle: 'Problèmes en cours',
     noProblems: 'Aucun problème en cours.',
-    moreProblems: (n: number) => `… et ${n} autres (choisissez une collectivité pour les voir)`,
+    moreProblems: (n: number) => `+ ${n} autres, moins graves ou plus récents`,
     waitingForData: 'En attente des données de supervision…',
   },
   {
@@ -50,7 +50,7 @@ export const mapMessages = defineMessages(
     unknownSite: 'Site not found in scope.',
     problemsTitle: 'Current problems',
     noProblems: 'No current problems.',
-    moreProblems: (n: number) => `… and ${n} more (pick a collectivité to see them)`,
+    moreProblems: (n: number) => `+ ${n} more, less severe or more recent`,
     waitingForData: 'Waiting for supervision data…',
   },
 );

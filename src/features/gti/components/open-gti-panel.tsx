@@ -1,20 +1,28 @@
 import { useMemo } from 'react';
+import { incidentPlace } from '../../../live/incident-place.ts';
 import { useEstateIndex, useIncidents, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
-import { activeGtiItems } from '../active-gti-items.ts';
 import { useCoveredCalendar } from '../api/use-covered-calendar.ts';
 import { gtiMessages } from '../messages.ts';
+import { urgentGtis } from '../urgent-gti.ts';
 import { GtiCompliancePanel } from './gti-compliance-panel.tsx';
 import { OpenGtiList } from './open-gti-list.tsx';
 
-/** Live GTI countdowns for the open incidents of one collectivité, or of every one in scope. */
+/** Countdowns shown; the rest are counted (a storm opens thousands, the incidents panel pages them). */
+export const OPEN_GTI_ROWS = 50;
+
+/** Live GTI countdowns for the most urgent open incidents of one collectivité, or of every one in scope. */
 export function OpenGtiPanel({ collectiviteId }: { collectiviteId?: string }) {
   const m = useMessages(gtiMessages);
   const incidents = useIncidents();
   const index = useEstateIndex();
   const { calendar, isPending, isError, refetch } = useCoveredCalendar();
   const now = useServerNow(1000);
-  const items = useMemo(() => activeGtiItems(incidents, index, collectiviteId), [incidents, index, collectiviteId]);
+  const ranked = useMemo(
+    () => (calendar ? urgentGtis(incidents, now, calendar, { limit: OPEN_GTI_ROWS, collectiviteId }) : undefined),
+    [incidents, now, calendar, collectiviteId],
+  );
+  const items = useMemo(() => ranked?.top.map(({ incident }) => ({ incident, place: incidentPlace(index, incident) })) ?? [], [ranked, index]);
   return (
     <section aria-labelledby="gti-open-title" className="flex flex-col gap-2">
       <h2 id="gti-open-title" className="text-lg font-semibold text-slate-100">
@@ -22,7 +30,13 @@ export function OpenGtiPanel({ collectiviteId }: { collectiviteId?: string }) {
       </h2>
       <p className="text-sm text-slate-300">{m.explain}</p>
       {calendar ? (
-        <OpenGtiList items={items} calendar={calendar} now={now} showCollectivite={collectiviteId === undefined} />
+        <OpenGtiList
+          items={items}
+          more={(ranked?.total ?? 0) - items.length}
+          calendar={calendar}
+          now={now}
+          showCollectivite={collectiviteId === undefined}
+        />
       ) : isError ? (
         <p role="alert" className="text-red-300">
           {m.calendarError}{' '}

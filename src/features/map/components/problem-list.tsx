@@ -5,12 +5,13 @@ import { common } from '../../../i18n/common.ts';
 import { formatAge } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
+import { topN, type TopN } from '../../../live/top-n.ts';
 import { sameItems, useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
 import { mapMessages } from '../map-messages.ts';
 import { StateShape } from './state-shape.tsx';
 
 /** Past this many rows the list stops growing: a storm must not put thousands of buttons in the DOM. */
-const MAX_ROWS = 100;
+export const MAX_PROBLEM_ROWS = 50;
 
 export interface ProblemListProps {
   onSelectSite(siteId: string): void;
@@ -19,18 +20,24 @@ export interface ProblemListProps {
   className?: string;
 }
 
-export function selectProblems(store: LiveStore, collectiviteId?: string): ProbeStatus[] {
-  const problems: ProbeStatus[] = [];
-  for (const status of store.statuses.values()) {
-    if (status.state === 'OK' || status.state === 'PENDING' || status.inDowntime) continue;
-    if (collectiviteId) {
-      const site = store.index.sites.get(store.index.siteOfProbe.get(status.probeId) ?? '');
-      if (site?.collectiviteId !== collectiviteId) continue;
+const worstThenOldest = (a: ProbeStatus, b: ProbeStatus) => stateSeverity(b.state) - stateSeverity(a.state) || a.since - b.since;
+
+/** The `limit` worst and oldest problems, and how many there are: no full sort of a storm's thousands. */
+export function selectProblems(store: LiveStore, collectiviteId?: string, limit = MAX_PROBLEM_ROWS): TopN<ProbeStatus> {
+  function* problems(): Generator<ProbeStatus> {
+    for (const status of store.statuses.values()) {
+      if (status.state === 'OK' || status.state === 'PENDING' || status.inDowntime) continue;
+      if (collectiviteId) {
+        const site = store.index.sites.get(store.index.siteOfProbe.get(status.probeId) ?? '');
+        if (site?.collectiviteId !== collectiviteId) continue;
+      }
+      yield status;
     }
-    problems.push(status);
   }
-  return problems.sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state) || a.since - b.since);
+  return topN(problems(), limit, worstThenOldest);
 }
+
+const sameProblems = (a: TopN<ProbeStatus>, b: TopN<ProbeStatus>) => a.total === b.total && sameItems(a.top, b.top);
 
 export function ProblemList({ onSelectSite, collectiviteId, className = '' }: ProblemListProps) {
   const m = useMessages(mapMessages);
@@ -38,18 +45,18 @@ export function ProblemList({ onSelectSite, collectiviteId, className = '' }: Pr
   const { locale } = useLocale();
   const index = useEstateIndex();
   const now = useServerNow(5000);
-  const problems = useLive(['statuses', 'estate'], (store: LiveStore) => selectProblems(store, collectiviteId), sameItems<ProbeStatus>);
+  const { top, total } = useLive(['statuses', 'estate'], (store: LiveStore) => selectProblems(store, collectiviteId), sameProblems);
 
   return (
     <section aria-labelledby="problems-title" className={`bg-slate-900 text-slate-100 ${className}`}>
       <h2 id="problems-title" className="px-3 pt-3 pb-2 text-base font-semibold">
-        {m.problemsTitle} <span className="tabular-nums text-slate-300">({problems.length})</span>
+        {m.problemsTitle} <span className="tabular-nums text-slate-300">({total})</span>
       </h2>
-      {problems.length === 0 ? (
+      {total === 0 ? (
         <p className="px-3 pb-3 text-sm text-slate-300">{index.sites.size === 0 ? m.waitingForData : m.noProblems}</p>
       ) : (
         <ul className="divide-y divide-slate-800">
-          {problems.slice(0, MAX_ROWS).map((status) => {
+          {top.map((status) => {
             const probe = index.probes.get(status.probeId);
             const siteId = index.siteOfProbe.get(status.probeId);
             const site = siteId ? index.sites.get(siteId) : undefined;
@@ -76,7 +83,7 @@ export function ProblemList({ onSelectSite, collectiviteId, className = '' }: Pr
           })}
         </ul>
       )}
-      {problems.length > MAX_ROWS && <p className="px-3 py-2 text-xs text-slate-300">{m.moreProblems(problems.length - MAX_ROWS)}</p>}
+      {total > top.length && <p className="px-3 py-2 text-xs text-slate-300">{m.moreProblems(total - top.length)}</p>}
     </section>
   );
 }
