@@ -138,7 +138,7 @@ test('on a 390×844 phone the map, the problems and the site panel work by touch
   await panel.waitFor({ state: 'detached' });
 
   // In English (longer labels), the phone still has no sideways scroll.
-  await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'en' }).tap();
+  await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'English' }).tap();
   await page.getByRole('region', { name: /^Current problems/ }).waitFor();
   expect(await horizontalOverflow(page)).toBe(0);
   await page.screenshot({ path: screenshotPath('referent-phone-english') });

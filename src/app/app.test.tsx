@@ -76,7 +76,7 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { name: 'Mairie de Metz' })).toBeTruthy();
     expect(screen.getByText('Caméra hors ligne')).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'en' }));
+    await user.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByText('Live data')).toBeTruthy();
     expect(screen.getByText('Source: simulator')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Current problems (1)' })).toBeTruthy();
