@@ -31,6 +31,20 @@ describe('report cache', () => {
     expect(await cache.get(e, 'bad', true, async () => 1)).toBe(1);
   });
 
+  it('serves a running figure again until its short TTL runs out', async () => {
+    let now = 0;
+    const cache = createReportCache(200, { ttlMs: 30_000, clock: () => now });
+    const e = estate();
+    let n = 0;
+    const compute = async () => ++n;
+    expect(await cache.get(e, 'c1|now', false, compute)).toBe(1);
+    now = 29_999;
+    expect(await cache.get(e, 'c1|now', false, compute)).toBe(1);
+    now = 30_000;
+    expect(await cache.get(e, 'c1|now', false, compute)).toBe(2);
+    expect(await cache.get(estate(), 'c1|now', false, compute)).toBe(3); // a new estate forgets it
+  });
+
   it('evicts the least recently used final entry', async () => {
     const cache = createReportCache(2);
     const e = estate();

@@ -1,6 +1,6 @@
 // SLA figures and CSV exports computed from a stored history, checked against hand-computed
 // covered-hours arithmetic and against the domain modules fed the same intervals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aggregateAvailability, probeAvailability, type StateInterval } from '../../src/domain/availability.ts';
 import type { StateChangeRow } from '../ports.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';
@@ -88,6 +88,24 @@ describe('availability', () => {
     expect(report.upSeconds).toBe(1.5 * 3600 * 3 - 1800); // three probes up 09:00–10:30, but p-c1-1 down since 10:00
     expect(report.downSeconds).toBe(1800);
     expect(report.worst[0]).toEqual({ probeId: 'p-c1-1', ratio: 1 / 1.5, downSeconds: 1800 });
+  });
+});
+
+describe('availability under load', () => {
+  it('computes a running report once for concurrent identical requests, then serves it again for a short while', async () => {
+    const load = vi.spyOn(gw.storage, 'loadStateChanges');
+    try {
+      const [a, b] = await Promise.all([gw.call('GET', '/availability?period=semester', support), gw.call('GET', '/availability?period=semester', support)]);
+      expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+      expect(a.json()).toEqual(b.json());
+      expect(load).toHaveBeenCalledTimes(1); // six probes: one chunk, one storage read
+      await gw.call('GET', '/availability?period=semester', support);
+      expect(load).toHaveBeenCalledTimes(1);
+      await gw.call('GET', '/availability?period=semester&collectiviteId=c1', support); // another scope
+      expect(load).toHaveBeenCalledTimes(2);
+    } finally {
+      load.mockRestore();
+    }
   });
 });
 

@@ -56,6 +56,35 @@ export function probeFigures(
   return new Map(probeIds.map((id) => [id, probeAvailability(intervals.get(id) ?? [], period, hours)]));
 }
 
+/** Probes per storage read and computation step of a long report (see probeFiguresInChunks). */
+export const REPORT_PROBE_CHUNK = 2_000;
+
+/** Let timers, sockets and the live stream run before the next step. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * probeFigures over the whole scope, `chunk` probes at a time: read their changes, compute, then
+ * give the event loop a turn. A month of 48,000 probes is seconds of work (PGlite runs on this
+ * thread); done in one go it held the live stream and new sockets' handshakes for that long.
+ */
+export async function probeFiguresInChunks(
+  probeIds: readonly string[],
+  loadChanges: (probeIds: string[]) => Promise<StateChangeRow[]>,
+  period: Period,
+  now: Instant,
+  hours: CoveredHours,
+  { chunk = REPORT_PROBE_CHUNK, yieldTurn = nextTurn }: { chunk?: number; yieldTurn?: () => Promise<void> } = {},
+): Promise<Map<string, AvailabilityFigures>> {
+  const figures = new Map<string, AvailabilityFigures>();
+  for (let i = 0; i < probeIds.length; i += chunk) {
+    const ids = probeIds.slice(i, i + chunk);
+    const changes = await loadChanges(ids);
+    for (const [id, f] of probeFigures(ids, changes, period, now, hours)) figures.set(id, f);
+    await yieldTurn();
+  }
+  return figures;
+}
+
 const seconds = (ms: number) => Math.round(ms / 1000);
 
 export function availabilityReport(scope: string, period: Period, perProbe: Map<string, AvailabilityFigures>, rules: SlaRules, worstCount = 5): AvailabilityReport {

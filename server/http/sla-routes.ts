@@ -12,7 +12,7 @@ import { estateView } from './estate-view.ts';
 import { findIncidents } from './incident-source.ts';
 import { resolvePeriod } from './period.ts';
 import { createReportCache, SETTLE_MS } from './report-cache.ts';
-import { availabilityReport, gtiReport, probeFigures } from './sla-reports.ts';
+import { availabilityReport, gtiReport, probeFiguresInChunks } from './sla-reports.ts';
 
 export const reportQuerySchema = periodQuerySchema.extend({ collectiviteId: z.string().min(1).max(128).optional() });
 
@@ -27,16 +27,19 @@ export function reportRequest(deps: RouteDeps, principal: ReturnType<typeof prin
   return { collectiviteId, scope: collectiviteId ?? 'all', view, now, period, hours: deps.calendar.hoursFor(period.from, period.to) };
 }
 
+/** A running period's availability is served again for this long (the SPA refreshes it every 5 min). */
+export const RUNNING_REPORT_TTL_MS = 30_000;
+
 export function registerSlaRoutes(api: FastifyInstance, deps: RouteDeps): void {
-  const cache = createReportCache();
+  const cache = createReportCache(200, { ttlMs: RUNNING_REPORT_TTL_MS, clock: () => performance.now() });
 
   api.get('/availability', async (request) => {
     const r = reportRequest(deps, principalOf(request), request.query);
     const final = r.period.to + SETTLE_MS <= r.now;
     return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () => {
       const probeIds = r.view.probeIdsIn(r.collectiviteId);
-      const changes = await deps.storage.loadStateChanges(r.period.from, r.period.to, probeIds);
-      return availabilityReport(r.scope, r.period, probeFigures(probeIds, changes, r.period, r.now, r.hours), deps.calendar.rules);
+      const load = (ids: string[]) => deps.storage.loadStateChanges(r.period.from, r.period.to, ids);
+      return availabilityReport(r.scope, r.period, await probeFiguresInChunks(probeIds, load, r.period, r.now, r.hours), deps.calendar.rules);
     });
   });
 
