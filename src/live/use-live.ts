@@ -90,6 +90,24 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
 }
 
+const selectHasSnapshot = (s: LiveStore) => s.stream !== undefined;
+
+/**
+ * True once the live snapshot has been applied (or after `fallbackMs`, so a stream that cannot
+ * connect does not hold everything else back). Heavy HTTP reads (SLA reports) wait for it: the
+ * map is what a support engineer opens the page for, and the gateway serves one thing at a time.
+ */
+export function useLiveSnapshotReady(fallbackMs = 5_000): boolean {
+  const hasSnapshot = useLive('connection', selectHasSnapshot);
+  const [waitedEnough, setWaitedEnough] = useState(false);
+  useEffect(() => {
+    if (hasSnapshot) return;
+    const timer = setTimeout(() => setWaitedEnough(true), fallbackMs);
+    return () => clearTimeout(timer);
+  }, [hasSnapshot, fallbackMs]);
+  return hasSnapshot || waitedEnough;
+}
+
 /** The server's clock (see LiveStore.serverNow), re-read every `intervalMs`: for ages of engine instants. */
 export function useServerNow(intervalMs = 1000): number {
   const now = useNow(intervalMs);

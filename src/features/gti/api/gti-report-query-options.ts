@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../api/api-client.ts';
 import { useApiClient } from '../../../api/use-api-client.ts';
+import { useLiveSnapshotReady } from '../../../live/use-live.ts';
 import { gtiReportSchema } from '../../../protocol/rest.ts';
 
 export type GtiPeriod = 'month' | 'semester';
@@ -20,6 +21,8 @@ export function gtiReportQueryOptions(client: ApiClient, { collectiviteId, perio
   });
 }
 
+/** Asked once the live snapshot is in: the map paints first, the reports follow. */
 export function useGtiReport(query: GtiReportQuery) {
-  return useQuery(gtiReportQueryOptions(useApiClient(), query));
+  const ready = useLiveSnapshotReady();
+  return useQuery({ ...gtiReportQueryOptions(useApiClient(), query), enabled: ready });
 }

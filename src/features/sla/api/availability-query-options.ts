@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../api/api-client.ts';
 import { useApiClient } from '../../../api/use-api-client.ts';
+import { useLiveSnapshotReady } from '../../../live/use-live.ts';
 import { availabilityReportSchema } from '../../../protocol/rest.ts';
 
 export type SlaPeriod = 'month' | 'semester';
@@ -22,6 +23,8 @@ export function availabilityQueryOptions(client: ApiClient, { collectiviteId, pe
   });
 }
 
+/** Asked once the live snapshot is in: the map paints first, the reports follow. */
 export function useAvailability(query: AvailabilityQuery) {
-  return useQuery(availabilityQueryOptions(useApiClient(), query));
+  const ready = useLiveSnapshotReady();
+  return useQuery({ ...availabilityQueryOptions(useApiClient(), query), enabled: ready });
 }

@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AvailabilityReport } from '../../../protocol/rest.ts';
 import { createFeatureHarness, smallEstate, type FakeRoute } from '../../../test/feature-harness.tsx';
 import { SlaPanel } from './sla-panel.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/\s/g, ' ');
 
@@ -56,6 +59,7 @@ describe('SlaPanel', () => {
       route: ({ url }) => (fail ? { status: 503, body: { error: { code: 'internal', message: 'down' } } } : url.pathname === '/api/v1/availability' ? { body: report(0.98) } : undefined),
     });
     render(<SlaPanel />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate())); // the reports are asked once the live snapshot is in
     await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
     expect(screen.getAllByText('Impossible de charger la disponibilité.')).toHaveLength(2);
     expect(h.requests.every((r) => !r.url.searchParams.has('collectiviteId'))).toBe(true);
@@ -63,5 +67,25 @@ describe('SlaPanel', () => {
     await user.click(screen.getAllByRole('button', { name: 'Réessayer' })[0]!);
     await waitFor(() => expect(screen.getAllByTestId('availability-value')).toHaveLength(1));
     expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+
+  it('asks for the reports once the live snapshot is in, so the map paints first', async () => {
+    const h = createFeatureHarness({ route: ({ url }) => (url.pathname === '/api/v1/availability' ? { body: report(0.98) } : undefined) });
+    render(<SlaPanel />, { wrapper: h.Wrapper });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(h.requests).toHaveLength(0);
+    act(() => h.snapshot(smallEstate()));
+    await waitFor(() => expect(h.requests.map((r) => r.url.searchParams.get('period')).sort()).toEqual(['month', 'semester']));
+  });
+
+  it('does not wait for a snapshot that never comes more than 5 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const h = createFeatureHarness({ route: ({ url }) => (url.pathname === '/api/v1/availability' ? { body: report(0.98) } : undefined) });
+    render(<SlaPanel />, { wrapper: h.Wrapper });
+    act(() => void vi.advanceTimersByTime(4_999));
+    expect(h.requests).toHaveLength(0);
+    act(() => void vi.advanceTimersByTime(1));
+    vi.useRealTimers();
+    await waitFor(() => expect(screen.getAllByTestId('availability-value')).toHaveLength(2));
   });
 });
