@@ -1,12 +1,14 @@
 // The /wall route's content: the wall feature's layout with the GTI and availability panels plugged
 // in (features do not import each other; they meet here). Kiosk sign-in happens around it. The wall
-// variants (WallGtiList, WallAvailability) are dark and sized for reading across a room.
+// variants (WallGtiList, WallAvailability) are dark and sized for reading across a room; the map is
+// the map feature's, read-only, mounted once and re-fitted on each rotation.
 import { useMemo } from 'react';
 import { GtiWatchBanner } from '../features/gti/components/gti-watch-banner.tsx';
 import { WallGtiList } from '../features/gti/components/wall-gti-list.tsx';
 import { WallAvailability } from '../features/sla/components/wall-availability.tsx';
 import { WallScreen } from '../features/wall/components/wall-screen.tsx';
 import { parseWallOptions } from '../features/wall/wall-options.ts';
+import { WallMap } from './wall-map.tsx';
 
 function WallAside({ collectiviteId }: { collectiviteId: string }) {
   return (
@@ -25,6 +27,7 @@ export function WallPage({ search = globalThis.location?.search ?? '' }: { searc
       gtiBanner={<GtiWatchBanner />}
       renderAside={(id) => <WallAside collectiviteId={id} />}
       calm={<WallAvailability />}
+      renderMap={(id) => <WallMap collectiviteId={id} />}
     />
   );
 }

@@ -13,14 +13,18 @@ import { mapMessages } from '../map-messages.ts';
 const SITE_ZOOM = 13;
 
 export interface SiteMarkersProps {
-  onSelectSite(siteId: string): void;
+  onSelectSite?(siteId: string): void;
   selectedSiteId?: string;
+  /** false: markers are drawn only, nothing reacts to the pointer (the wall). */
+  interactive?: boolean;
+  /** Markers drawn this much larger (read once, when the layer is created). */
+  markerScale?: number;
   /** Injected in tests: a fake layer and fake animation frames. */
   createLayer?: (options: SiteLayerOptions) => SiteLayer;
   frames?: FrameScheduler;
 }
 
-export function SiteMarkers({ onSelectSite, selectedSiteId, createLayer = createSiteLayer, frames }: SiteMarkersProps) {
+export function SiteMarkers({ onSelectSite, selectedSiteId, interactive = true, markerScale = 1, createLayer = createSiteLayer, frames }: SiteMarkersProps) {
   const map = useMap();
   const store = useLiveStoreInstance();
   const m = useMessages(mapMessages);
@@ -36,13 +40,15 @@ export function SiteMarkers({ onSelectSite, selectedSiteId, createLayer = create
     const layer = createLayer({
       sites: () => store.index.sites.values(),
       siteState: (id) => store.siteState(id),
-      onSelectSite: (id) => latest.current.onSelectSite(id),
+      onSelectSite: (id) => latest.current.onSelectSite?.(id),
       describeSite: (id) => {
         const site = store.index.sites.get(id);
         const town = site ? store.index.collectivites.get(site.collectiviteId)?.name : undefined;
         return `${site?.name ?? id}${town ? ` (${town})` : ''} — ${latest.current.states[store.siteState(id)]}`;
       },
       describeCluster: (count, worst) => latest.current.m.clusterLabel(count, latest.current.states[worst]),
+      interactive,
+      markerScale,
     });
     layer.init(map);
     const stop = createFrameDriver(store, layer, frames);
@@ -51,7 +57,7 @@ export function SiteMarkers({ onSelectSite, selectedSiteId, createLayer = create
       stop();
       layer.dispose();
     };
-  }, [map, store, createLayer, frames]);
+  }, [map, store, createLayer, frames, interactive, markerScale]);
 
   useEffect(() => {
     layer?.select(selectedSiteId);

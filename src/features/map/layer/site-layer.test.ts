@@ -35,7 +35,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function setup(zoom: number) {
+function setup(zoom: number, interactive?: boolean) {
   const map = L.map(container, { center: [49.1, 6.17], zoom, zoomAnimation: false, fadeAnimation: false });
   const state: Record<string, ProbeState> = { a: 'CRITICAL', b: 'OK', far: 'OK' };
   const onSelectSite = vi.fn();
@@ -46,6 +46,7 @@ function setup(zoom: number) {
     onSelectSite,
     describeSite: (id) => `${sites.find((s) => s.id === id)!.name} — ${state[id]}`,
     describeCluster: (n, worst) => `${n} sites, ${worst}`,
+    interactive,
   });
   layer.init(map);
   return { map, layer, state, onSelectSite, siteState };
@@ -85,4 +86,15 @@ it('puts hover text in as text, never markup', () => {
   expect(tooltip.hasAttribute('hidden')).toBe(false);
   expect(tooltip.textContent).toBe(`${EVIL} — CRITICAL`);
   expect(container.querySelector('img')).toBeNull();
+});
+
+it('when not interactive (the wall), draws the same but neither selects nor shows hover text', () => {
+  const { map, layer, onSelectSite } = setup(16, false);
+  expect(layer.paints).toBeGreaterThan(0);
+  mouse(map, 'click', [49.1, 6.17]);
+  mouse(map, 'mousemove', [49.1, 6.17]);
+  expect(onSelectSite).not.toHaveBeenCalled();
+  expect(container.querySelector('.vigie-site-tooltip')).toBeNull();
+  layer.dispose();
+  expect(container.querySelector('canvas')).toBeNull();
 });

@@ -18,6 +18,10 @@ export interface SiteLayerOptions {
   /** At or above this zoom every site is drawn on its own. */
   clusterBelowZoom?: number;
   cellSize?: number;
+  /** false: drawn only — no hover text, no click handlers (a wall nobody touches). Default true. */
+  interactive?: boolean;
+  /** Markers, clusters and cluster cells drawn this much larger (a wall read from afar). Default 1. */
+  markerScale?: number;
 }
 
 export interface SiteLayer {
@@ -43,7 +47,9 @@ interface HitTarget {
 
 export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   const clusterBelowZoom = options.clusterBelowZoom ?? 12;
-  const cellSize = options.cellSize ?? 56;
+  const scale = options.markerScale ?? 1;
+  const cellSize = (options.cellSize ?? 56) * scale;
+  const interactive = options.interactive ?? true;
   let map: L.Map | undefined;
   let canvas: HTMLCanvasElement | undefined;
   let tooltip: HTMLDivElement | undefined;
@@ -89,8 +95,8 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         const x = s.x - origin.x;
         const y = s.y - origin.y;
         if (!visible(x, y)) continue;
-        drawStateMarker(ctx, s.state, x, y);
-        targets.push({ x, y, r: STATE_STYLE[s.state].radius + 4, ids: [s.id], worst: s.state });
+        drawStateMarker(ctx, s.state, x, y, scale);
+        targets.push({ x, y, r: STATE_STYLE[s.state].radius * scale + 4, ids: [s.id], worst: s.state });
       }
       ringSelected(ctx, origin, zoom);
       return;
@@ -100,10 +106,10 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       const y = c.y - origin.y;
       if (!visible(x, y)) continue;
       if (c.ids.length === 1) {
-        drawStateMarker(ctx, c.worst, x, y);
-        targets.push({ x, y, r: STATE_STYLE[c.worst].radius + 4, ids: c.ids, worst: c.worst });
+        drawStateMarker(ctx, c.worst, x, y, scale);
+        targets.push({ x, y, r: STATE_STYLE[c.worst].radius * scale + 4, ids: c.ids, worst: c.worst });
       } else {
-        const r = drawClusterMarker(ctx, c, x, y);
+        const r = drawClusterMarker(ctx, c, x, y, scale);
         targets.push({ x, y, r, ids: c.ids, worst: c.worst });
       }
     }
@@ -166,13 +172,15 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       canvas = L.DomUtil.create('canvas', 'vigie-site-canvas', container);
       Object.assign(canvas.style, { position: 'absolute', top: '0', left: '0', zIndex: '450', pointerEvents: 'none' });
       canvas.setAttribute('aria-hidden', 'true');
-      tooltip = L.DomUtil.create('div', 'vigie-site-tooltip', container);
-      tooltip.hidden = true;
       target.on('move resize viewreset', paint);
       target.on('zoomstart', hideDuringZoom);
       target.on('zoomend', showAfterZoom);
-      target.on('click', onClick);
-      target.on('mousemove', onMouseMove);
+      if (interactive) {
+        tooltip = L.DomUtil.create('div', 'vigie-site-tooltip', container);
+        tooltip.hidden = true;
+        target.on('click', onClick);
+        target.on('mousemove', onMouseMove);
+      }
       this.reset();
     },
     reset() {
@@ -200,6 +208,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       tooltip?.remove();
       map = undefined;
       canvas = undefined;
+      tooltip = undefined;
     },
     get paints() {
       return paints;

@@ -46,8 +46,18 @@ function troubleOf(store: LiveStore, collectiviteId: string): SiteTrouble[] {
   return out.sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state));
 }
 
-/** One collectivité on the wall: its name and every site in trouble with the failing probes. */
-export function WallCollectiviteFocus({ collectiviteId }: { collectiviteId: string }) {
+interface WallCollectiviteFocusProps {
+  collectiviteId: string;
+  /** Where the wall's grid puts the title line and the site cards (they sit in different cells). */
+  headerClassName?: string;
+  sitesClassName?: string;
+}
+
+/**
+ * One collectivité on the wall: its name, then every site in trouble with the failing probes. Cards
+ * that do not fit the height are left out whole (the column wraps them out of view), not cut.
+ */
+export function WallCollectiviteFocus({ collectiviteId, headerClassName = '', sitesClassName = '' }: WallCollectiviteFocusProps) {
   const m = useMessages(wallMessages);
   const c = useMessages(common);
   const { locale } = useLocale();
@@ -57,8 +67,8 @@ export function WallCollectiviteFocus({ collectiviteId }: { collectiviteId: stri
   const sites = useLive(['estate', 'statuses'], select);
   const failing = sites.reduce((n, s) => n + s.probes.length, 0);
   return (
-    <section aria-labelledby="wall-focus-title" className="flex min-h-0 flex-col gap-4">
-      <header className="flex flex-wrap items-baseline gap-x-6">
+    <>
+      <header className={`flex flex-wrap items-baseline gap-x-6 ${headerClassName}`}>
         <h2 id="wall-focus-title" className="text-6xl font-black text-white">
           {collectivite?.name ?? collectiviteId}
         </h2>
@@ -67,36 +77,37 @@ export function WallCollectiviteFocus({ collectiviteId }: { collectiviteId: stri
           {sites.length === 0 ? m.allSitesOk : `${m.sites(sites.length)} · ${m.probesDown(failing)}`}
         </span>
       </header>
-      <ul className="grid grid-cols-2 gap-4">
-        {sites.slice(0, MAX_SITES).map((site) => (
-          <li key={site.siteId} className="flex flex-col gap-2 rounded-xl bg-slate-900 p-4 ring-1 ring-slate-700">
-            <p className="flex items-center gap-3 text-3xl font-bold text-white">
-              <span className={`shrink-0 rounded px-2 text-2xl whitespace-nowrap ${STATE_WALL[site.state]}`} data-wall-state-badge>
-                <span aria-hidden="true">{STATE_SYMBOL[site.state]} </span>
-                {c.state[site.state]}
-              </span>
-              <span className="min-w-0 break-words" data-wall-site-name>
-                {site.name}
-              </span>
-            </p>
-            <ul className="flex flex-col gap-1">
-              {site.probes.slice(0, MAX_PROBES).map((p) => (
-                <li key={p.probeId} className="text-xl text-slate-100">
-                  <span className="font-semibold">
-                    <span aria-hidden="true">{STATE_SYMBOL[p.state]} </span>
-                    {p.equipment ? `${p.equipment} · ` : ''}
-                    {p.name}
-                  </span>{' '}
-                  <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - p.since)))}</span>
-                  <span className="block truncate font-mono text-lg text-slate-300">{p.output}</span>
-                </li>
-              ))}
-              {site.probes.length > MAX_PROBES && <li className="text-xl text-slate-300">+{site.probes.length - MAX_PROBES}</li>}
-            </ul>
-          </li>
-        ))}
-      </ul>
-      {sites.length > MAX_SITES && <p className="text-2xl text-slate-300">+{sites.length - MAX_SITES}</p>}
-    </section>
+      <section aria-labelledby="wall-focus-title" className={`min-h-0 ${sitesClassName}`}>
+        <ul className="flex h-full flex-col flex-wrap content-start gap-4 overflow-hidden">
+          {sites.slice(0, MAX_SITES).map((site) => (
+            <li key={site.siteId} className="flex w-full flex-col gap-2 rounded-xl bg-slate-900 p-4 ring-1 ring-slate-700 ring-inset">
+              <p className="flex items-center gap-3 text-3xl font-bold text-white">
+                <span className={`shrink-0 rounded px-2 text-2xl whitespace-nowrap ${STATE_WALL[site.state]}`} data-wall-state-badge>
+                  <span aria-hidden="true">{STATE_SYMBOL[site.state]} </span>
+                  {c.state[site.state]}
+                </span>
+                <span className="min-w-0 break-words" data-wall-site-name>
+                  {site.name}
+                </span>
+              </p>
+              <ul className="flex flex-col gap-1">
+                {site.probes.slice(0, MAX_PROBES).map((p) => (
+                  <li key={p.probeId} className="text-xl text-slate-100">
+                    <span className="font-semibold">
+                      <span aria-hidden="true">{STATE_SYMBOL[p.state]} </span>
+                      {p.equipment ? `${p.equipment} · ` : ''}
+                      {p.name}
+                    </span>{' '}
+                    <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - p.since)))}</span>
+                    <span className="block truncate font-mono text-lg text-slate-300">{p.output}</span>
+                  </li>
+                ))}
+                {site.probes.length > MAX_PROBES && <li className="text-xl text-slate-300">+{site.probes.length - MAX_PROBES}</li>}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
   );
 }

@@ -21,6 +21,11 @@ interface WallScreenProps {
   renderAside?: (collectiviteId: string) => ReactNode;
   /** Shown when no collectivité has an open incident (e.g. the overall availability). */
   calm?: ReactNode;
+  /**
+   * The map of the collectivité on screen (undefined: the whole scope). It keeps its place in the
+   * tree across rotations and calm spells, so it is mounted once and only re-fitted.
+   */
+  renderMap?: (collectiviteId: string | undefined) => ReactNode;
   beep?: () => void;
   clock?: () => number;
 }
@@ -29,7 +34,7 @@ interface WallScreenProps {
  * The support cell's wall: dark, large, nothing to click. Cycles through the collectivités with
  * open incidents; greys the picture out and says so in a banner as soon as the data is stale.
  */
-export function WallScreen({ options, gtiBanner, renderAside, calm, beep = webAudioBeep, clock }: WallScreenProps) {
+export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, beep = webAudioBeep, clock }: WallScreenProps) {
   useWallScale();
   const m = useMessages(wallMessages);
   const incidents = useIncidents();
@@ -57,10 +62,11 @@ export function WallScreen({ options, gtiBanner, renderAside, calm, beep = webAu
       </header>
       <StaleBanner freshness={freshness} />
       {gtiBanner}
-      <main className={`grid min-h-0 flex-1 grid-cols-[2fr_1fr] gap-6 transition ${degraded ? 'opacity-50 grayscale' : ''}`}>
+      {/* Three columns: the site cards, the map, the GTI and availability aside; the title spans the first two. */}
+      <main className={`grid min-h-0 flex-1 grid-cols-3 grid-rows-[auto_minmax(0,1fr)] gap-x-6 gap-y-4 transition ${degraded ? 'opacity-50 grayscale' : ''}`}>
         {current === undefined ? (
-          <div className="col-span-2 flex flex-col items-center justify-center gap-6">
-            <p className="text-6xl font-black text-emerald-400">
+          <div className="row-span-2 flex min-h-0 flex-col justify-center gap-6">
+            <p className="text-5xl font-black text-emerald-400">
               <span aria-hidden="true">✔ </span>
               {m.noIncident}
             </p>
@@ -69,9 +75,14 @@ export function WallScreen({ options, gtiBanner, renderAside, calm, beep = webAu
           </div>
         ) : (
           <>
-            <WallCollectiviteFocus key={current} collectiviteId={current} />
-            <aside className="flex min-h-0 flex-col gap-4 overflow-hidden">{renderAside?.(current)}</aside>
+            <WallCollectiviteFocus key={current} collectiviteId={current} headerClassName="col-span-2" sitesClassName="col-start-1 row-start-2" />
+            <aside className="col-start-3 row-span-2 row-start-1 flex min-h-0 flex-col gap-4 overflow-hidden">{renderAside?.(current)}</aside>
           </>
+        )}
+        {renderMap && (
+          <div className={`relative min-h-0 overflow-hidden rounded-xl ${current === undefined ? 'col-span-2 col-start-2 row-span-2 row-start-1' : 'col-start-2 row-start-2'}`}>
+            {renderMap(current)}
+          </div>
         )}
       </main>
       {order.length > 0 && (
