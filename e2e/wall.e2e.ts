@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freshDataDir } from '../server/storage/test-data-dir.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+import { canvasPixels } from './map-readers.ts';
 import { startGateway as startGatewayProcess, stopGateway, type Gateway } from './gateway-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -43,8 +44,16 @@ test('the wall rotates, shows stale data when the gateway stops and recovers wit
 
   await expect.poll(() => rotation(page), { timeout: 20_000 }).toMatch(/^Collectivité 1 sur \d+ avec incident$/);
   const first = await page.locator('#wall-focus-title').textContent();
+  // The map of the collectivité on screen has its sites painted, and nothing to click.
+  await expect.poll(() => canvasPixels(page), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(await page.locator('.leaflet-control-zoom').count()).toBe(0);
+  await page.evaluate(() => Object.assign(document.querySelector('canvas.vigie-site-canvas')!, { __firstMount: true }));
   await expect.poll(() => rotation(page), { timeout: 15_000 }).toMatch(/^Collectivité 2 sur \d+ avec incident$/);
   expect(await page.locator('#wall-focus-title').textContent()).not.toBe(first);
+  // Re-fitted, not re-created: still one map, the same canvas, markers painted.
+  expect(await page.locator('.leaflet-container').count()).toBe(1);
+  expect(await page.evaluate(() => (document.querySelector('canvas.vigie-site-canvas') as unknown as { __firstMount?: boolean }).__firstMount)).toBe(true);
+  await expect.poll(() => canvasPixels(page), { timeout: 5_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: screenshotPath('wall-1920x1080') });
 
   // A reload would lose this marker: recovery must happen in the same document.
