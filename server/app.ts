@@ -47,6 +47,8 @@ export interface GatewayDeps {
   revalidateMs?: number;
   /** Transport hard cap per client message; above it the client is disconnected. */
   maxHttpBufferSize?: number;
+  /** Packets a live socket may have waiting to be written before it is dropped to resync. */
+  maxBufferedPackets?: number;
   timers?: Timers;
   logger?: FastifyServerOptions['logger'];
 }
@@ -83,8 +85,12 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const io: LiveServer = new Server(app.server, {
     serveClient: false,
     maxHttpBufferSize: deps.maxHttpBufferSize ?? 4 * limits.maxBytes,
-    // Snapshots of the whole estate are large and repetitive: deflate what is worth it.
-    perMessageDeflate: { threshold: 2_048 },
+    // Snapshots of the whole estate are large and repetitive: deflate them. Not live batches: deflate
+    // runs per socket (each has its own zlib context), so one batch broadcast to 100 support clients
+    // was deflated 100 times, and engine.io 6.6's WebSocket transport ignores socket.io's per-message
+    // compress(false). The threshold is the only switch: above a steady batch (~25 KB at 1,000
+    // changes/s), below a référent's snapshot of a large collectivité and a storm's chunks.
+    perMessageDeflate: { threshold: 64 * 1_024 },
     httpCompression: { threshold: 2_048 },
   });
   const detachLive = registerLiveNamespace(io, {
@@ -94,6 +100,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     timers,
     log,
     ...(deps.revalidateMs ? { revalidateMs: deps.revalidateMs } : {}),
+    ...(deps.maxBufferedPackets ? { maxBufferedPackets: deps.maxBufferedPackets } : {}),
   });
 
   const config = deps.config ?? loadConfig({});

@@ -43,12 +43,6 @@ const liveTrace: Array<{ id: string; connectedAt: number; subscribeAt?: number; 
 export function traceLive(io: { of(name: string): { on(event: 'connection', listener: (socket: TracedSocket) => void): unknown } }): void {
   io.of('/live').on('connection', (socket) => {
     const entry: (typeof liveTrace)[number] = { id: socket.id, connectedAt: Date.now() };
-    // Diagnostic (BENCH_DELTAS_UNCOMPRESSED=1): send delta batches without per-socket deflate, to
-    // measure what server/live/live-namespace.ts would gain by emitting them with compress(false).
-    if (process.env.BENCH_DELTAS_UNCOMPRESSED === '1') {
-      const emit = socket.emit.bind(socket);
-      socket.emit = (event: string, ...args: unknown[]) => (event === 'deltas' ? socket.compress(false) : socket) && emit(event, ...args);
-    }
     liveTrace.push(entry);
     if (liveTrace.length > 2_000) liveTrace.shift();
     socket.onAny((event) => {
@@ -65,8 +59,6 @@ export function traceLive(io: { of(name: string): { on(event: 'connection', list
 
 interface TracedSocket {
   id: string;
-  emit(event: string, ...args: unknown[]): boolean;
-  compress(compress: boolean): TracedSocket;
   onAny(listener: (event: string) => void): void;
   onAnyOutgoing(listener: (event: string) => void): void;
 }

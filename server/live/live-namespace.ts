@@ -7,16 +7,18 @@ import { LIVE_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } 
 import { subscribeRequestSchema, type ProtocolError } from '../../src/protocol/schemas.ts';
 import type { Principal, SessionService } from '../ports.ts';
 import { scopeOf, type StreamScope } from '../stream/scope.ts';
-import type { StreamHub, StreamMessage, Subscription } from '../stream/stream-hub.ts';
+import type { StreamHub } from '../stream/stream-hub.ts';
 import { systemTimers, type Timers } from '../stream/timers.ts';
 import { createMessageGuard, DEFAULT_MESSAGE_LIMITS, type MessageGuard, type MessageLimits } from './message-guard.ts';
+import { createScopeFanout, DEFAULT_MAX_BUFFERED_PACKETS } from './scope-fanout.ts';
 
 export interface LiveSocketData {
   principal: Principal;
   token: string;
   scope: StreamScope;
   guard: MessageGuard;
-  subscription?: Subscription;
+  /** In its scope's room (caught up, receiving the live broadcasts). */
+  joined?: boolean;
 }
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
@@ -28,6 +30,8 @@ export interface LiveOptions {
   limits?: MessageLimits;
   /** Sessions are re-checked this often, so an expired token does not keep a socket alive. */
   revalidateMs?: number;
+  /** A socket with more packets than this waiting to be written is dropped (it reconnects and resyncs). */
+  maxBufferedPackets?: number;
   timers?: Timers;
   now?: () => number;
   log?: (message: string, detail?: unknown) => void;
@@ -39,6 +43,7 @@ const MAX_TOKEN_LENGTH = 1_024;
 export function registerLiveNamespace(io: LiveServer, options: LiveOptions): () => void {
   const { hub, sessions, limits = DEFAULT_MESSAGE_LIMITS, revalidateMs = 60_000, timers = systemTimers, now = Date.now, log = () => {} } = options;
   const live: Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData> = io.of(LIVE_NAMESPACE);
+  const fanout = createScopeFanout(live, hub, { maxBufferedPackets: options.maxBufferedPackets ?? DEFAULT_MAX_BUFFERED_PACKETS, log });
 
   live.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
@@ -64,16 +69,15 @@ export function registerLiveNamespace(io: LiveServer, options: LiveOptions): () 
       next();
     });
     socket.on('subscribe', (request) => subscribe(socket, request));
-    socket.on('disconnect', () => socket.data.subscription?.unsubscribe());
+    socket.on('disconnect', () => fanout.leave(socket));
     socket.on('error', (error) => log('live socket error', error));
   });
 
   function subscribe(socket: LiveSocket, request: unknown): void {
     const parsed = parseMessage(subscribeRequestSchema, request);
     if (!parsed.ok) return refuse(socket, { code: 'bad-request', message: parsed.error.message.slice(0, 500), field: parsed.error.field.slice(0, 200) });
-    socket.data.subscription?.unsubscribe();
     // The scope comes from the session, never from the request: a resume naming another stream gets a snapshot of the caller's own.
-    socket.data.subscription = hub.subscribe(socket.data.scope, (message) => deliver(socket, message), parsed.value.resume);
+    fanout.join(socket, parsed.value.resume);
   }
 
   function dropSessionsOf(login: string): void {
@@ -94,32 +98,18 @@ export function registerLiveNamespace(io: LiveServer, options: LiveOptions): () 
   return () => {
     stopRevoked();
     timers.clearInterval(timer);
+    fanout.stop();
   };
-}
 
-function deliver(socket: LiveSocket, message: StreamMessage): void {
-  switch (message.event) {
-    case 'snapshot':
-      return void socket.compress(true).emit('snapshot', message.payload);
-    case 'deltas':
-      return void socket.emit('deltas', message.payload);
-    case 'incidents':
-      return void socket.emit('incidents', message.payload);
-    case 'source':
-      return void socket.emit('source', message.payload);
-    case 'heartbeat':
-      return void socket.emit('heartbeat', message.payload);
+  function expel(socket: LiveSocket, message: string): void {
+    fanout.leave(socket);
+    refuse(socket, { code: 'unauthorized', message });
+    socket.disconnect(true);
   }
 }
 
 function refuse(socket: LiveSocket, error: ProtocolError): void {
   socket.emit('protocol-error', error);
-}
-
-function expel(socket: LiveSocket, message: string): void {
-  socket.data.subscription?.unsubscribe();
-  refuse(socket, { code: 'unauthorized', message });
-  socket.disconnect(true);
 }
 
 /** A handshake refusal: the client's `connect_error` carries the code as message and in `data`. */

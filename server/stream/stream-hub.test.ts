@@ -186,3 +186,37 @@ describe('stream hub', () => {
     expect(timers.scheduled).toBe(0);
   });
 });
+
+describe('catch-up and follow (one listener fanned out to many clients)', () => {
+  test('follow gets live messages only; a catch-up taken in the same turn joins them without a gap', () => {
+    const live: StreamMessage[] = [];
+    const unfollow = hub.follow('c:c1', record(live));
+    change('p-c1-1', 'CRITICAL');
+    timers.advance(100);
+    const joining = hub.catchUp('c:c1');
+    expect(joining.resumed).toBe(false);
+    change('p-c1-2', 'WARNING');
+    timers.advance(100);
+    expect(live.map((m) => m.event)).toEqual(['deltas', 'deltas']);
+    // The joiner's snapshot, then the live messages after it: every change, in order.
+    const { statuses } = replay([...joining.messages, ...live.slice(1)]);
+    expect(statuses.get('p-c1-1')?.state).toBe('CRITICAL');
+    expect(statuses.get('p-c1-2')?.state).toBe('WARNING');
+    unfollow();
+    change('p-c1-3', 'CRITICAL');
+    timers.advance(100);
+    expect(live).toHaveLength(2);
+  });
+
+  test('catch-up from a buffered point is the missed batches, not a snapshot', () => {
+    change('p-c2-1', 'CRITICAL');
+    timers.advance(100);
+    const seq = hub.seq('all');
+    change('p-c2-2', 'CRITICAL');
+    timers.advance(100);
+    const { resumed, messages } = hub.catchUp('all', { stream: 'all', epoch: 'e1', seq });
+    expect(resumed).toBe(true);
+    expect(messages.filter((m) => m.event === 'deltas').map((m) => m.payload.seq)).toEqual([seq + 1]);
+    expect(messages.some((m) => m.event === 'snapshot')).toBe(false);
+  });
+});

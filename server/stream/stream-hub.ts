@@ -66,6 +66,13 @@ export interface StreamHub {
   publish(change: SupervisionChange): void;
   /** Join a scope's stream: the listener first gets a snapshot or the missed batches, then live messages. */
   subscribe(scope: StreamScope, listener: StreamListener, resume?: StreamRef & { seq: number }): Subscription;
+  /** What a client joining now is sent first: a snapshot, or the batches it missed (resumed). */
+  catchUp(scope: StreamScope, resume?: StreamRef & { seq: number }): { resumed: boolean; messages: StreamMessage[] };
+  /**
+   * Live messages only, from the next one on: for a transport that fans one stream out to many
+   * clients (each given its catchUp first, in the same turn, so none is missed). Returns unfollow.
+   */
+  follow(scope: StreamScope, listener: StreamListener): () => void;
   snapshot(scope: StreamScope): Snapshot;
   /** Current seq of a scope's stream (0 before its first batch). */
   seq(scope: StreamScope): number;
@@ -185,13 +192,23 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     return { protocol: PROTOCOL_VERSION, stream: scope, epoch, seq, at: view.now(), estate, statuses, incidents, source: view.sourceHealth() };
   }
 
-  function subscribe(scope: StreamScope, listener: StreamListener, resume?: StreamRef & { seq: number }): Subscription {
+  function catchUp(scope: StreamScope, resume?: StreamRef & { seq: number }): { resumed: boolean; messages: StreamMessage[] } {
     const s = stream(scope);
     const missed = resume && resume.stream === scope && resume.epoch === epoch ? s.buffer.since(resume.seq) : undefined;
-    if (missed) for (const entry of missed) for (const message of messagesOf(entry)) listener(message);
-    else listener({ event: 'snapshot', payload: snapshot(scope) });
+    if (!missed) return { resumed: false, messages: [{ event: 'snapshot', payload: snapshot(scope) }] };
+    return { resumed: true, messages: missed.flatMap(messagesOf) };
+  }
+
+  function follow(scope: StreamScope, listener: StreamListener): () => void {
+    const s = stream(scope);
     s.listeners.add(listener);
-    return { resumed: missed !== undefined, unsubscribe: () => s.listeners.delete(listener) };
+    return () => void s.listeners.delete(listener);
+  }
+
+  function subscribe(scope: StreamScope, listener: StreamListener, resume?: StreamRef & { seq: number }): Subscription {
+    const { resumed, messages } = catchUp(scope, resume);
+    for (const message of messages) listener(message);
+    return { resumed, unsubscribe: follow(scope, listener) };
   }
 
   /** The estate changed: old batches cannot be replayed on top of it, everyone starts over. */
@@ -220,6 +237,8 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     epoch,
     publish,
     subscribe,
+    catchUp,
+    follow,
     snapshot,
     seq: (scope) => streams.get(scope)?.seq ?? 0,
     flush,
