@@ -34,4 +34,22 @@ describe('createFrameDriver', () => {
     transport.emit('deltas', deltaBatch(302, [probeStatus('p-boulay-disk', 'CRITICAL')]));
     expect(pending()).toBe(0);
   });
+
+  it("runs in the same frame as the store's coalesced notification, after it", () => {
+    const transport = new FakeTransport();
+    const { frames, tick } = fakeFrames();
+    const store = new LiveStore({ transport, frames });
+    store.start();
+    transport.connect();
+    transport.emit('snapshot', fixtureSnapshot());
+    tick();
+    const calls: string[] = [];
+    store.subscribe(() => calls.push('react'), ['statuses']);
+    createFrameDriver(store, { reset: () => {}, update: () => calls.push('draw') }, frames);
+    transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'CRITICAL')]));
+    transport.emit('deltas', deltaBatch(2, [probeStatus('p-ecole-wan', 'CRITICAL')]));
+    expect(calls).toEqual([]);
+    tick();
+    expect(calls).toEqual(['react', 'draw']);
+  });
 });

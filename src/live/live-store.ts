@@ -381,15 +381,17 @@ export class LiveStore {
       this.versions.set(topic, (this.versions.get(topic) ?? 0) + 1);
       this.unsentTopics.add(topic);
     }
-    callListeners(this.immediateListeners, topics);
     const frames = this.options.frames;
-    if (!frames) return this.flushNotifications();
-    if (this.notifyFrame === undefined) {
+    // Asked before the immediate listeners ask theirs, so React renders before the map draws in
+    // the same frame: both land on the same paint, and whoever hears "drawn" has seen everything.
+    if (frames && this.notifyFrame === undefined) {
       this.notifyFrame = frames.request(() => {
         this.notifyFrame = undefined;
         this.flushNotifications();
       });
     }
+    callListeners(this.immediateListeners, topics);
+    if (!frames) this.flushNotifications();
   }
 }
 
