@@ -162,6 +162,19 @@ describe('LiveStore', () => {
     expect(calls.slice(21)).toEqual(['now', 'statuses']);
   });
 
+  it('keeps the probes in trouble as batches apply (the problem list reads only them)', () => {
+    const { transport, store } = setup();
+    transport.emit('snapshot', fixtureSnapshot({ statuses: [probeStatus('p-metz-cam', 'CRITICAL'), probeStatus('p-metz-disk', 'OK')] }));
+    const troubled = () => [...store.troubledStatuses()].map((s) => `${s.probeId}:${s.state}`).sort();
+    expect(troubled()).toEqual(['p-metz-cam:CRITICAL']);
+    transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'OK'), probeStatus('p-metz-disk', 'WARNING'), { ...probeStatus('p-ecole-wan', 'CRITICAL'), inDowntime: true }]));
+    expect(troubled()).toEqual(['p-metz-disk:WARNING']);
+    transport.emit('deltas', deltaBatch(2, [probeStatus('p-metz-disk', 'UNKNOWN'), probeStatus('p-ecole-wan', 'PENDING')]));
+    expect(troubled()).toEqual(['p-metz-disk:UNKNOWN']);
+    transport.emit('snapshot', fixtureSnapshot({ seq: 2, statuses: [] }));
+    expect(troubled()).toEqual([]);
+  });
+
   it('turns stale when heartbeats stop, by the injected clock', () => {
     const { transport, store, advance, now } = setup();
     transport.emit('snapshot', fixtureSnapshot());

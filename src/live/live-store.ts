@@ -80,6 +80,8 @@ export class LiveStore {
   private position: StreamPosition | undefined;
   private awaitingSnapshot = false;
   private readonly siteWorst = new Map<string, ProbeState>();
+  /** Probes in trouble (see isTroubled), kept as batches apply so the problem list reads only them. */
+  private readonly troubled = new Set<string>();
   private readonly versions = new Map<LiveTopic, number>(LIVE_TOPICS.map((t) => [t, 0]));
   private readonly listeners = new Map<Listener, ReadonlySet<LiveTopic> | undefined>();
   private readonly immediateListeners = new Map<Listener, ReadonlySet<LiveTopic> | undefined>();
@@ -182,6 +184,14 @@ export class LiveStore {
     return this.serverOffsetMs === undefined ? clientNow : clientNow + this.serverOffsetMs;
   }
 
+  /** Statuses of the probes in trouble now: WARNING, CRITICAL or UNKNOWN and not in maintenance. */
+  *troubledStatuses(): Generator<ProbeStatus> {
+    for (const probeId of this.troubled) {
+      const status = this.statuses.get(probeId);
+      if (status) yield status;
+    }
+  }
+
   /** Sites whose worst state changed since the last drain (read by the map once per frame). */
   drainSiteChanges(): SiteChanges {
     const changes = { reset: this.pendingReset, siteIds: this.pendingSites };
@@ -250,6 +260,8 @@ export class LiveStore {
     this.awaitingSnapshot = false;
     this.index = indexEstate(snapshot.estate);
     this.statuses = new Map(snapshot.statuses.map((s) => [s.probeId, s]));
+    this.troubled.clear();
+    for (const status of snapshot.statuses) if (isTroubled(status)) this.troubled.add(status.probeId);
     this.incidents = new Map(snapshot.incidents.filter(keepIncident).map((i) => [i.id, i]));
     this.siteWorst.clear();
     for (const siteId of this.index.sites.keys()) this.siteWorst.set(siteId, this.computeSiteState(siteId));
@@ -282,6 +294,8 @@ export class LiveStore {
     const touchedSites = new Set<string>();
     for (const status of batch.changes) {
       this.statuses.set(status.probeId, status);
+      if (isTroubled(status)) this.troubled.add(status.probeId);
+      else this.troubled.delete(status.probeId);
       const siteId = this.index.siteOfProbe.get(status.probeId);
       if (siteId !== undefined) touchedSites.add(siteId);
     }
@@ -399,6 +413,10 @@ function callListeners(listeners: ReadonlyMap<Listener, ReadonlySet<LiveTopic> |
   for (const [listener, wanted] of listeners) {
     if (!wanted || topics.some((t) => wanted.has(t))) listener();
   }
+}
+
+function isTroubled(status: ProbeStatus): boolean {
+  return status.state !== 'OK' && status.state !== 'PENDING' && !status.inDowntime;
 }
 
 /** Closed incidents leave the live store (the wall runs for weeks); history is read over HTTP. */

@@ -25,8 +25,7 @@ const worstThenOldest = (a: ProbeStatus, b: ProbeStatus) => stateSeverity(b.stat
 /** The `limit` worst and oldest problems, and how many there are: no full sort of a storm's thousands. */
 export function selectProblems(store: LiveStore, collectiviteId?: string, limit = MAX_PROBLEM_ROWS): TopN<ProbeStatus> {
   function* problems(): Generator<ProbeStatus> {
-    for (const status of store.statuses.values()) {
-      if (status.state === 'OK' || status.state === 'PENDING' || status.inDowntime) continue;
+    for (const status of store.troubledStatuses()) {
       if (collectiviteId) {
         const site = store.index.sites.get(store.index.siteOfProbe.get(status.probeId) ?? '');
         if (site?.collectiviteId !== collectiviteId) continue;
