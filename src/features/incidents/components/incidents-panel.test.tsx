@@ -137,6 +137,21 @@ describe('IncidentsPanel', () => {
     expect(h.requests.filter((r) => r.method === 'POST')[1]!.body).toEqual({ action: 'start-intervention' });
   });
 
+  it('shows a live incident update on its row at once, without waiting for a refetch', async () => {
+    const all = fixtures();
+    const h = createFeatureHarness({ route: gateway(all) });
+    render(<IncidentsPanel collectiviteId="c-thionville" />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate(), [all.find((i) => i.id === 't0')!]));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    const gets = h.requests.filter((r) => r.method === 'GET').length;
+    const t0 = all.find((i) => i.id === 't0')!;
+    const at = base + 50 * H;
+    // Only the live stream knows: the REST list still says "open".
+    act(() => h.incidents([{ ...t0, status: 'acknowledged', acknowledgedAt: at, timeline: [...t0.timeline, { at, kind: 'acknowledged', by: 'bob', comment: 'vu' }] }]));
+    await waitFor(() => expect(within(rows()[0]!).getByText('Acquitté')).toBeTruthy());
+    expect(h.requests.filter((r) => r.method === 'GET').length).toBe(gets);
+  });
+
   it('lets a référent comment but never acknowledge or start an intervention', async () => {
     const user = userEvent.setup();
     const h = createFeatureHarness({ role: 'referent', collectiviteId: 'c-metz', route: gateway(fixtures()) });

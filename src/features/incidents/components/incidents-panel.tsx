@@ -16,7 +16,10 @@ import { IncidentList } from './incident-list.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { IncidentTimelineChart } from './incident-timeline-chart.tsx';
 
-const selectLiveIncidents = (s: LiveStore) => s.incidents;
+// The store keeps one Map and mutates it, so select it with the topic's version: a new version is a
+// new value for React, and the merge below runs again on every live incident update.
+const selectLiveIncidents = (s: LiveStore) => ({ byId: s.incidents, version: s.version('incidents') });
+const sameVersion = (a: { version: number }, b: { version: number }) => a.version === b.version;
 
 /**
  * The incident list with filters and pages, the selected incident's history and actions, and, once
@@ -27,7 +30,7 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const m = useMessages(incidentMessages);
   const { role } = useSession();
   const index = useEstateIndex();
-  const live = useLive('incidents', selectLiveIncidents);
+  const live = useLive('incidents', selectLiveIncidents, sameVersion);
   const now = useServerNow(30_000);
   const [filters, setFilters] = useState<Filters>({ ...DEFAULT_INCIDENT_FILTERS, collectiviteId });
   const [selectedId, setSelectedId] = useState<string | undefined>();
@@ -49,7 +52,7 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const query = useIncidentPage(effective);
   useLiveIncidentRefresh();
 
-  const items = useMemo(() => mergeLiveIncidents(query.data?.items ?? [], live), [query.data, live]);
+  const items = useMemo(() => mergeLiveIncidents(query.data?.items ?? [], live.byId), [query.data, live]);
   const placeOf = useCallback((incident: Incident) => incidentPlace(index, incident), [index]);
   const collectivites = useMemo(
     () => [...index.collectivites.values()].map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
