@@ -125,7 +125,7 @@ describe.skipIf(!installed)('Vigie on a real Icinga 2, in Chromium', () => {
   it('shows a check result pushed to Icinga on the map within 2 s', async () => {
     supportPage = await signIn(VIEWPORTS.wall, SUPPORT_LOGIN, supportPassword, supportFrames);
     const page = supportPage;
-    expect(await page.locator('header').textContent()).toContain('Source : icinga2');
+    expect(await page.locator('header').textContent()).toContain('Source : Icinga 2');
     // The canvas shows the OK baseline (green) and nothing red yet: the pixel watch can tell them apart.
     await expect.poll(() => canvasColours(page), { timeout: 10_000 }).toEqual({ OK: true, CRITICAL: false });
     await watchForCritical(page, 'Espace disque C:');
