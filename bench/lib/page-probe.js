@@ -71,7 +71,10 @@
   window.__vigieBench = {
     attach(store) {
       s.store = store;
-      if (typeof store.subscribe === 'function') store.subscribe(onStatuses, ['statuses']);
+      // subscribeNow fires synchronously on each applied batch (socket receipt); subscribe is
+      // coalesced to one call per animation frame since 35fa46e, which would shift recvAt to the frame.
+      if (typeof store.subscribeNow === 'function') store.subscribeNow(onStatuses, ['statuses']);
+      else if (typeof store.subscribe === 'function') store.subscribe(onStatuses, ['statuses']);
       if (store.index.sites.size > 0 && s.firstFullPaint === undefined) s.firstFullPaint = performance.now();
     },
     frame(store, changes) {
