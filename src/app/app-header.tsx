@@ -30,7 +30,7 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
           <select
             value={collectiviteId ?? ''}
             onChange={(e) => navigate(e.target.value ? collectivitePath(e.target.value) : '/')}
-            className="max-w-[14rem] rounded border border-slate-600 bg-slate-800 px-2 py-1 text-slate-100"
+            className="max-w-[14rem] rounded border border-slate-600 bg-slate-800 px-2 py-1 text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-400"
           >
             <option value="">{m.allScope}</option>
             {collectivites.map((c) => (

@@ -65,7 +65,7 @@ function Notice({ text, action, onAction }: { text: string; action?: string; onA
       <h1 className="sr-only">Vigie</h1>
       <p role="status">{text}</p>
       {action && (
-        <button type="button" onClick={onAction} className="rounded bg-sky-600 px-4 py-2 text-xl font-semibold text-white focus-visible:outline-2 focus-visible:outline-sky-300">
+        <button type="button" onClick={onAction} className="rounded bg-sky-700 px-4 py-2 text-xl font-semibold text-white focus-visible:outline-2 focus-visible:outline-sky-300">
           {action}
         </button>
       )}

@@ -80,7 +80,7 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
         <button
           type="submit"
           disabled={mutation.isPending || !login.trim() || !password}
-          className="w-full rounded bg-sky-600 px-3 py-2 font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-300"
+          className="w-full rounded bg-sky-700 px-3 py-2 font-semibold text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-300"
         >
           {mutation.isPending ? m.submitting : m.submit}
         </button>

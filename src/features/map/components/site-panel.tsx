@@ -53,7 +53,8 @@ export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
           ×
         </button>
       </header>
-      <div className="overflow-y-auto p-3">
+      {/* Focusable so that a keyboard can scroll a long list of probes (nothing in it takes focus). */}
+      <div role="region" aria-labelledby="site-panel-title" tabIndex={0} className="overflow-y-auto p-3 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-400">
         {site && equipment.length === 0 && <p className="text-slate-300">{m.noEquipment}</p>}
         {equipment.map((eq) => (
           <section key={eq.id} className="mb-4">

@@ -52,7 +52,7 @@ export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, b
       <header className="flex items-start justify-between gap-6">
         <div>
           <h1 className="text-3xl font-bold text-white">{m.title}</h1>
-          <p className="mt-1 flex flex-wrap gap-x-6 text-2xl text-slate-200" aria-label={m.summary}>
+          <p role="group" aria-label={m.summary} className="mt-1 flex flex-wrap gap-x-6 text-2xl text-slate-200">
             <span>{m.incidentsOpen(active.length)}</span>
             <span className={critical > 0 ? 'font-bold text-red-400' : ''}>{m.critical(critical)}</span>
             <span>{m.collectivites(order.length)}</span>
