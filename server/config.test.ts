@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       simulator: { scale: 'moselle', seed: 57, speed: 1, scenario: 'calm' },
       dataDir: '/srv/vigie/.vigie-data',
       coveredHours: { timeZone: 'Europe/Paris', days: [1, 2, 3, 4, 5], open: '09:00', close: '17:30', extraClosedDates: [] },
-      stream: { flushMs: 100, heartbeatMs: 5000 },
+      stream: { flushMs: 50, heartbeatMs: 5000 },
       demoAccounts: true,
     });
     expect(config.databaseUrl).toBeUndefined();

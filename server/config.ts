@@ -47,10 +47,10 @@ export const configSchema = z.object({
   /** Extra closed days on top of the FR-57 public holidays. */
   CLOSED_DATES: list(z.string().regex(ISO_DATE, 'must be YYYY-MM-DD')).default([]),
   DEMO_ACCOUNTS: bool.default(true),
-  STREAM_FLUSH_MS: z.coerce.number().int().min(10).max(5_000).default(100),
+  STREAM_FLUSH_MS: z.coerce.number().int().min(10).max(5_000).default(50),
   HEARTBEAT_MS: z.coerce.number().int().min(500).max(300_000).default(5_000),
   /** Delta batches kept per stream for resume after a reconnect. */
-  STREAM_BUFFER: z.coerce.number().int().min(1).max(100_000).default(1_200),
+  STREAM_BUFFER: z.coerce.number().int().min(1).max(100_000).default(2_400),
   PERSIST_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   ICINGA_URL: z.url().optional(),
   ICINGA_USER: z.string().optional(),
