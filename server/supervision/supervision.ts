@@ -3,7 +3,7 @@
 // published to listeners (the stream hub) and queued for storage in batches. At start it restores
 // what storage holds, so a restart (even kill -9) keeps incidents, acknowledgements and history.
 import { DEFAULT_INCIDENT_RULES, isActive, reduceIncident, type IncidentEvent, type IncidentRules } from '../../src/domain/incidents.ts';
-import type { Incident, Instant, ProbeStatus } from '../../src/domain/model.ts';
+import { sameStatus, type Incident, type Instant, type ProbeStatus } from '../../src/domain/model.ts';
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource, UnmappedEngineObject } from '../../src/protocol/source.ts';
@@ -229,15 +229,3 @@ export function createSupervision(options: SupervisionOptions): Supervision {
   };
 }
 
-function sameStatus(a: ProbeStatus, b: ProbeStatus): boolean {
-  return (
-    a.state === b.state &&
-    a.stateType === b.stateType &&
-    a.output === b.output &&
-    a.lastCheck === b.lastCheck &&
-    a.since === b.since &&
-    a.acknowledged === b.acknowledged &&
-    a.inDowntime === b.inDowntime &&
-    a.camera === b.camera
-  );
-}

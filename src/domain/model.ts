@@ -75,6 +75,20 @@ export interface ProbeStatus {
   camera?: CameraCondition;
 }
 
+/** Two statuses say the same thing (every field compared), so a repeat is not a change. */
+export function sameStatus(a: ProbeStatus, b: ProbeStatus): boolean {
+  return (
+    a.state === b.state &&
+    a.stateType === b.stateType &&
+    a.output === b.output &&
+    a.lastCheck === b.lastCheck &&
+    a.since === b.since &&
+    a.acknowledged === b.acknowledged &&
+    a.inDowntime === b.inDowntime &&
+    a.camera === b.camera
+  );
+}
+
 const SEVERITY: Record<ProbeState, number> = { OK: 0, PENDING: 1, UNKNOWN: 2, WARNING: 3, CRITICAL: 4 };
 
 /** Order states from best to worst: CRITICAL > WARNING > UNKNOWN > PENDING > OK. */

@@ -11,7 +11,8 @@ import { pushActionToIcinga } from './icinga-actions.ts';
 import { createIcingaClient, type IcingaClient, type IcingaConnection } from './icinga-client.ts';
 import { ackCommentSchema, EVENT_TYPES, objectResultSchema, parseEventLine, type IcingaEvent } from './icinga-shapes.ts';
 import { probeIdOf } from './probe-ids.ts';
-import { applyAckEvent, applyCheckEvent, checkTimeOf, sameStatus, statusFromObject, toInstant } from './probe-status.ts';
+import { sameStatus } from '../../../src/domain/model.ts';
+import { applyAckEvent, applyCheckEvent, checkTimeOf, statusFromObject, toInstant } from './probe-status.ts';
 import { fetchAckComment, fetchCheckedSince, fetchObject, fetchSnapshot } from './snapshot-queries.ts';
 
 export const ICINGA2_SOURCE_NAME = 'icinga2';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import { parseEventLine, type AckEvent, type CheckEvent, type IcingaEvent } from './icinga-shapes.ts';
-import { applyAckEvent, applyCheckEvent, cameraCondition, firstLine, hostState, sameStatus, serviceState } from './probe-status.ts';
+import { sameStatus } from '../../../src/domain/model.ts';
+import { applyAckEvent, applyCheckEvent, cameraCondition, firstLine, hostState, serviceState } from './probe-status.ts';
 import { recordedEventLines } from './recorded.ts';
 
 const events: IcingaEvent[] = recordedEventLines.flatMap((l) => {

@@ -93,15 +93,3 @@ export function applyAckEvent(current: ProbeStatus, event: AckEvent): ProbeStatu
   return { ...current, acknowledged: event.type === 'AcknowledgementSet' };
 }
 
-export function sameStatus(a: ProbeStatus, b: ProbeStatus): boolean {
-  return (
-    a.state === b.state &&
-    a.stateType === b.stateType &&
-    a.output === b.output &&
-    a.lastCheck === b.lastCheck &&
-    a.since === b.since &&
-    a.acknowledged === b.acknowledged &&
-    a.inDowntime === b.inDowntime &&
-    a.camera === b.camera
-  );
-}
