@@ -3,6 +3,7 @@
 // midnights converted to UTC instants, so a month spans its true length across DST changes.
 import type { Period } from '../../src/domain/availability.ts';
 import type { Instant } from '../../src/domain/model.ts';
+import { wallParts, wallToInstant, zonedFormatter } from '../../src/domain/zoned-time.ts';
 import { ApiError } from './api-error.ts';
 
 export type PeriodKind = 'month' | 'semester' | 'year';
@@ -15,42 +16,13 @@ interface LocalDate {
   month: number; // 1–12
 }
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-}
-
-function wallParts(format: Intl.DateTimeFormat, t: Instant): Record<string, number> {
-  const p: Record<string, number> = {};
-  for (const part of format.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return p;
-}
-
-/** Local (wall-clock) offset in ms of the zone at instant t. */
-function offsetAt(format: Intl.DateTimeFormat, t: Instant): number {
-  const p = wallParts(format, t);
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) - (t - (t % 1000));
-}
-
 /** The instant of local midnight starting the 1st of `month` (months may overflow into years). */
 export function localMonthStart(year: number, month: number, timeZone: string): Instant {
-  const format = formatter(timeZone);
-  const wall = Date.UTC(year, month - 1, 1);
-  // Two passes settle the offset; midnight is never skipped by DST in Europe.
-  const first = wall - offsetAt(format, wall);
-  return wall - offsetAt(format, first);
+  return wallToInstant(zonedFormatter(timeZone), Date.UTC(year, month - 1, 1));
 }
 
 export function localYearMonth(t: Instant, timeZone: string): LocalDate {
-  const p = wallParts(formatter(timeZone), t);
+  const p = wallParts(zonedFormatter(timeZone), t);
   return { year: p.year ?? 1970, month: p.month ?? 1 };
 }
 

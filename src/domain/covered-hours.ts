@@ -3,6 +3,7 @@
 // window is converted once with Intl (no tz library) and summed into a prefix table, so durations
 // are O(1) per query after warm-up, and correct across DST.
 import type { Instant } from './model.ts';
+import { wallToInstant, zonedFormatter } from './zoned-time.ts';
 
 export interface CoveredHoursConfig {
   /** IANA time zone whose wall clock defines the hours. */
@@ -58,25 +59,6 @@ function parseClock(label: string, hhmm: string): number {
   return Number(m[1] ?? m[3]) * 60 + Number(m[2] ?? m[4]);
 }
 
-/** Wall-clock offset (local − UTC, ms) of `timeZone` at instant `t`. */
-function offsetAt(format: Intl.DateTimeFormat, t: Instant): number {
-  const whole = t - (((t % 1000) + 1000) % 1000);
-  const p: Record<string, number> = {};
-  for (const part of format.formatToParts(whole)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return wall - whole;
-}
-
-/** The instant showing wall-clock `wall` (written as if UTC). A time skipped by DST maps forward. */
-function wallToInstant(format: Intl.DateTimeFormat, wall: number): Instant {
-  const o1 = offsetAt(format, wall);
-  const t1 = wall - o1;
-  const o2 = offsetAt(format, t1);
-  if (o2 === o1) return t1;
-  const t2 = wall - o2;
-  return offsetAt(format, t2) === o2 ? t2 : Math.max(t1, t2);
-}
-
 export function createCoveredHours(config: CoveredHoursConfig): CoveredHours {
   const openMin = parseClock('open', config.open);
   const closeMin = parseClock('close', config.close);
@@ -86,16 +68,7 @@ export function createCoveredHours(config: CoveredHoursConfig): CoveredHours {
   }
   const days = new Set(config.days);
   const closed = new Set(config.closedDates);
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: config.timeZone, // throws RangeError on an unknown zone
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const format = zonedFormatter(config.timeZone); // throws RangeError on an unknown zone
 
   // Local day n = the calendar date of UTC day n (days since 1970-01-01), read in the zone.
   const windows = new Map<number, Window | null>();
