@@ -51,7 +51,7 @@ export async function fanoutBench(): Promise<void> {
               const socket = io(`${gateway.url}/live`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 120_000 });
               const client: Client = { role, socket, latencies: [], transit: [], changes: 0 };
               clients.push(client);
-              socket.on('connect', () => socket.emit('subscribe', { protocol: 1 }));
+              socket.on('connect', () => socket.emit('subscribe', { protocol: 2 }));
               socket.on('connect_error', (error) => reject(error));
               socket.once('snapshot', () => resolve());
               // Payload sizes as one support client receives them (what the gateway writes per socket).

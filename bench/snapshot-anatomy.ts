@@ -1,13 +1,15 @@
 // Diagnostic (not part of `npm run bench`): what the support snapshot is made of, at Moselle scale.
 // One support client takes the snapshot from the bench gateway over socket.io; this reports the
-// JSON bytes of the estate, the statuses (and their output lines), the incidents, how many probes
-// are not OK, and — in this Node process, as an indication of the per-client costs — the time to
-// JSON.stringify it, deflate it (zlib defaults, as permessage-deflate) and validate it with the
-// SPA's zod schema. Run: npx tsx bench/snapshot-anatomy.ts
+// JSON bytes of each column of the wire form (protocol 2, src/protocol/wire-snapshot.ts), the size
+// the same snapshot had as objects (protocol 1), how many probes are not OK, and — in this Node
+// process, as an indication of the per-client costs — the time to JSON.stringify, deflate (zlib
+// defaults, as permessage-deflate), JSON.parse and read (validate + expand) each form.
+// Run: npx tsx bench/snapshot-anatomy.ts
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import { io } from 'socket.io-client';
-import { snapshotSchema, type Snapshot } from '../src/protocol/schemas.ts';
+import { snapshotSchema } from '../src/protocol/schemas.ts';
+import { readSnapshot, type WireSnapshot } from '../src/protocol/wire-snapshot.ts';
 import { startGateway } from './lib/gateway-process.ts';
 import { report } from './lib/report.ts';
 import { kb, percentile, round } from './lib/stats.ts';
@@ -28,36 +30,53 @@ export async function snapshotAnatomy(): Promise<void> {
   const gateway = await startGateway();
   try {
     const { sessions } = await gateway.call<{ sessions: Array<{ token: string }> }>('/__bench/sessions', { referents: 0, support: 1 });
-    const snapshot = await new Promise<Snapshot>((resolve, reject) => {
+    const wire = await new Promise<WireSnapshot>((resolve, reject) => {
       const socket = io(`${gateway.url}/live`, { auth: { token: sessions[0]!.token }, transports: ['websocket'], forceNew: true, reconnection: false });
-      socket.on('connect', () => socket.emit('subscribe', { protocol: 1 }));
+      socket.on('connect', () => socket.emit('subscribe', { protocol: 2 }));
       socket.on('connect_error', reject);
-      socket.once('snapshot', (s: Snapshot) => {
+      socket.once('snapshot', (s: WireSnapshot) => {
         socket.close();
         resolve(s);
       });
     });
-    const json = JSON.stringify(snapshot);
+    const read = readSnapshot(wire);
+    if (!read.ok) throw read.error;
+    const snapshot = read.value;
+    const wireJson = JSON.stringify(wire);
+    const objectJson = JSON.stringify(snapshot);
     const notOk = snapshot.statuses.filter((s) => s.state !== 'OK');
-    const outputs = snapshot.statuses.reduce((n, s) => n + Buffer.byteLength(JSON.stringify(s.output)) + '"output":,'.length, 0);
+    const columns = (table: object) => Object.fromEntries(Object.entries(table).map(([k, v]) => [k, kb(bytes(v))]));
     report('snapshot-anatomy', {
       scope: 'support (all)',
-      totalKB: kb(Buffer.byteLength(json)),
-      estateKB: kb(bytes(snapshot.estate)),
-      estateParts: { collectivites: snapshot.estate.collectivites.length, sites: snapshot.estate.sites.length, equipment: snapshot.estate.equipment.length, probes: snapshot.estate.probes.length, probesKB: kb(bytes(snapshot.estate.probes)), equipmentKB: kb(bytes(snapshot.estate.equipment)), sitesKB: kb(bytes(snapshot.estate.sites)) },
+      wire: {
+        totalKB: kb(Buffer.byteLength(wireJson)),
+        deflatedKB: kb(deflateRawSync(wireJson).length),
+        estateKB: columns(wire.estate),
+        equipmentKB: columns(wire.estate.equipment),
+        probesKB: columns(wire.estate.probes),
+        statusesKB: columns(wire.statuses),
+        distinctTexts: wire.estate.texts.length,
+        idsAfterParent: { equipment: wire.estate.equipment.idAfterParent, probes: wire.estate.probes.idAfterParent },
+      },
+      asObjects: { totalKB: kb(Buffer.byteLength(objectJson)), deflatedKB: kb(deflateRawSync(objectJson).length), estateKB: kb(bytes(snapshot.estate)), statusesKB: kb(bytes(snapshot.statuses)) },
+      estateParts: { collectivites: snapshot.estate.collectivites.length, sites: snapshot.estate.sites.length, equipment: snapshot.estate.equipment.length, probes: snapshot.estate.probes.length },
       statuses: snapshot.statuses.length,
-      statusesKB: kb(bytes(snapshot.statuses)),
-      statusOutputFieldsKB: kb(outputs),
       statusesNotOk: notOk.length,
-      statusesNotOkKB: kb(bytes(notOk)),
       incidents: snapshot.incidents.length,
       incidentsKB: kb(bytes(snapshot.incidents)),
-      deflatedKB: kb(deflateRawSync(json).length),
       nodeMedianOf5Ms: {
-        stringify: timed(() => JSON.stringify(snapshot)),
-        deflate: timed(() => deflateRawSync(json)),
-        parse: timed(() => JSON.parse(json)),
-        zodValidate: timed(() => snapshotSchema.parse(snapshot)),
+        wire: {
+          stringify: timed(() => JSON.stringify(wire)),
+          deflate: timed(() => deflateRawSync(wireJson)),
+          parse: timed(() => JSON.parse(wireJson)),
+          readSnapshot: timed(() => readSnapshot(JSON.parse(wireJson))) ,
+        },
+        asObjects: {
+          stringify: timed(() => JSON.stringify(snapshot)),
+          deflate: timed(() => deflateRawSync(objectJson)),
+          parse: timed(() => JSON.parse(objectJson)),
+          zodValidate: timed(() => snapshotSchema.parse(snapshot)),
+        },
       },
     });
   } finally {

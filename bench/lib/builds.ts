@@ -35,3 +35,5 @@ export const shippedBuild = () => viteBuild('shipped', []);
 export const probeBuild = () => viteBuild('probe', [], { VITE_VIGIE_BENCH: '1' });
 /** The naive baseline page (bench/naive), served by the bench gateway under /__naive/. */
 export const naiveBuild = () => viteBuild('naive', ['--config', join(ROOT, 'bench', 'naive', 'vite.config.ts')]);
+/** The probe build without minification, so that profiles name the app's functions (diagnostics only). */
+export const probeBuildReadable = () => viteBuild('probe-readable', ['--minify', 'false'], { VITE_VIGIE_BENCH: '1' });

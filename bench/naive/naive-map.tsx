@@ -2,7 +2,8 @@ import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { CircleMarker, MapContainer } from 'react-leaflet';
 import { io } from 'socket.io-client';
 import { worstState, type ProbeState, type ProbeStatus } from '../../src/domain/model.ts';
-import { PROTOCOL_VERSION, type DeltaBatch, type Estate, type Snapshot } from '../../src/protocol/schemas.ts';
+import { PROTOCOL_VERSION, type DeltaBatch, type Estate } from '../../src/protocol/schemas.ts';
+import { unpackSnapshot, type WireSnapshot } from '../../src/protocol/wire-snapshot.ts';
 
 const COLOUR: Record<ProbeState, string> = { OK: '#16a34a', WARNING: '#f59e0b', CRITICAL: '#dc2626', UNKNOWN: '#a78bfa', PENDING: '#64748b' };
 // One style object per state, so react-leaflet only restyles markers whose state changed.
@@ -27,7 +28,9 @@ export function NaiveMap() {
     const token = (JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string }).token;
     const socket = io('/live', { auth: { token }, transports: ['websocket'] });
     socket.on('connect', () => socket.emit('subscribe', { protocol: PROTOCOL_VERSION }));
-    socket.on('snapshot', (snapshot: Snapshot) => {
+    socket.on('snapshot', (wire: WireSnapshot) => {
+      // Expanded without validation: the baseline trusts the gateway.
+      const snapshot = unpackSnapshot(wire);
       setEstate(snapshot.estate);
       setStatuses(new Map(snapshot.statuses.map((s) => [s.probeId, s])));
       setSeq(snapshot.seq);

@@ -3,6 +3,7 @@
 // Messages still travel as JSON text, asynchronously and in order, as they would over a socket.
 import { parseMessage } from '../../src/protocol/parse.ts';
 import { subscribeRequestSchema } from '../../src/protocol/schemas.ts';
+import { packSnapshot } from '../../src/protocol/wire-snapshot.ts';
 import type { LiveEventName, LiveTransport, LiveTransportHandlers } from '../../src/live/transport.ts';
 import type { StreamHub, StreamMessage, Subscription } from '../../server/stream/stream-hub.ts';
 import type { StreamScope } from '../../server/stream/scope.ts';
@@ -68,7 +69,7 @@ export function createHubTransport({ hub, scope, defer = queueMicrotask }: HubTr
       const current = scope();
       if (current === undefined) return send('protocol-error', { code: 'unauthorized', message: 'session expired' });
       leave();
-      subscription = hub.subscribe(current, (message: StreamMessage) => send(message.event, message.payload), parsed.value.resume);
+      subscription = hub.subscribe(current, (message: StreamMessage) => send(message.event, message.event === 'snapshot' ? packSnapshot(message.payload) : message.payload), parsed.value.resume);
     },
     stop() {
       leave();

@@ -4,7 +4,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import { LIVE_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '../../src/protocol/events.ts';
-import type { DeltaBatch, IncidentUpdate, Snapshot } from '../../src/protocol/schemas.ts';
+import type { DeltaBatch, IncidentUpdate } from '../../src/protocol/schemas.ts';
+import { readSnapshot } from '../../src/protocol/wire-snapshot.ts';
 import type { Principal, SessionService } from '../ports.ts';
 
 export class FakeSessions implements SessionService {
@@ -59,7 +60,9 @@ export class LiveClient {
 
   private fold(event: string, payload: unknown): void {
     if (event === 'snapshot') {
-      const s = payload as Snapshot;
+      const read = readSnapshot(payload);
+      if (!read.ok) throw read.error;
+      const s = read.value;
       this.statuses.clear();
       this.incidents.clear();
       for (const st of s.statuses) this.statuses.set(st.probeId, st);
@@ -84,7 +87,7 @@ export class LiveClient {
   }
 
   subscribe(resume?: { stream: string; epoch: string; seq: number }): void {
-    this.socket.emit('subscribe', resume ? { protocol: 1, resume } : { protocol: 1 });
+    this.socket.emit('subscribe', resume ? { protocol: 2, resume } : { protocol: 2 });
   }
 
   count(event: string): number {

@@ -5,7 +5,8 @@
 // resumes from the hub's buffer or gets a fresh snapshot.
 import type { Namespace, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/protocol/events.ts';
-import type { StreamRef } from '../../src/protocol/schemas.ts';
+import type { Snapshot, StreamRef } from '../../src/protocol/schemas.ts';
+import { packSnapshot, type WireSnapshot } from '../../src/protocol/wire-snapshot.ts';
 import type { StreamScope } from '../stream/scope.ts';
 import type { StreamHub, StreamMessage } from '../stream/stream-hub.ts';
 
@@ -100,10 +101,18 @@ export function createScopeFanout(live: FanoutNamespace, hub: StreamHub, options
   };
 }
 
+/** Packed once per snapshot: the hub hands every client joining a scope within a second the same one. */
+const packed = new WeakMap<Snapshot, WireSnapshot>();
+function wireSnapshotOf(snapshot: Snapshot): WireSnapshot {
+  let wire = packed.get(snapshot);
+  if (!wire) packed.set(snapshot, (wire = packSnapshot(snapshot)));
+  return wire;
+}
+
 function deliver(target: Emitter, message: StreamMessage): void {
   switch (message.event) {
     case 'snapshot':
-      return void target.emit('snapshot', message.payload);
+      return void target.emit('snapshot', wireSnapshotOf(message.payload));
     case 'deltas':
       return void target.emit('deltas', message.payload);
     case 'incidents':

@@ -187,6 +187,33 @@ describe('stream hub', () => {
   });
 });
 
+describe('snapshot reuse (a reconnect wave costs one snapshot per scope)', () => {
+  test('clients joining at the same seq share one snapshot; a batch, a health change or a heartbeat renews it', () => {
+    const first = hub.snapshot('all');
+    expect(hub.snapshot('all')).toBe(first);
+    expect(hub.snapshot('c:c1')).not.toBe(first);
+
+    // A change published but not yet flushed: the shared snapshot may predate it — the next batch carries it.
+    const status = change('p-c1-3', 'CRITICAL');
+    expect(hub.snapshot('all')).toBe(first);
+    timers.advance(100);
+    const afterBatch = hub.snapshot('all');
+    expect(afterBatch).not.toBe(first);
+    expect(afterBatch.seq).toBe(first.seq + 1);
+    expect(afterBatch.statuses.find((s) => s.probeId === 'p-c1-3')).toEqual(status);
+
+    hub.publish({ statuses: [], incidents: [], source: (view.health = { state: 'stale', source: 'fake', since: view.now() }) });
+    const afterHealth = hub.snapshot('all');
+    expect(afterHealth).not.toBe(afterBatch);
+    expect(afterHealth.source.state).toBe('stale');
+
+    timers.advance(5_000);
+    const afterBeat = hub.snapshot('all');
+    expect(afterBeat).not.toBe(afterHealth);
+    expect(afterBeat.at).toBe(view.now());
+  });
+});
+
 describe('catch-up and follow (one listener fanned out to many clients)', () => {
   test('follow gets live messages only; a catch-up taken in the same turn joins them without a gap', () => {
     const live: StreamMessage[] = [];

@@ -96,6 +96,12 @@ interface Stream {
   sourceAt?: Instant;
   buffer: BatchBuffer<Entry>;
   listeners: Set<StreamListener>;
+  /**
+   * The last snapshot built, handed to every client that joins before the stream moves on (next
+   * batch, source change, estate change or heartbeat, so its `at` is at most one heartbeat old):
+   * a reconnect wave costs one snapshot per scope, and the transport packs it once.
+   */
+  snapshot?: Snapshot;
 }
 
 export function createStreamHub(options: StreamHubOptions): StreamHub {
@@ -137,6 +143,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   function publish(change: SupervisionChange): void {
     if (stopped) return;
     if (change.estateChanged) return resync();
+    if (change.source) forgetSnapshots();
     let pending = false;
     for (const status of change.statuses) {
       for (const s of targets(view.collectiviteOf(status.probeId))) {
@@ -159,6 +166,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     const at = view.now();
     for (const s of streams.values()) {
       if (s.changes.size === 0 && s.incidents.size === 0) continue;
+      delete s.snapshot;
       const changes = [...s.changes.values()];
       const incidents = [...s.incidents.values()];
       const sourceAt = s.sourceAt;
@@ -183,12 +191,20 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   }
 
   function snapshot(scope: StreamScope): Snapshot {
+    const s = stream(scope);
+    return (s.snapshot ??= buildSnapshot(scope, s.seq));
+  }
+
+  function forgetSnapshots(): void {
+    for (const s of streams.values()) delete s.snapshot;
+  }
+
+  function buildSnapshot(scope: StreamScope, seq: number): Snapshot {
     const collectiviteId = collectiviteOfScope(scope);
     const estate = estateForScope(view.estate(), scope);
     const probeIds = collectiviteId === undefined ? undefined : new Set(estate.probes.map((p) => p.id));
     const statuses = [...view.statuses()].filter((st) => !probeIds || probeIds.has(st.probeId));
     const incidents = [...view.incidents()].filter((inc) => collectiviteId === undefined || inc.collectiviteId === collectiviteId);
-    const seq = streams.get(scope)?.seq ?? 0;
     return { protocol: PROTOCOL_VERSION, stream: scope, epoch, seq, at: view.now(), estate, statuses, incidents, source: view.sourceHealth() };
   }
 
@@ -213,6 +229,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
 
   /** The estate changed: old batches cannot be replayed on top of it, everyone starts over. */
   function resync(): void {
+    forgetSnapshots();
     for (const s of streams.values()) {
       s.changes.clear();
       s.incidents.clear();
@@ -226,6 +243,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   }
 
   function beat(): void {
+    forgetSnapshots();
     const at = view.now();
     const source = view.sourceHealth();
     for (const s of streams.values()) {

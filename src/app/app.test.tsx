@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/api-client.ts';
 import { SessionStore } from '../api/session.ts';
 import { FakeTransport } from '../live/fake-transport.ts';
-import { deltaBatch, fixtureSnapshot, probeStatus } from '../live/live-fixtures.ts';
+import { deltaBatch, wireSnapshot, probeStatus } from '../live/live-fixtures.ts';
 import { App } from './app.tsx';
 import { createAppServices } from './app-services.ts';
 
@@ -64,9 +64,9 @@ describe('App', () => {
     expect(await screen.findByText('Connexion au flux…')).toBeTruthy();
     expect(location.pathname).toBe('/');
     act(() => transport.connect());
-    expect(transport.lastRequest).toEqual({ protocol: 1 });
+    expect(transport.lastRequest).toEqual({ protocol: 2 });
 
-    act(() => transport.emit('snapshot', fixtureSnapshot()));
+    act(() => transport.emit('snapshot', wireSnapshot()));
     expect(await screen.findByText('Données en direct')).toBeTruthy();
     expect(screen.getByText('Source : simulateur')).toBeTruthy();
     act(() => transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'CRITICAL', 2_000, 'Caméra hors ligne')])));

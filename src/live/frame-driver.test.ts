@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeTransport } from './fake-transport.ts';
 import { fakeFrames } from './fake-frames.ts';
 import { createFrameDriver } from './frame-driver.ts';
-import { deltaBatch, fixtureSnapshot, probeStatus } from './live-fixtures.ts';
+import { deltaBatch, wireSnapshot, probeStatus } from './live-fixtures.ts';
 import { LiveStore } from './live-store.ts';
 
 describe('createFrameDriver', () => {
@@ -11,7 +11,7 @@ describe('createFrameDriver', () => {
     const store = new LiveStore({ transport });
     store.start();
     transport.connect();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     const calls: Array<string[] | 'reset'> = [];
     const { frames, tick, pending } = fakeFrames();
     const stop = createFrameDriver(store, { reset: () => calls.push('reset'), update: (ids) => calls.push([...ids].sort()) }, frames);
@@ -41,7 +41,7 @@ describe('createFrameDriver', () => {
     const store = new LiveStore({ transport, frames });
     store.start();
     transport.connect();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     tick();
     const calls: string[] = [];
     store.subscribe(() => calls.push('react'), ['statuses']);

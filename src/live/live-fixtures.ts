@@ -1,6 +1,7 @@
 // A tiny estate and stream messages for tests and demos: two collectivités, three sites.
 import type { ProbeState, ProbeStatus } from '../domain/model.ts';
 import { PROTOCOL_VERSION, type DeltaBatch, type Estate, type Heartbeat, type Snapshot } from '../protocol/schemas.ts';
+import { packSnapshot, type WireSnapshot } from '../protocol/wire-snapshot.ts';
 
 export const FIXTURE_ESTATE: Estate = {
   collectivites: [
@@ -45,6 +46,11 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     source: SOURCE_OK,
     ...overrides,
   };
+}
+
+/** fixtureSnapshot as the gateway sends it (packed in columns). */
+export function wireSnapshot(overrides: Partial<Snapshot> = {}): WireSnapshot {
+  return packSnapshot(fixtureSnapshot(overrides));
 }
 
 export function deltaBatch(seq: number, changes: ProbeStatus[], overrides: Partial<DeltaBatch> = {}): DeltaBatch {

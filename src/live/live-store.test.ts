@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeTransport } from './fake-transport.ts';
 import { dataFreshness } from './freshness.ts';
-import { deltaBatch, fixtureSnapshot, heartbeat, probeStatus } from './live-fixtures.ts';
+import { deltaBatch, fixtureSnapshot, wireSnapshot, heartbeat, probeStatus } from './live-fixtures.ts';
 import { fakeFrames } from './fake-frames.ts';
 import { LiveStore } from './live-store.ts';
 
@@ -18,9 +18,9 @@ function setup() {
 describe('LiveStore', () => {
   it('subscribes without resume at first, then applies the snapshot', () => {
     const { transport, store } = setup();
-    expect(transport.requests).toEqual([{ protocol: 1 }]);
+    expect(transport.requests).toEqual([{ protocol: 2 }]);
     expect(store.connection).toBe('syncing');
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     expect(store.connection).toBe('live');
     expect(store.index.sites.size).toBe(3);
     expect(store.siteState('s-metz-mairie')).toBe('OK');
@@ -30,7 +30,7 @@ describe('LiveStore', () => {
 
   it('applies deltas in sequence and reports changed sites only when their worst state moves', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     store.drainSiteChanges();
     transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'CRITICAL')]));
     transport.emit('deltas', deltaBatch(2, [probeStatus('p-metz-disk', 'WARNING')]));
@@ -46,7 +46,7 @@ describe('LiveStore', () => {
 
   it('ignores a duplicate batch and resyncs on a gap, dropping deltas until the snapshot', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot({ seq: 5 }));
+    transport.emit('snapshot', wireSnapshot({ seq: 5 }));
     transport.emit('deltas', deltaBatch(5, [probeStatus('p-metz-cam', 'CRITICAL')]));
     expect(store.status('p-metz-cam')?.state).toBe('OK');
     expect(transport.requests).toHaveLength(1);
@@ -54,12 +54,12 @@ describe('LiveStore', () => {
     transport.emit('deltas', deltaBatch(7, [probeStatus('p-metz-cam', 'CRITICAL')]));
     expect(store.status('p-metz-cam')?.state).toBe('OK');
     expect(store.connection).toBe('syncing');
-    expect(transport.lastRequest).toEqual({ protocol: 1 });
+    expect(transport.lastRequest).toEqual({ protocol: 2 });
     expect(store.resyncCount).toBe(1);
 
     transport.emit('deltas', deltaBatch(8, [probeStatus('p-metz-cam', 'CRITICAL')]));
     expect(transport.requests).toHaveLength(2); // one resync, not one per batch
-    transport.emit('snapshot', fixtureSnapshot({ seq: 8, statuses: [probeStatus('p-metz-cam', 'CRITICAL')] }));
+    transport.emit('snapshot', wireSnapshot({ seq: 8, statuses: [probeStatus('p-metz-cam', 'CRITICAL')] }));
     expect(store.connection).toBe('live');
     expect(store.siteState('s-metz-mairie')).toBe('CRITICAL');
     expect(store.drainSiteChanges().reset).toBe(true);
@@ -67,10 +67,10 @@ describe('LiveStore', () => {
 
   it('resyncs when a batch or heartbeat comes from another epoch (gateway restart)', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot({ seq: 3 }));
+    transport.emit('snapshot', wireSnapshot({ seq: 3 }));
     transport.emit('deltas', deltaBatch(4, [], { epoch: 'e2' }));
     expect(store.resyncCount).toBe(1);
-    transport.emit('snapshot', fixtureSnapshot({ epoch: 'e2', seq: 0 }));
+    transport.emit('snapshot', wireSnapshot({ epoch: 'e2', seq: 0 }));
     expect(store.stream).toEqual({ stream: 'all', epoch: 'e2', seq: 0 });
     transport.emit('heartbeat', heartbeat(0, { epoch: 'e3' }));
     expect(store.resyncCount).toBe(2);
@@ -78,7 +78,7 @@ describe('LiveStore', () => {
 
   it('resyncs when a heartbeat shows batches it never received', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot({ seq: 3 }));
+    transport.emit('snapshot', wireSnapshot({ seq: 3 }));
     transport.emit('heartbeat', heartbeat(3));
     expect(store.resyncCount).toBe(0);
     transport.emit('heartbeat', heartbeat(4));
@@ -87,12 +87,12 @@ describe('LiveStore', () => {
 
   it('resumes from the last position after a reconnect', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot({ seq: 3 }));
+    transport.emit('snapshot', wireSnapshot({ seq: 3 }));
     transport.emit('deltas', deltaBatch(4, []));
     transport.disconnect();
     expect(store.connection).toBe('offline');
     transport.connect();
-    expect(transport.lastRequest).toEqual({ protocol: 1, resume: { stream: 'all', epoch: 'e1', seq: 4 } });
+    expect(transport.lastRequest).toEqual({ protocol: 2, resume: { stream: 'all', epoch: 'e1', seq: 4 } });
     transport.emit('deltas', deltaBatch(5, [probeStatus('p-ecole-wan', 'UNKNOWN')]));
     expect(store.connection).toBe('live');
     expect(store.siteState('s-metz-ecole')).toBe('UNKNOWN');
@@ -100,7 +100,7 @@ describe('LiveStore', () => {
 
   it('rejects invalid messages at the edge and resyncs on an invalid batch', () => {
     const { transport, store, errors } = setup();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     transport.emit('deltas', { ...deltaBatch(1, []), changes: [{ probeId: 'p-metz-cam', state: 'ON FIRE' }] });
     expect(errors[0]).toMatch(/^deltas:changes\.0\./);
     expect(store.resyncCount).toBe(1);
@@ -110,7 +110,7 @@ describe('LiveStore', () => {
 
   it('keeps incidents by id and lets closed ones go', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     const incident = {
       id: 'i1', probeId: 'p-metz-cam', siteId: 's-metz-mairie', collectiviteId: 'c-metz',
       status: 'open' as const, severity: 'CRITICAL' as const, openedAt: 5, timeline: [{ at: 5, kind: 'opened' as const }],
@@ -125,7 +125,7 @@ describe('LiveStore', () => {
 
   it('notifies only the listeners of the topics that changed', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     const calls: string[] = [];
     store.subscribe(() => calls.push('incidents'), ['incidents']);
     store.subscribe(() => calls.push('statuses'), ['statuses']);
@@ -139,7 +139,7 @@ describe('LiveStore', () => {
     const store = new LiveStore({ transport, frames });
     store.start();
     transport.connect();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     tick();
     const calls: string[] = [];
     store.subscribe(() => calls.push('statuses'), ['statuses']);
@@ -164,20 +164,20 @@ describe('LiveStore', () => {
 
   it('keeps the probes in trouble as batches apply (the problem list reads only them)', () => {
     const { transport, store } = setup();
-    transport.emit('snapshot', fixtureSnapshot({ statuses: [probeStatus('p-metz-cam', 'CRITICAL'), probeStatus('p-metz-disk', 'OK')] }));
+    transport.emit('snapshot', wireSnapshot({ statuses: [probeStatus('p-metz-cam', 'CRITICAL'), probeStatus('p-metz-disk', 'OK')] }));
     const troubled = () => [...store.troubledStatuses()].map((s) => `${s.probeId}:${s.state}`).sort();
     expect(troubled()).toEqual(['p-metz-cam:CRITICAL']);
     transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'OK'), probeStatus('p-metz-disk', 'WARNING'), { ...probeStatus('p-ecole-wan', 'CRITICAL'), inDowntime: true }]));
     expect(troubled()).toEqual(['p-metz-disk:WARNING']);
     transport.emit('deltas', deltaBatch(2, [probeStatus('p-metz-disk', 'UNKNOWN'), probeStatus('p-ecole-wan', 'PENDING')]));
     expect(troubled()).toEqual(['p-metz-disk:UNKNOWN']);
-    transport.emit('snapshot', fixtureSnapshot({ seq: 2, statuses: [] }));
+    transport.emit('snapshot', wireSnapshot({ seq: 2, statuses: [] }));
     expect(troubled()).toEqual([]);
   });
 
   it('turns stale when heartbeats stop, by the injected clock', () => {
     const { transport, store, advance, now } = setup();
-    transport.emit('snapshot', fixtureSnapshot());
+    transport.emit('snapshot', wireSnapshot());
     expect(dataFreshness(store, now(), 30_000)).toEqual({ level: 'live', ageMs: 0 });
     advance(29_000);
     expect(dataFreshness(store, now(), 30_000).level).toBe('live');
@@ -192,7 +192,7 @@ describe('LiveStore', () => {
   it('estimates the server clock from the last message', () => {
     const { transport, store, advance, now } = setup();
     expect(store.serverNow(now())).toBe(now());
-    transport.emit('snapshot', fixtureSnapshot({ at: 50_000 })); // server 40 s ahead of the client
+    transport.emit('snapshot', wireSnapshot({ at: 50_000 })); // server 40 s ahead of the client
     advance(5_000);
     expect(store.serverNow(now())).toBe(55_000);
     // Incident and source messages carry no server time: they must not reset the offset.

@@ -12,13 +12,13 @@ import {
   incidentUpdateSchema,
   PROTOCOL_VERSION,
   protocolErrorSchema,
-  snapshotSchema,
   sourceHealthSchema,
   type ProtocolError,
   type Snapshot,
   type SourceHealth,
   type StreamRef,
 } from '../protocol/schemas.ts';
+import { readSnapshot } from '../protocol/wire-snapshot.ts';
 import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from './estate-index.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 import type { LiveEventName, LiveTransport } from './transport.ts';
@@ -250,7 +250,7 @@ export class LiveStore {
   }
 
   private onSnapshot(payload: unknown): void {
-    const parsed = parseMessage(snapshotSchema, payload);
+    const parsed = readSnapshot(payload);
     if (!parsed.ok) return this.invalid('snapshot', parsed.error);
     this.applySnapshot(parsed.value);
   }

@@ -14,17 +14,17 @@ import {
   incidentSchema,
   incidentUpdateSchema,
   protocolErrorSchema,
-  snapshotSchema,
   sourceHealthSchema,
   subscribeRequestSchema,
 } from './schemas.ts';
+import { wireSnapshotSchema } from './wire-snapshot.ts';
 
 type Payload<E, K extends keyof E> = E[K] extends (payload: infer P) => void ? P : never;
 type SchemasOf<E> = { [K in keyof E]: z.ZodType<Payload<E, K>> };
 
 // Compile-time: one schema per event, no event missing, and the schema yields the event's payload.
 const serverEvents = {
-  snapshot: snapshotSchema,
+  snapshot: wireSnapshotSchema,
   deltas: deltaBatchSchema,
   incidents: incidentUpdateSchema,
   source: sourceHealthSchema,

@@ -1,13 +1,14 @@
 // Typed socket.io event maps for the live stream. Both ends use these so that an event name or
 // payload shape cannot be misspelt; payloads are still parsed at each boundary.
-import type { DeltaBatch, Heartbeat, IncidentUpdate, ProtocolError, Snapshot, SourceHealth, SubscribeRequest } from './schemas.ts';
+import type { DeltaBatch, Heartbeat, IncidentUpdate, ProtocolError, SourceHealth, SubscribeRequest } from './schemas.ts';
+import type { WireSnapshot } from './wire-snapshot.ts';
 
 /** socket.io namespace path of the live stream. */
 export const LIVE_NAMESPACE = '/live';
 
 export interface ServerToClientEvents {
-  /** Full state of the stream's scope; sent on subscribe and whenever a resume is impossible. */
-  snapshot: (snapshot: Snapshot) => void;
+  /** Full state of the stream's scope, in columns (wire-snapshot.ts); sent on subscribe and whenever a resume is impossible. */
+  snapshot: (snapshot: WireSnapshot) => void;
   /** Batched probe status changes, one batch per flush window, seq strictly +1 per batch. */
   deltas: (batch: DeltaBatch) => void;
   /** Incidents that were opened or changed. */

@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { parseMessage } from './parse.ts';
 import * as rest from './rest.ts';
 import * as wire from './schemas.ts';
+import * as columns from './wire-snapshot.ts';
 
 const doc = readFileSync(new URL('../../docs/protocol.md', import.meta.url), 'utf8');
 
 const schemas = new Map<string, z.ZodType>();
-for (const [name, value] of Object.entries<unknown>({ ...wire, ...rest })) if (value instanceof z.ZodType) schemas.set(name, value);
+for (const [name, value] of Object.entries<unknown>({ ...wire, ...columns, ...rest })) if (value instanceof z.ZodType) schemas.set(name, value);
 
 const TAGGED = /<!-- schema: (\w+)(?:, invalid at ([\w.]+))? -->\s*```json\n([\s\S]*?)```/g;
 const examples = [...doc.matchAll(TAGGED)].map(([, schema = '', invalidAt, json = ''], index) => ({
@@ -30,7 +31,7 @@ describe('docs/protocol.md examples', () => {
 
   test('every live-stream message has a valid example', () => {
     const valid = new Set(examples.filter((e) => !e.invalidAt).map((e) => e.schema));
-    for (const name of ['subscribeRequestSchema', 'snapshotSchema', 'deltaBatchSchema', 'incidentUpdateSchema', 'sourceHealthSchema', 'heartbeatSchema', 'protocolErrorSchema']) {
+    for (const name of ['subscribeRequestSchema', 'wireSnapshotSchema', 'deltaBatchSchema', 'incidentUpdateSchema', 'sourceHealthSchema', 'heartbeatSchema', 'protocolErrorSchema']) {
       expect(valid, name).toContain(name);
     }
   });
@@ -42,6 +43,8 @@ describe('docs/protocol.md examples', () => {
     const parsed = parseMessage(zodSchema, JSON.parse(json));
     if (invalidAt === undefined) {
       expect(parsed.ok ? 'valid' : parsed.error.message).toBe('valid');
+      // A snapshot's columns must also fit together, as clients read them.
+      if (schema === 'wireSnapshotSchema') expect(columns.readSnapshot(JSON.parse(json)).ok).toBe(true);
     } else {
       expect(parsed.ok ? 'valid' : parsed.error.field).toBe(invalidAt);
     }

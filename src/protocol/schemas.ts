@@ -15,7 +15,7 @@ import {
 } from '../domain/model.ts';
 
 /** Bumped on any incompatible change; the gateway refuses clients speaking another version. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 const id = z.string().min(1).max(128);
 const instant = z.number().int().nonnegative();

@@ -14,7 +14,8 @@ import type { FrameScheduler } from '../live/frame-scheduler.ts';
 import { LiveStoreProvider } from '../live/live-context.tsx';
 import { LiveStore } from '../live/live-store.ts';
 import type { Role } from '../protocol/rest.ts';
-import type { SourceHealth } from '../protocol/schemas.ts';
+import { PROTOCOL_VERSION, type SourceHealth } from '../protocol/schemas.ts';
+import { packSnapshot } from '../protocol/wire-snapshot.ts';
 
 export interface FakeRequest {
   method: string;
@@ -101,7 +102,7 @@ export function createFeatureHarness({
     /** Connect and deliver a snapshot of `estate` with these incidents and statuses. */
     snapshot(estate: EstateFixture, incidents: Incident[] = [], statuses: ProbeStatus[] = [], source = CONNECTED) {
       transport.connect();
-      transport.emit('snapshot', { protocol: 1, stream: 'all', epoch: 'e1', seq, at: serverClock(), estate, statuses, incidents, source });
+      transport.emit('snapshot', packSnapshot({ protocol: PROTOCOL_VERSION, stream: 'all', epoch: 'e1', seq, at: serverClock(), estate, statuses, incidents, source }));
     },
     incidents(incidents: Incident[]) {
       transport.emit('incidents', { stream: 'all', epoch: 'e1', incidents });

@@ -10,7 +10,7 @@ import { I18nProvider } from '../../../i18n/i18n-context.tsx';
 import { FakeTransport } from '../../../live/fake-transport.ts';
 import type { FrameScheduler } from '../../../live/frame-driver.ts';
 import { LiveStoreProvider } from '../../../live/live-context.tsx';
-import { deltaBatch, fixtureSnapshot, probeStatus } from '../../../live/live-fixtures.ts';
+import { deltaBatch, wireSnapshot, probeStatus } from '../../../live/live-fixtures.ts';
 import { LiveStore } from '../../../live/live-store.ts';
 import type { SiteLayer, SiteLayerOptions } from '../layer/site-layer.ts';
 import { SiteMarkers } from './site-markers.tsx';
@@ -22,7 +22,7 @@ it('updates the layer once per frame with only the changed site ids', () => {
   const store = new LiveStore({ transport });
   store.start();
   transport.connect();
-  transport.emit('snapshot', fixtureSnapshot());
+  transport.emit('snapshot', wireSnapshot());
 
   const queue: Array<() => void> = [];
   const frames: FrameScheduler = { request: (cb) => queue.push(cb), cancel: () => {} };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../i18n/i18n-context.tsx';
 import { FakeTransport } from '../../../live/fake-transport.ts';
 import { LiveStoreProvider } from '../../../live/live-context.tsx';
-import { deltaBatch, FIXTURE_ESTATE, fixtureSnapshot, probeStatus } from '../../../live/live-fixtures.ts';
+import { deltaBatch, FIXTURE_ESTATE, wireSnapshot, probeStatus } from '../../../live/live-fixtures.ts';
 import { LiveStore } from '../../../live/live-store.ts';
 import { ProblemList } from './problem-list.tsx';
 import { SitePanel } from './site-panel.tsx';
@@ -21,7 +21,7 @@ function liveStore() {
     equipment: FIXTURE_ESTATE.equipment.map((e) => (e.id === 'e-metz-cam' ? { ...e, name: EVIL } : e)),
     probes: FIXTURE_ESTATE.probes.map((p) => (p.id === 'p-metz-cam' ? { ...p, name: EVIL } : p)),
   };
-  transport.emit('snapshot', fixtureSnapshot({ estate, statuses: [probeStatus('p-metz-cam', 'CRITICAL', 1_000, EVIL), probeStatus('p-metz-disk', 'OK')] }));
+  transport.emit('snapshot', wireSnapshot({ estate, statuses: [probeStatus('p-metz-cam', 'CRITICAL', 1_000, EVIL), probeStatus('p-metz-disk', 'OK')] }));
   return { store, transport };
 }
 
