@@ -85,12 +85,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const io: LiveServer = new Server(app.server, {
     serveClient: false,
     maxHttpBufferSize: deps.maxHttpBufferSize ?? 4 * limits.maxBytes,
-    // Deflate only what no live batch reaches: the support snapshot (20.7 MB at Moselle scale). Deflate
-    // runs per socket (each has its own zlib context), so a batch broadcast to 100 support clients was
-    // deflated 100 times and the sockets queued behind zlib. engine.io 6.6's WebSocket transport ignores
-    // socket.io's per-message compress(false), and ws applies the threshold only without context
-    // takeover: hence both. Above a storm's 5,000-change chunk (~1.2 MB) and a référent's snapshot.
-    perMessageDeflate: { threshold: 4 * 2 ** 20, serverNoContextTakeover: true },
+    // Deflate only what no live batch reaches: the support snapshot (3.6 MB of columns at Moselle
+    // scale, 0.77 MB deflated). Deflate runs per socket (each has its own zlib context), so a batch
+    // broadcast to 100 support clients was deflated 100 times and the sockets queued behind zlib.
+    // engine.io 6.6's WebSocket transport ignores socket.io's per-message compress(false), and ws
+    // applies the threshold only without context takeover: hence both. The threshold sits above a
+    // storm's 5,000-change chunk (~1.2 MB) and a référent's snapshot (a few KB).
+    perMessageDeflate: { threshold: 2 * 2 ** 20, serverNoContextTakeover: true },
     httpCompression: { threshold: 2_048 },
   });
   const detachLive = registerLiveNamespace(io, {
