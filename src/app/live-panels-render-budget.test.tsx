@@ -100,9 +100,12 @@ describe('live panels render budget', () => {
     expect(h.store.incidents.size).toBe(PROBES);
     expect(renders).toEqual(renderedBefore);
 
+    // The problem ranking walks every probe in trouble: once for the frame, not once per read.
+    const walks = vi.spyOn(h.store, 'troubledStatuses');
     act(tick);
     expect(renders.problems - renderedBefore.problems).toBe(1);
     expect(renders.gti - renderedBefore.gti).toBe(1);
+    expect(walks).toHaveBeenCalledTimes(1);
 
     const problems = screen.getByRole('region', { name: /Problèmes en cours/ });
     expect(problems.querySelectorAll('li')).toHaveLength(MAX_PROBLEM_ROWS);

@@ -12,6 +12,8 @@ import type { ConnectionState, LiveStore, LiveTopic } from './live-store.ts';
 /**
  * Select from the store. The selector re-runs only when one of `topics` changed; pass `isEqual` when
  * it builds a new object each time, so an equal result keeps the previous reference (no re-render).
+ * Pass a stable selector (module-level, or useCallback): a new function is a new question, answered
+ * afresh at every read — an inline arrow over 47,739 statuses re-ran several times per frame.
  */
 export function useLive<T>(
   topics: LiveTopic | readonly LiveTopic[],

@@ -1,5 +1,6 @@
 // The probes in trouble right now, worst and oldest first. Also the keyboard way into the map:
 // each entry selects its site. Engine strings are rendered as text.
+import { useCallback } from 'react';
 import { stateSeverity, type ProbeStatus } from '../../../domain/model.ts';
 import { common } from '../../../i18n/common.ts';
 import { formatAge } from '../../../i18n/format.ts';
@@ -44,7 +45,9 @@ export function ProblemList({ onSelectSite, collectiviteId, className = '' }: Pr
   const { locale } = useLocale();
   const index = useEstateIndex();
   const now = useServerNow(5000);
-  const { top, total } = useLive(['statuses', 'estate'], (store: LiveStore) => selectProblems(store, collectiviteId), sameProblems);
+  // A stable selector: useLive recomputes whenever it is handed a new function (see useLive).
+  const select = useCallback((store: LiveStore) => selectProblems(store, collectiviteId), [collectiviteId]);
+  const { top, total } = useLive(['statuses', 'estate'], select, sameProblems);
 
   return (
     <section aria-labelledby="problems-title" className={`bg-slate-900 text-slate-100 ${className}`}>

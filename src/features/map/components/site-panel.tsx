@@ -1,7 +1,7 @@
 // What is on a site: its equipment and their probes with state, output, last check and since when.
 // Every engine string (names, output) is rendered as a React text node — never as markup.
-import { useEffect, useRef } from 'react';
-import type { ProbeStatus } from '../../../domain/model.ts';
+import { useCallback, useEffect, useRef } from 'react';
+import type { Probe, ProbeStatus } from '../../../domain/model.ts';
 import { common } from '../../../i18n/common.ts';
 import { formatAge, formatDateTime } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
@@ -16,6 +16,8 @@ export interface SitePanelProps {
   className?: string;
 }
 
+const NO_PROBES: readonly Probe[] = [];
+
 export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard users land on the panel when a site is chosen, and Escape takes them back out.
@@ -25,12 +27,9 @@ export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
   const { locale } = useLocale();
   const index = useEstateIndex();
   const now = useServerNow(5000);
-  const probes = index.probesBySite.get(siteId) ?? [];
-  const statuses = useLive(
-    'statuses',
-    (store: LiveStore) => probes.map((p) => store.status(p.id)),
-    sameItems<ProbeStatus | undefined>,
-  );
+  const probes = index.probesBySite.get(siteId) ?? NO_PROBES;
+  const select = useCallback((store: LiveStore) => probes.map((p) => store.status(p.id)), [probes]);
+  const statuses = useLive('statuses', select, sameItems<ProbeStatus | undefined>);
   const statusOf = new Map(probes.map((p, i) => [p.id, statuses[i]]));
   const site = index.sites.get(siteId);
   const collectivite = site ? index.collectivites.get(site.collectiviteId) : undefined;
