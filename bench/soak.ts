@@ -1,21 +1,23 @@
-// Bench 4 — soak: the wall display (kiosk) over a simulated 24 h (SIM_SPEED=720: 2 real minutes;
+// Bench 4 — soak: the wall display (kiosk) over a simulated 24 h (SIM_SPEED=720: 2 real minutes; SOAK_HOURS changes the span, same real time;
 // BENCH_QUICK=1: 3600, 24 s). JS heap, DOM nodes and event listeners sampled after a forced GC
 // (CDP HeapProfiler.collectGarbage + Performance.getMetrics); growth after a warm-up quarter.
 // Run: npm run bench:soak
 import { launchChromium } from '../e2e/browser.ts';
-import { openBenchPage, sleep } from './lib/bench-page.ts';
+import { openBenchPage, probeStatus, sleep } from './lib/bench-page.ts';
 import { probeBuild } from './lib/builds.ts';
 import { startGateway } from './lib/gateway-process.ts';
 import { report } from './lib/report.ts';
 import { round } from './lib/stats.ts';
 
-const SPEED = process.env.BENCH_QUICK === '1' ? 3_600 : 720;
-const SIMULATED_MS = 24 * 3_600_000;
+/** SOAK_HOURS (default 24) simulated hours in the same real time: e.g. 48 to see finished incidents leave after a day. */
+const HOURS = Number(process.env.SOAK_HOURS ?? 24);
+const SPEED = Math.min(3_600, (process.env.BENCH_QUICK === '1' ? 3_600 : 720) * (HOURS / 24));
+const SIMULATED_MS = HOURS * 3_600_000;
 const SAMPLES = 13;
 
 export async function soakBench(): Promise<void> {
   const realMs = SIMULATED_MS / SPEED;
-  console.log(`soak: wall display, 24 simulated hours at ×${SPEED} (${realMs / 1000} s)…`);
+  console.log(`soak: wall display, ${HOURS} simulated hours at ×${SPEED} (${realMs / 1000} s)…`);
   const gateway = await startGateway({ spaDir: probeBuild(), env: { SIM_SPEED: String(SPEED) } });
   const browser = await launchChromium();
   try {
@@ -23,9 +25,9 @@ export async function soakBench(): Promise<void> {
     await cdp.send('Performance.enable');
     await page.goto(`${gateway.url}/wall?token=${encodeURIComponent(gateway.kioskToken)}&rotate=10`, { waitUntil: 'commit' });
     await page.waitForSelector('[data-freshness="live"]', { timeout: 60_000 });
-    // The 24 simulated hours count from the moment the wall is live.
+    // The simulated hours count from the moment the wall is live.
     const sourceStart = (await gateway.call<{ source: number }>('/__bench/clock')).source;
-    const samples: Array<{ realS: number; simulatedH: number; heapMb: number; nodes: number; listeners: number; documents: number; freshness?: string }> = [];
+    const samples: Array<{ realS: number; simulatedH: number; heapMb: number; nodes: number; listeners: number; documents: number; liveIncidents: number; freshness?: string }> = [];
     const t0 = Date.now();
     for (let i = 0; i < SAMPLES; i++) {
       const due = t0 + (realMs * i) / (SAMPLES - 1);
@@ -42,6 +44,7 @@ export async function soakBench(): Promise<void> {
         nodes: m('Nodes'),
         listeners: m('JSEventListeners'),
         documents: m('Documents'),
+        liveIncidents: (await probeStatus(page)).incidents,
         ...(freshness ? { freshness } : {}),
       });
       console.log(`  ${JSON.stringify(samples.at(-1))}`);

@@ -15,6 +15,8 @@ export interface BenchPage {
 export interface ProbeStatus {
   attached: boolean;
   sites: number;
+  /** Incidents the live store holds (every one not closed yet). */
+  incidents: number;
   seq?: number;
   connection?: string;
   firstFullPaint?: number;

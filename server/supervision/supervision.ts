@@ -2,7 +2,8 @@
 // supervision source. Every status change runs through the domain incident reducer; changes are
 // published to listeners (the stream hub) and queued for storage in batches. At start it restores
 // what storage holds, so a restart (even kill -9) keeps incidents, acknowledgements and history.
-import { DEFAULT_INCIDENT_RULES, isActive, reduceIncident, type IncidentEvent, type IncidentRules } from '../../src/domain/incidents.ts';
+import { DEFAULT_INCIDENT_RULES, reduceIncident, type IncidentEvent, type IncidentRules } from '../../src/domain/incidents.ts';
+import { isLiveRecent, LIVE_RECENT_MS } from '../../src/domain/incident-rules.ts';
 import { sameStatus, type Incident, type Instant, type ProbeStatus } from '../../src/domain/model.ts';
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
@@ -45,7 +46,7 @@ const EMPTY_ESTATE: Estate = { collectivites: [], sites: [], equipment: [], prob
 const ECHO_WINDOW_MS = 5 * 60_000;
 
 export function createSupervision(options: SupervisionOptions): Supervision {
-  const { source, storage, rules = DEFAULT_INCIDENT_RULES, recentMs = 24 * 3_600_000, log = () => {} } = options;
+  const { source, storage, rules = DEFAULT_INCIDENT_RULES, recentMs = LIVE_RECENT_MS, log = () => {} } = options;
   let index: EstateIndex = indexEstate(EMPTY_ESTATE);
   const statuses = new Map<string, ProbeStatus>();
   const incidents = new Map<string, Incident>();
@@ -178,10 +179,8 @@ export function createSupervision(options: SupervisionOptions): Supervision {
 
   /** Resolved or closed incidents leave memory after `recentMs`; storage keeps them. */
   function prune(): void {
-    const horizon = source.now() - recentMs;
-    for (const [id, incident] of incidents) {
-      if (!isActive(incident) && (incident.closedAt ?? incident.resolvedAt ?? Infinity) < horizon) incidents.delete(id);
-    }
+    const now = source.now();
+    for (const [id, incident] of incidents) if (!isLiveRecent(incident, now, recentMs)) incidents.delete(id);
     for (const [key, at] of pushed) if (at < source.now() - ECHO_WINDOW_MS) pushed.delete(key);
   }
 

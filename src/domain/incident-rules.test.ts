@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Incident, IncidentStatus } from './model.ts';
-import { allowedActions, isActive, type IncidentRefusal, type OperatorActionType } from './incident-rules.ts';
+import { allowedActions, isActive, isLiveRecent, LIVE_RECENT_MS, type IncidentRefusal, type OperatorActionType } from './incident-rules.ts';
 import { reduceIncident, type IncidentEvent, type ProbeRef } from './incidents.ts';
 
 const probe: ProbeRef = { probeId: 'p-cam-3', siteId: 's-ecole', collectiviteId: 'c-57672' };
@@ -119,5 +119,20 @@ describe('allowed actions and activity', () => {
 
   test('nothing is allowed without an incident', () => {
     expect(allowedActions(undefined)).toEqual([]);
+  });
+});
+
+describe('isLiveRecent: what stays on the live views', () => {
+  const base: Incident = { id: 'i', ...probe, status: 'open', severity: 'CRITICAL', openedAt: 0, timeline: [] };
+  const now = 10 * LIVE_RECENT_MS;
+  test.each<[string, Partial<Incident>, boolean]>([
+    ['an open incident, however old', { status: 'open' }, true],
+    ['an incident in progress', { status: 'in-progress', interventionAt: 1 }, true],
+    ['resolved within the day', { status: 'resolved', resolvedAt: now - LIVE_RECENT_MS }, true],
+    ['resolved a day and 1 ms ago', { status: 'resolved', resolvedAt: now - LIVE_RECENT_MS - 1 }, false],
+    ['closed within the day, resolved long before', { status: 'closed', resolvedAt: 0, closedAt: now - 1 }, true],
+    ['closed long ago', { status: 'closed', resolvedAt: 0, closedAt: 1 }, false],
+  ])('%s → %s', (_what, over, expected) => {
+    expect(isLiveRecent({ ...base, ...over }, now)).toBe(expected);
   });
 });

@@ -30,6 +30,20 @@ export function isActive(incident: Incident): boolean {
   return incident.status === 'open' || incident.status === 'acknowledged' || incident.status === 'in-progress';
 }
 
+/** Finished incidents (resolved or closed) stay on the live views this long, then only in the history. */
+export const LIVE_RECENT_MS = 24 * 3_600_000;
+
+/**
+ * Whether an incident still belongs on the live views at `now`: active, or finished within
+ * `recentMs`. The gateway drops the others from memory and the SPA's live store from its own, so a
+ * wall that runs for weeks holds one day of finished incidents, not all of them.
+ */
+export function isLiveRecent(incident: Incident, now: number, recentMs = LIVE_RECENT_MS): boolean {
+  if (isActive(incident)) return true;
+  const finishedAt = incident.closedAt ?? incident.resolvedAt;
+  return finishedAt === undefined || finishedAt >= now - recentMs;
+}
+
 const ALLOWED: Record<OperatorActionType, (status: IncidentStatus) => IncidentRefusal | undefined> = {
   // Acknowledging says "we have seen it": only meaningful before anyone took it on.
   acknowledge: (s) =>

@@ -123,6 +123,30 @@ describe('LiveStore', () => {
     expect(store.incidentList()).toEqual([]);
   });
 
+  it('lets resolved incidents go a day after their resolution (server time), as the gateway does', () => {
+    const { transport, store } = setup();
+    const DAY = 24 * 3_600_000;
+    transport.emit('snapshot', wireSnapshot({ at: 2 * DAY }));
+    const base = { probeId: 'p-metz-cam', siteId: 's-metz-mairie', collectiviteId: 'c-metz', severity: 'CRITICAL' as const, openedAt: 5, timeline: [{ at: 5, kind: 'opened' as const }] };
+    transport.emit('incidents', {
+      stream: 'all',
+      epoch: 'e1',
+      incidents: [
+        { ...base, id: 'still-open', status: 'open' as const },
+        { ...base, id: 'resolved-early', status: 'resolved' as const, resolvedAt: DAY + 1_000 },
+        { ...base, id: 'resolved-late', status: 'resolved' as const, resolvedAt: 2 * DAY },
+      ],
+    });
+    const notified: string[] = [];
+    store.subscribe(() => notified.push('incidents'), ['incidents']);
+    transport.emit('heartbeat', heartbeat(0, { at: 2 * DAY + 999 }));
+    expect(store.incidentList().map((i) => i.id).sort()).toEqual(['resolved-early', 'resolved-late', 'still-open']);
+    expect(notified).toEqual([]);
+    transport.emit('heartbeat', heartbeat(0, { at: 2 * DAY + 1_001 }));
+    expect(store.incidentList().map((i) => i.id).sort()).toEqual(['resolved-late', 'still-open']);
+    expect(notified).toEqual(['incidents']);
+  });
+
   it('notifies only the listeners of the topics that changed', () => {
     const { transport, store } = setup();
     transport.emit('snapshot', wireSnapshot());

@@ -4,6 +4,7 @@
 // rather than guess. React reads it through useSyncExternalStore; the map drains changed site ids.
 // Batches apply as they arrive, but React-facing subscribers hear about them at most once per
 // animation frame: a burst of batches costs one render, not one per socket message.
+import { isLiveRecent } from '../domain/incident-rules.ts';
 import { worstState, type Incident, type ProbeState, type ProbeStatus } from '../domain/model.ts';
 import { parseMessage, type ContractError } from '../protocol/parse.ts';
 import {
@@ -338,6 +339,7 @@ export class LiveStore {
     this.noteServerTime(beat.at, this.lastMessageAt);
     this.source = beat.source;
     const topics: LiveTopic[] = ['heartbeat', 'source'];
+    if (this.forgetOldIncidents(beat.at)) topics.push('incidents');
     if (!this.awaitingSnapshot && this.position) {
       // A heartbeat ahead of us means batches were lost; another stream/epoch means a gateway restart.
       if (!this.inStream(beat) || beat.seq > this.position.seq) {
@@ -373,6 +375,17 @@ export class LiveStore {
   private noteServerTime(serverAt: number, clientAt: number): void {
     this.serverAt = serverAt;
     this.serverOffsetMs = serverAt - clientAt;
+  }
+
+  /** Finished incidents older than a day leave the store as they leave the gateway's memory; true if any did. */
+  private forgetOldIncidents(serverNow: number): boolean {
+    let forgot = false;
+    for (const [id, incident] of this.incidents) {
+      if (isLiveRecent(incident, serverNow)) continue;
+      this.incidents.delete(id);
+      forgot = true;
+    }
+    return forgot;
   }
 
   private computeSiteState(siteId: string): ProbeState {
@@ -419,7 +432,7 @@ function isTroubled(status: ProbeStatus): boolean {
   return status.state !== 'OK' && status.state !== 'PENDING' && !status.inDowntime;
 }
 
-/** Closed incidents leave the live store (the wall runs for weeks); history is read over HTTP. */
+/** Closed incidents leave the live store at once, resolved ones after a day (the wall runs for weeks); history is read over HTTP. */
 function keepIncident(incident: Incident): boolean {
   return incident.status !== 'closed';
 }
