@@ -94,6 +94,16 @@ describe('createIcinga2Source: live events', () => {
     await h.source.stop();
   });
 
+  it('does not record again an acknowledgement the snapshot already showed, when its event arrives late', async () => {
+    const h = harness();
+    await h.start();
+    expect(statusOf(h.seen.snapshots[0]!, 'remilly-atelier-ap!wifi')?.acknowledged).toBe(true); // as recorded
+    h.fake.emit({ type: 'AcknowledgementSet', timestamp: T - 1, host: 'remilly-atelier-ap', service: 'wifi', author: 'jdupont' });
+    expect(h.seen.actions).toEqual([]);
+    expect(h.seen.statuses).toEqual([]);
+    await h.source.stop();
+  });
+
   it('asks Icinga for the downtime depth when a downtime starts or ends', async () => {
     const h = harness();
     await h.start();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import { parseEventLine, type AckEvent, type CheckEvent, type IcingaEvent } from './icinga-shapes.ts';
 import { sameStatus } from '../../../src/domain/model.ts';
-import { applyAckEvent, applyCheckEvent, cameraCondition, firstLine, hostState, serviceState } from './probe-status.ts';
+import { applyAckEvent, applyCheckEvent, applyFlags, cameraCondition, firstLine, hostState, observedAt, serviceState } from './probe-status.ts';
 import { recordedEventLines } from './recorded.ts';
 
 const events: IcingaEvent[] = recordedEventLines.flatMap((l) => {
@@ -85,5 +85,23 @@ describe('applyAckEvent', () => {
     const acked = applyAckEvent(pending, set);
     expect(acked.acknowledged).toBe(true);
     expect(applyAckEvent(acked, cleared).acknowledged).toBe(false);
+  });
+});
+
+describe('applyFlags', () => {
+  it.each([
+    [{ downtime_depth: 0, acknowledgement: 0 }, { inDowntime: false, acknowledged: false }],
+    [{ downtime_depth: 2, acknowledgement: 2 }, { inDowntime: true, acknowledged: true }],
+  ])('reads %j back as flags, leaving the rest of the status', (attrs, flags) => {
+    expect(applyFlags({ ...pending, acknowledged: true, inDowntime: true }, attrs)).toEqual({ ...pending, ...flags });
+  });
+});
+
+describe('observedAt', () => {
+  it.each([
+    [1_000.5, 2_000_000, 1_000_500],
+    [3_000, 2_000_000, 2_000_000], // an Icinga clock ahead of Vigie's
+  ])('Icinga time %d seen at %d is %d', (seconds, now, expected) => {
+    expect(observedAt(seconds, now)).toBe(expected);
   });
 });

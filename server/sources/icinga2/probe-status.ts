@@ -93,3 +93,12 @@ export function applyAckEvent(current: ProbeStatus, event: AckEvent): ProbeStatu
   return { ...current, acknowledged: event.type === 'AcknowledgementSet' };
 }
 
+/** The acknowledgement and downtime flags read back from an object (downtimes carry no depth in events). */
+export function applyFlags(current: ProbeStatus, attrs: { downtime_depth: number; acknowledgement: number }): ProbeStatus {
+  return { ...current, inDowntime: attrs.downtime_depth > 0, acknowledged: attrs.acknowledgement > 0 };
+}
+
+/** When Vigie saw something Icinga dated `seconds`: never later than now, whatever Icinga's clock says. */
+export function observedAt(seconds: number, now: Instant): Instant {
+  return Math.min(toInstant(seconds), now);
+}

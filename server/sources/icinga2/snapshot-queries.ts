@@ -1,5 +1,6 @@
 // The read queries of the Icinga source: the full snapshot (hosts, services, acknowledgement
-// comments, engine start time) and the flags of one object. POST + X-HTTP-Method-Override: GET.
+// comments, engine start time), the flags of one object and the liveness query.
+// Object queries are POST + X-HTTP-Method-Override: GET.
 import type { IcingaClient, IcingaResponse } from './icinga-client.ts';
 import { OBJECT_ATTRS, SERVICE_JOINS } from './icinga-shapes.ts';
 import { icingaNameOf, icingaRefOf } from './probe-ids.ts';
@@ -13,6 +14,7 @@ export interface IcingaSnapshot {
 }
 
 const HOST_ATTRS = OBJECT_ATTRS.filter((a) => a !== 'host_name');
+const STATUS_PATH = '/v1/status/IcingaApplication';
 
 async function query(client: IcingaClient, path: string, body: unknown, timeoutMs: number): Promise<unknown[]> {
   const res = await client.request('POST', path, { body, timeoutMs, readOnly: true });
@@ -33,10 +35,21 @@ export async function fetchSnapshot(client: IcingaClient, timeoutMs: number): Pr
     query(client, '/v1/objects/hosts', { attrs: HOST_ATTRS }, timeoutMs),
     query(client, '/v1/objects/services', { attrs: OBJECT_ATTRS, joins: SERVICE_JOINS }, timeoutMs),
     query(client, '/v1/objects/comments', { attrs: ['author', 'text', 'host_name', 'service_name', 'entry_type', 'entry_time'], filter: 'comment.entry_type == 4' }, timeoutMs),
-    client.request('GET', '/v1/status/IcingaApplication', { timeoutMs }).then((res) => resultsOf(res, '/v1/status/IcingaApplication')),
+    client.request('GET', STATUS_PATH, { timeoutMs }).then((res) => resultsOf(res, STATUS_PATH)),
   ]);
-  const app = (status[0] as { status?: { icingaapplication?: { app?: { program_start?: unknown } } } } | undefined)?.status?.icingaapplication?.app;
-  return { hosts, services, ackComments, programStart: typeof app?.program_start === 'number' ? app.program_start : undefined };
+  const programStart = programStartIn(status[0]);
+  return { hosts, services, ackComments, programStart: typeof programStart === 'number' ? programStart : undefined };
+}
+
+/** The liveness query: Icinga's HTTP status and, when 200, the program_start it reports. */
+export async function fetchEngineStatus(client: IcingaClient, timeoutMs: number): Promise<{ status: number; programStart?: unknown }> {
+  const res = await client.request('GET', STATUS_PATH, { timeoutMs });
+  if (res.status !== 200) return { status: res.status };
+  return { status: 200, programStart: programStartIn((res.body as { results?: unknown[] }).results?.[0]) };
+}
+
+function programStartIn(result: unknown): unknown {
+  return (result as { status?: { icingaapplication?: { app?: { program_start?: unknown } } } } | undefined)?.status?.icingaapplication?.app?.program_start;
 }
 
 /** The acknowledgement comment of one object (who acknowledged, and why), if any. */
