@@ -1,47 +1,27 @@
-// Entry point of `npm start`: config → storage → accounts → source → gateway, then the URL and the
-// demo accounts on the console. SIGINT/SIGTERM stop the source and write what is queued first;
-// a kill -9 loses at most the last persistence window of status changes, never an operator action.
-import { generateEstate } from '../mocks/simulator/estate.ts';
-import { createSimulator, type Simulator } from '../mocks/simulator/simulator.ts';
+// Entry point of `npm start`: config → the gateway as assemble-gateway.ts builds it (storage, source,
+// sessions, REST API), then the URL and the demo accounts on the console. SIGINT/SIGTERM stop the
+// source and write what is queued first; a kill -9 loses at most the last persistence window of
+// status changes, never an operator action.
+import type { Simulator } from '../mocks/simulator/simulator.ts';
+import type { Instant } from '../src/domain/model.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { runAccountCommand } from './accounts/account-commands.ts';
 import { startAccountsAdmin } from './accounts/admin-socket.ts';
 import { ensureDemoAccounts, type DemoCredential } from './accounts/demo-accounts.ts';
 import { ensureKioskToken } from './accounts/gateway-secrets.ts';
-import { createSessionService } from './accounts/session-service.ts';
-import { createGateway } from './app.ts';
+import { assembleGateway } from './assemble-gateway.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createCoveredCalendar } from './http/covered-calendar.ts';
-import { registerApiRoutes } from './http/register-api-routes.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
-import { openStorage } from './storage/open-storage.ts';
-import { lastKnownInstant, restoreState } from './supervision/restore.ts';
+import { simulatorFromConfig } from './sources/simulator-from-config.ts';
 import { renameProbes, startTestHooks, testHooksFromEnv, type TestHooksSettings } from './test-hooks/test-hooks.ts';
-
-/** Incidents finished this long ago still show live; older ones are in the REST history. */
-const RECENT_MS = 24 * 3_600_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // Off unless VIGIE_TEST_HOOKS=1 (e2e tests only; see docs/configuration.md).
   const testHooks = testHooksFromEnv();
-  const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
-  const restored = await restoreState(storage, { now: Date.now(), recentMs: RECENT_MS });
-  const source = createSource(config, Math.max(Date.now(), (lastKnownInstant(restored) ?? 0) + 1), testHooks);
-  const sessions = await createSessionService({ accounts: storage.accounts, now: () => Date.now() });
-  const stopRevocationWatch = sessions.watchRevocations(5_000);
-
-  const gateway = await createGateway({
-    storage,
-    sessions,
-    source,
-    config,
-    restored,
-    routes: (app, { supervision }) =>
-      registerApiRoutes(app, { state: supervision, storage, sessions, calendar: createCoveredCalendar(config.coveredHours) }),
-    stream: { flushMs: config.stream.flushMs, heartbeatMs: config.stream.heartbeatMs, bufferBatches: config.stream.bufferBatches },
-    persistMs: config.persistMs,
-    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  const { gateway, storage, sessions, source, close } = await assembleGateway(config, {
+    source: (start) => createSource(config, start, testHooks),
+    logLevel: process.env.LOG_LEVEL,
   });
   const url = await gateway.start(config.port, config.host);
 
@@ -65,25 +45,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`Vigie: ${signal} received, stopping…`);
-    stopRevocationWatch();
     await stopAdmin().catch(() => undefined);
     await stopTestHooks().catch(() => undefined);
-    await gateway.close().catch((error) => console.error('Vigie: error while closing the gateway', error));
-    await storage.close().catch((error) => console.error('Vigie: error while closing storage', error));
+    await close().catch((error: unknown) => console.error('Vigie: error while closing', error));
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function createSource(config: Config, start: number, testHooks: TestHooksSettings | null): SupervisionSource {
-  if (config.source === 'simulator') {
-    const { seed, scale, speed, scenario } = config.simulator;
-    const estate = generateEstate({ seed, scale });
-    if (!testHooks) return createSimulator({ estate, seed, clock: { start }, speed, scenario });
-    return createSimulator({ estate: renameProbes(estate, testHooks.probeNames), seed, clock: { start }, speed, scenario, options: testHooks.simOptions });
-  }
-  return icinga2SourceFromConfig(config.icinga);
+function createSource(config: Config, start: Instant, testHooks: TestHooksSettings | null): SupervisionSource {
+  if (config.source === 'icinga2') return icinga2SourceFromConfig(config.icinga);
+  if (!testHooks) return simulatorFromConfig(config.simulator, start);
+  return simulatorFromConfig(config.simulator, start, { estate: (estate) => renameProbes(estate, testHooks.probeNames), options: testHooks.simOptions });
 }
 
 function printBanner(url: string, config: Config, collectivites: number, probes: number, demo: DemoCredential[], kioskToken: string): void {

@@ -1,0 +1,83 @@
+// The gateway as `npm start` builds it: storage (PGlite, or PostgreSQL with DATABASE_URL) → restored
+// state → source → sessions and their revocation watch → createGateway with the REST API. Shared by
+// server/main.ts and the bench gateway so the two cannot drift; what belongs to a process (signals,
+// banner, accounts socket, test hooks) stays with the process.
+import type { FastifyInstance } from 'fastify';
+import type { Instant } from '../src/domain/model.ts';
+import type { SupervisionSource } from '../src/protocol/source.ts';
+import { createSessionService, type AuthService } from './accounts/session-service.ts';
+import { createGateway, type Gateway, type RouteContext } from './app.ts';
+import type { Config } from './config.ts';
+import { createCoveredCalendar } from './http/covered-calendar.ts';
+import { registerApiRoutes } from './http/register-api-routes.ts';
+import type { Storage } from './ports.ts';
+import { openStorage } from './storage/open-storage.ts';
+import { lastKnownInstant, restoreState } from './supervision/restore.ts';
+
+/** Incidents finished this long ago still show live; older ones are in the REST history. */
+const RECENT_MS = 24 * 3_600_000;
+/** How often open sessions are checked against disabled or changed accounts. */
+const REVOCATION_CHECK_MS = 5_000;
+
+export interface GatewayAssembly<S extends SupervisionSource> {
+  /** Called once storage is read: `start` is now, or just after the last stored instant if later. */
+  source(start: Instant): S;
+  /** Mounted after the REST API (the bench's control routes). */
+  routes?(app: FastifyInstance, context: RouteContext & { source: S }): Promise<void> | void;
+  /** Folder of the built SPA, false for none; default: dist/ when it is built. */
+  staticDir?: string | false;
+  /** fastify/pino level; default `warn`. */
+  logLevel?: string;
+}
+
+export interface AssembledGateway<S extends SupervisionSource> {
+  /** Not started yet: callers may attach to it (gateway.io) before gateway.start(port, host). */
+  gateway: Gateway;
+  storage: Storage;
+  sessions: AuthService;
+  source: S;
+  /** Stop the revocation watch, close the gateway (source, queued writes, sockets, port), then storage. */
+  close(): Promise<void>;
+}
+
+export async function assembleGateway<S extends SupervisionSource>(config: Config, assembly: GatewayAssembly<S>): Promise<AssembledGateway<S>> {
+  const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
+  let stopRevocationWatch = () => {};
+  try {
+    const restored = await restoreState(storage, { now: Date.now(), recentMs: RECENT_MS });
+    // A restarted simulated clock must not start before what storage already holds.
+    const source = assembly.source(Math.max(Date.now(), (lastKnownInstant(restored) ?? 0) + 1));
+    const sessions = await createSessionService({ accounts: storage.accounts, now: () => Date.now() });
+    stopRevocationWatch = sessions.watchRevocations(REVOCATION_CHECK_MS);
+    const gateway = await createGateway({
+      storage,
+      sessions,
+      source,
+      config,
+      restored,
+      routes: async (app, context) => {
+        await registerApiRoutes(app, { state: context.supervision, storage, sessions, calendar: createCoveredCalendar(config.coveredHours) });
+        await assembly.routes?.(app, { ...context, source });
+      },
+      stream: config.stream,
+      persistMs: config.persistMs,
+      logger: { level: assembly.logLevel ?? 'warn' },
+      ...(assembly.staticDir !== undefined && { staticDir: assembly.staticDir }),
+    });
+    return { gateway, storage, sessions, source, close: () => closeInOrder(stopRevocationWatch, gateway, storage) };
+  } catch (error) {
+    stopRevocationWatch();
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Storage is closed even when the gateway fails to close; the failures are reported together. */
+async function closeInOrder(stopRevocationWatch: () => void, gateway: Gateway, storage: Storage): Promise<void> {
+  stopRevocationWatch();
+  const failures: Error[] = [];
+  await gateway.close().catch((cause: unknown) => failures.push(new Error('closing the gateway failed', { cause })));
+  await storage.close().catch((cause: unknown) => failures.push(new Error('closing storage failed', { cause })));
+  if (failures.length > 1) throw new AggregateError(failures, 'closing the gateway and its storage failed');
+  if (failures[0]) throw failures[0];
+}
