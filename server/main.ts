@@ -45,13 +45,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`Vigie: ${signal} received, stopping…`);
+    // Never hang on the way out: past this, whatever is still pending is given up.
+    setTimeout(() => {
+      console.error('Vigie: still stopping after 15 s, exiting now');
+      process.exit(1);
+    }, 15_000).unref();
     await stopAdmin().catch(() => undefined);
     await stopTestHooks().catch(() => undefined);
     await close().catch((error: unknown) => console.error('Vigie: error while closing', error));
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: a stop often delivers the signal twice (`timeout` or a supervisor signals the
+  // whole process group, and scripts/start.mjs forwards it too); a second one must not kill the
+  // process while it writes its last persistence window and releases the data folder's lock.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 function createSource(config: Config, start: Instant, testHooks: TestHooksSettings | null): SupervisionSource {
