@@ -3,6 +3,7 @@
 // server/main.ts and the bench gateway so the two cannot drift; what belongs to a process (signals,
 // banner, accounts socket, test hooks) stays with the process.
 import type { FastifyInstance } from 'fastify';
+import { LIVE_RECENT_MS } from '../src/domain/incident-rules.ts';
 import type { Instant } from '../src/domain/model.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { createSessionService, type AuthService } from './accounts/session-service.ts';
@@ -14,8 +15,6 @@ import type { Storage } from './ports.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { lastKnownInstant, restoreState } from './supervision/restore.ts';
 
-/** Incidents finished this long ago still show live; older ones are in the REST history. */
-const RECENT_MS = 24 * 3_600_000;
 /** How often open sessions are checked against disabled or changed accounts. */
 const REVOCATION_CHECK_MS = 5_000;
 
@@ -44,7 +43,7 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
   const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
   let stopRevocationWatch = () => {};
   try {
-    const restored = await restoreState(storage, { now: Date.now(), recentMs: RECENT_MS });
+    const restored = await restoreState(storage, { now: Date.now(), recentMs: LIVE_RECENT_MS });
     // A restarted simulated clock must not start before what storage already holds.
     const source = assembly.source(Math.max(Date.now(), (lastKnownInstant(restored) ?? 0) + 1));
     const sessions = await createSessionService({ accounts: storage.accounts, now: () => Date.now() });
