@@ -29,7 +29,7 @@ export function OpenGtiList({ items, more = 0, calendar, now, showCollectivite =
     <>
       <ul className="divide-y divide-slate-800">
         {items.map((item) => (
-          <li key={item.incident.id} className="flex flex-col gap-1 py-2">
+          <li key={item.incident.id} className="live-row flex flex-col gap-1 py-2">
             <span className="font-medium text-slate-100">
               {showCollectivite && <span>{item.place.collectivite} · </span>}
               {item.place.site} · {item.place.probe}

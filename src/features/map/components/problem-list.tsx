@@ -63,7 +63,7 @@ export function ProblemList({ onSelectSite, collectiviteId, className = '' }: Pr
             const siteId = index.siteOfProbe.get(status.probeId);
             const site = siteId ? index.sites.get(siteId) : undefined;
             return (
-              <li key={status.probeId}>
+              <li key={status.probeId} className="live-row">
                 <button
                   type="button"
                   disabled={!siteId}
