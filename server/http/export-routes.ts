@@ -7,7 +7,7 @@ import { principalOf } from './auth.ts';
 import { localDateTime, toCsv, type Cell } from './csv.ts';
 import { findIncidents } from './incident-source.ts';
 import { aggregateAvailability } from '../../src/domain/availability.ts';
-import { probeFiguresInChunks } from './sla-reports.ts';
+import { scopeFigures } from './sla-reports.ts';
 import { reportRequest } from './sla-routes.ts';
 
 const minutes = (ms: number) => Math.round(ms / 600) / 100;
@@ -56,8 +56,7 @@ export function registerExportRoutes(api: FastifyInstance, deps: RouteDeps): voi
   api.get('/export/availability.csv', async (request, reply) => {
     const r = reportRequest(deps, principalOf(request), request.query);
     const probeIds = r.view.probeIdsIn(r.collectiviteId);
-    const load = (ids: string[]) => deps.storage.loadStateChanges(r.period.from, r.period.to, ids);
-    const figures = await probeFiguresInChunks(probeIds, load, r.period, r.now, r.hours);
+    const figures = await scopeFigures(deps.storage, { ...r, probeIds });
     const byCollectivite = new Map<string, string[]>();
     for (const id of probeIds) {
       const c = r.view.collectiviteOfProbe(id) ?? '';

@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aggregateAvailability, probeAvailability, type StateInterval } from '../../src/domain/availability.ts';
 import type { StateChangeRow } from '../ports.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';
+import { REPORT_PROBE_CHUNK } from './sla-reports.ts';
 import { startTestGateway, type TestGateway } from './test-gateway.ts';
 
 const H = 3_600_000;
@@ -157,5 +159,24 @@ describe('CSV exports', () => {
       'sonde;c1;Commune 1;Mairie 1;Disque 2;p-c1-2;2040;0;510;0;100;80',
       'sonde;c1;Commune 1;Mairie 1;Disque 3;p-c1-3;0;0;2550;0;;0',
     ]);
+  });
+});
+
+describe('availability of a scope larger than one chunk', () => {
+  it('reads storage per chunk of probes, never the whole scope at once, for the report and the CSV export', async () => {
+    const big = await startTestGateway({ estate: fixtureEstate(3, 1_000) });
+    const load = vi.spyOn(big.storage, 'loadStateChanges');
+    try {
+      const token = await big.login('support');
+      for (const path of ['/availability?period=year', '/export/availability.csv?period=year']) {
+        load.mockClear();
+        expect((await big.call('GET', path, token)).statusCode).toBe(200);
+        const reads = load.mock.calls.map(([, , ids]) => ids?.length);
+        expect(reads).toEqual([REPORT_PROBE_CHUNK, 3_000 - REPORT_PROBE_CHUNK]);
+      }
+    } finally {
+      load.mockRestore();
+      await big.close();
+    }
   });
 });

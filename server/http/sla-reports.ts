@@ -15,7 +15,7 @@ import { isActive } from '../../src/domain/incident-rules.ts';
 import type { Incident, Instant } from '../../src/domain/model.ts';
 import type { SlaRules } from '../../src/domain/sla-rules.ts';
 import type { AvailabilityReport, GtiReport } from '../../src/protocol/rest.ts';
-import type { StateChangeRow } from '../ports.ts';
+import type { StateChangeRow, Storage } from '../ports.ts';
 
 /**
  * Per probe, the stretches of the period in each state. Each change lasts until the next one;
@@ -62,6 +62,11 @@ export const REPORT_PROBE_CHUNK = 2_000;
 /** Let timers, sockets and the live stream run before the next step. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+export interface ChunkOptions {
+  chunk?: number;
+  yieldTurn?: () => Promise<void>;
+}
+
 /**
  * probeFigures over the whole scope, `chunk` probes at a time: read their changes, compute, then
  * give the event loop a turn. A month of 48,000 probes is seconds of work (PGlite runs on this
@@ -73,7 +78,7 @@ export async function probeFiguresInChunks(
   period: Period,
   now: Instant,
   hours: CoveredHours,
-  { chunk = REPORT_PROBE_CHUNK, yieldTurn = nextTurn }: { chunk?: number; yieldTurn?: () => Promise<void> } = {},
+  { chunk = REPORT_PROBE_CHUNK, yieldTurn = nextTurn }: ChunkOptions = {},
 ): Promise<Map<string, AvailabilityFigures>> {
   const figures = new Map<string, AvailabilityFigures>();
   for (let i = 0; i < probeIds.length; i += chunk) {
@@ -83,6 +88,34 @@ export async function probeFiguresInChunks(
     await yieldTurn();
   }
   return figures;
+}
+
+/** The probes of a report and when it is computed (see reportRequest in sla-routes.ts). */
+export interface ScopeRequest {
+  probeIds: readonly string[];
+  period: Period;
+  now: Instant;
+  hours: CoveredHours;
+}
+
+/**
+ * Every probe's figures, read from storage one chunk of probes at a time. Each read carries the
+ * chunk's ids, so it also brings each of those probes' last change before `from` (its state at the
+ * start): a report holds one chunk's rows at a time, never the whole scope × period.
+ */
+export function scopeFigures(storage: Pick<Storage, 'loadStateChanges'>, r: ScopeRequest, options?: ChunkOptions): Promise<Map<string, AvailabilityFigures>> {
+  const load = (ids: string[]) => storage.loadStateChanges(r.period.from, r.period.to, ids);
+  return probeFiguresInChunks(r.probeIds, load, r.period, r.now, r.hours, options);
+}
+
+/** GET /availability's computation: the stored history of a scope, chunk by chunk, then the report. */
+export async function scopeAvailabilityReport(
+  storage: Pick<Storage, 'loadStateChanges'>,
+  r: ScopeRequest & { scope: string },
+  rules: SlaRules,
+  options?: ChunkOptions,
+): Promise<AvailabilityReport> {
+  return availabilityReport(r.scope, r.period, await scopeFigures(storage, r, options), rules);
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);

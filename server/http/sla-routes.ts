@@ -12,7 +12,7 @@ import { estateView } from './estate-view.ts';
 import { findIncidents } from './incident-source.ts';
 import { resolvePeriod } from './period.ts';
 import { createReportCache, SETTLE_MS } from './report-cache.ts';
-import { availabilityReport, gtiReport, probeFiguresInChunks } from './sla-reports.ts';
+import { gtiReport, scopeAvailabilityReport } from './sla-reports.ts';
 
 export const reportQuerySchema = periodQuerySchema.extend({ collectiviteId: z.string().min(1).max(128).optional() });
 
@@ -36,11 +36,9 @@ export function registerSlaRoutes(api: FastifyInstance, deps: RouteDeps): void {
   api.get('/availability', async (request) => {
     const r = reportRequest(deps, principalOf(request), request.query);
     const final = r.period.to + SETTLE_MS <= r.now;
-    return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () => {
-      const probeIds = r.view.probeIdsIn(r.collectiviteId);
-      const load = (ids: string[]) => deps.storage.loadStateChanges(r.period.from, r.period.to, ids);
-      return availabilityReport(r.scope, r.period, await probeFiguresInChunks(probeIds, load, r.period, r.now, r.hours), deps.calendar.rules);
-    });
+    return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () =>
+      scopeAvailabilityReport(deps.storage, { ...r, probeIds: r.view.probeIdsIn(r.collectiviteId) }, deps.calendar.rules),
+    );
   });
 
   api.get('/gti', async (request) => {
