@@ -34,8 +34,14 @@ export class MemoryStorage implements Storage {
     this.calls.push('appendStateChanges');
     this.stateChanges.push(...structuredClone(rows));
   }
+  /** As the port says: changes in [from, to) plus each probe's last change before `from`, by probe then time. */
   async loadStateChanges(from: number, to: number, probeIds?: string[]) {
-    return this.stateChanges.filter((r) => r.at < to && (!probeIds || probeIds.includes(r.probeId)) && r.at >= from);
+    const wanted = probeIds && new Set(probeIds);
+    const rows = this.stateChanges.filter((r) => r.at < to && (!wanted || wanted.has(r.probeId)));
+    const lastBefore = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) if (r.at < from && (lastBefore.get(r.probeId)?.at ?? -Infinity) <= r.at) lastBefore.set(r.probeId, r);
+    const kept = rows.filter((r) => r.at >= from || lastBefore.get(r.probeId) === r);
+    return kept.sort((a, b) => (a.probeId < b.probeId ? -1 : a.probeId > b.probeId ? 1 : a.at - b.at));
   }
   async saveIncidents(incidents: Incident[]) {
     this.calls.push('saveIncidents');
