@@ -112,7 +112,7 @@
       return {
         attached: store !== undefined,
         sites: store ? store.index.sites.size : 0,
-        incidents: store ? store.incidents.size : 0,
+        incidents: store && store.incidents ? store.incidents.size : 0,
         seq: store && store.stream ? store.stream.seq : undefined,
         connection: store ? store.connection : undefined,
         firstFullPaint: s.firstFullPaint,
