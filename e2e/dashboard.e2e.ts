@@ -167,6 +167,32 @@ test('a probe named like markup shows as text in the site panel, the incident li
   expect(dialogs).toEqual([]);
 });
 
+test('the dashboard and the wall run under the gateway’s Content-Security-Policy without one violation', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.wall });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const violations = (p: Page) => p.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  const dashboard = await context.newPage();
+  const response = await dashboard.goto(`${gateway.url}/login`);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  expect(response?.headers()['x-frame-options']).toBe('DENY');
+  await signIn(dashboard, gateway.url, support);
+  await expect.poll(async () => total(await legendCounts(dashboard)), { timeout: 20_000 }).toBe(estate.sites.length);
+  // The site panel, the incident details and the SLA charts are drawn too.
+  await dashboard.getByRole('region', { name: 'Incidents' }).getByRole('listitem').first().getByRole('button').first().click();
+  await dashboard.waitForTimeout(500);
+  expect(await violations(dashboard)).toEqual([]);
+  const wall = await context.newPage();
+  await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}&rotate=5`);
+  await wall.locator('#wall-focus-title').waitFor();
+  await wall.waitForTimeout(500);
+  expect(await violations(wall)).toEqual([]);
+  await context.close();
+});
+
 /** No element was made from the probe's text, and nothing ran. */
 async function expectNoMarkupInjected(p: Page): Promise<void> {
   // Give a would-be onerror time to fire.

@@ -17,6 +17,7 @@ import { createStreamHub, type StreamHub } from './stream/stream-hub.ts';
 import { systemTimers, type Timers } from './stream/timers.ts';
 import type { RestoredState } from './supervision/restore.ts';
 import { createSupervision, type Supervision } from './supervision/supervision.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { spaIndexFile } from './spa-index.ts';
 
 /** What REST route modules (server/http) receive to do their work. */
@@ -105,6 +106,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   });
 
   const config = deps.config ?? loadConfig({});
+  registerSecurityHeaders(app);
   if (deps.routes) {
     const routes = deps.routes;
     const context: RouteContext = { supervision, storage: deps.storage, sessions: deps.sessions, config };
