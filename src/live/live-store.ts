@@ -1,10 +1,9 @@
 // The live state of the supervision, kept outside React. It folds the gateway's stream into plain
 // maps: a snapshot replaces everything, then delta batches apply strictly in sequence. Anything it
 // cannot trust (a gap, another stream or epoch, an invalid batch) makes it ask for a fresh snapshot
-// rather than guess. React reads it through useSyncExternalStore; the map drains changed site ids.
-// Batches apply as they arrive, but React-facing subscribers hear about them at most once per
-// animation frame: a burst of batches costs one render, not one per socket message.
-import { isLiveRecent } from '../domain/incident-rules.ts';
+// rather than guess. React reads it through useSyncExternalStore (TopicNotifier: at most once per
+// animation frame); the map drains changed site ids (SiteStates). The derived state — sites' worst
+// states, probes in trouble, live incidents — is kept by small modules this store feeds.
 import { worstState, type Incident, type ProbeState, type ProbeStatus } from '../domain/model.ts';
 import { parseMessage, type ContractError } from '../protocol/parse.ts';
 import {
@@ -22,7 +21,13 @@ import {
 import { readSnapshot } from '../protocol/wire-snapshot.ts';
 import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from './estate-index.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
+import { LiveIncidents } from './live-incidents.ts';
+import { SiteStates, type SiteChanges } from './site-states.ts';
+import { TopicNotifier, type Listener } from './topic-notifier.ts';
 import type { LiveEventName, LiveTransport } from './transport.ts';
+import { TroubledProbes } from './troubled-probes.ts';
+
+export type { SiteChanges };
 
 export const LIVE_TOPICS = ['connection', 'estate', 'statuses', 'incidents', 'source', 'heartbeat'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
@@ -52,20 +57,11 @@ export interface LiveStoreOptions {
   frames?: FrameScheduler;
 }
 
-export interface SiteChanges {
-  /** true after a snapshot: every site may have changed, redraw from scratch. */
-  reset: boolean;
-  siteIds: ReadonlySet<string>;
-}
-
-type Listener = () => void;
-
 export class LiveStore {
   connection: ConnectionState = 'idle';
   source: SourceHealth | undefined;
   index: EstateIndex = EMPTY_ESTATE_INDEX;
   statuses = new Map<string, ProbeStatus>();
-  incidents = new Map<string, Incident>();
   /** Client-clock time of the last valid message: the data age shown to users. */
   lastMessageAt: number | undefined;
   /** Server time carried by the last snapshot, batch or heartbeat. */
@@ -80,22 +76,15 @@ export class LiveStore {
 
   private position: StreamPosition | undefined;
   private awaitingSnapshot = false;
-  private readonly siteWorst = new Map<string, ProbeState>();
-  /** Probes in trouble (see isTroubled), kept as batches apply so the problem list reads only them. */
-  private readonly troubled = new Set<string>();
-  private readonly versions = new Map<LiveTopic, number>(LIVE_TOPICS.map((t) => [t, 0]));
-  private readonly listeners = new Map<Listener, ReadonlySet<LiveTopic> | undefined>();
-  private readonly immediateListeners = new Map<Listener, ReadonlySet<LiveTopic> | undefined>();
-  /** Topics changed since the last coalesced notification, and its pending frame. */
-  private readonly unsentTopics = new Set<LiveTopic>();
-  private notifyFrame: number | undefined;
-  private pendingReset = false;
-  private pendingSites = new Set<string>();
-  private incidentListCache: { version: number; list: Incident[] } | undefined;
+  private readonly siteStates = new SiteStates();
+  private readonly troubled = new TroubledProbes();
+  private readonly liveIncidents = new LiveIncidents();
+  private readonly notifier: TopicNotifier<LiveTopic>;
   private readonly clock: () => number;
 
   constructor(private readonly options: LiveStoreOptions) {
     this.clock = options.clock ?? Date.now;
+    this.notifier = new TopicNotifier(options.frames);
   }
 
   start(): void {
@@ -107,7 +96,7 @@ export class LiveStore {
       onEvent: (event, payload) => this.receive(event, payload),
       onUnauthorized: () => this.options.onUnauthorized?.(),
     });
-    this.notify(['connection']);
+    this.notifier.notify(['connection']);
   }
 
   stop(): void {
@@ -120,32 +109,26 @@ export class LiveStore {
 
   /** Told at most once per frame (with `frames`) after any of `topics` changed: for React. */
   subscribe(listener: Listener, topics?: readonly LiveTopic[]): () => void {
-    this.listeners.set(listener, topics ? new Set(topics) : undefined);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.notifier.subscribe(listener, topics);
   }
 
   /** Told synchronously on every change: for imperative drivers that schedule their own frame. */
   subscribeNow(listener: Listener, topics?: readonly LiveTopic[]): () => void {
-    this.immediateListeners.set(listener, topics ? new Set(topics) : undefined);
-    return () => {
-      this.immediateListeners.delete(listener);
-    };
+    return this.notifier.subscribeNow(listener, topics);
   }
 
   /** Deliver the pending coalesced notification now (the frame callback; tests may call it). */
   flushNotifications(): void {
-    if (this.notifyFrame !== undefined) this.options.frames?.cancel(this.notifyFrame);
-    this.notifyFrame = undefined;
-    if (this.unsentTopics.size === 0) return;
-    const topics = [...this.unsentTopics];
-    this.unsentTopics.clear();
-    callListeners(this.listeners, topics);
+    this.notifier.flush();
   }
 
   version(topic: LiveTopic): number {
-    return this.versions.get(topic) ?? 0;
+    return this.notifier.version(topic);
+  }
+
+  /** Closed incidents are dropped at once, resolved ones a day after their resolution. */
+  get incidents(): Map<string, Incident> {
+    return this.liveIncidents.byId;
   }
 
   get stream(): StreamPosition | undefined {
@@ -158,7 +141,7 @@ export class LiveStore {
 
   /** Worst state of a site's probes; PENDING when it has none checked yet. */
   siteState(siteId: string): ProbeState {
-    return this.siteWorst.get(siteId) ?? 'PENDING';
+    return this.siteStates.state(siteId);
   }
 
   collectiviteState(collectiviteId: string): ProbeState {
@@ -168,12 +151,7 @@ export class LiveStore {
 
   /** Incidents, newest first; the same array until incidents change. */
   incidentList(): readonly Incident[] {
-    const version = this.version('incidents');
-    if (this.incidentListCache?.version !== version) {
-      const list = [...this.incidents.values()].sort((a, b) => b.openedAt - a.openedAt);
-      this.incidentListCache = { version, list };
-    }
-    return this.incidentListCache.list;
+    return this.liveIncidents.newestFirst();
   }
 
   /**
@@ -187,18 +165,12 @@ export class LiveStore {
 
   /** Statuses of the probes in trouble now: WARNING, CRITICAL or UNKNOWN and not in maintenance. */
   *troubledStatuses(): Generator<ProbeStatus> {
-    for (const probeId of this.troubled) {
-      const status = this.statuses.get(probeId);
-      if (status) yield status;
-    }
+    yield* this.troubled.statuses(this.statuses);
   }
 
   /** Sites whose worst state changed since the last drain (read by the map once per frame). */
   drainSiteChanges(): SiteChanges {
-    const changes = { reset: this.pendingReset, siteIds: this.pendingSites };
-    this.pendingReset = false;
-    this.pendingSites = new Set();
-    return changes;
+    return this.siteStates.drainChanges();
   }
 
   // ---- stream handling ---------------------------------------------------------------------
@@ -212,7 +184,7 @@ export class LiveStore {
       this.awaitingSnapshot = true;
       this.options.transport.subscribe({ protocol: PROTOCOL_VERSION });
     }
-    this.notify(['connection']);
+    this.notifier.notify(['connection']);
   }
 
   /** Ask for a fresh snapshot; deltas are ignored until it arrives. */
@@ -261,18 +233,14 @@ export class LiveStore {
     this.awaitingSnapshot = false;
     this.index = indexEstate(snapshot.estate);
     this.statuses = new Map(snapshot.statuses.map((s) => [s.probeId, s]));
-    this.troubled.clear();
-    for (const status of snapshot.statuses) if (isTroubled(status)) this.troubled.add(status.probeId);
-    this.incidents = new Map(snapshot.incidents.filter(keepIncident).map((i) => [i.id, i]));
-    this.siteWorst.clear();
-    for (const siteId of this.index.sites.keys()) this.siteWorst.set(siteId, this.computeSiteState(siteId));
+    this.troubled.rebuild(snapshot.statuses);
+    this.liveIncidents.replace(snapshot.incidents);
+    this.siteStates.rebuild(this.index, this.statuses);
     this.source = snapshot.source;
     this.lastMessageAt = this.clock();
     this.noteServerTime(snapshot.at, this.lastMessageAt);
     this.connection = 'live';
-    this.pendingReset = true;
-    this.pendingSites = new Set();
-    this.notify(LIVE_TOPICS);
+    this.notifier.notify(LIVE_TOPICS);
   }
 
   private onDeltas(payload: unknown): void {
@@ -292,27 +260,15 @@ export class LiveStore {
     this.lastMessageAt = now;
     this.noteServerTime(batch.at, now);
     if (batch.sourceAt !== undefined) this.lastLatencyMs = now - batch.sourceAt;
-    const touchedSites = new Set<string>();
-    for (const status of batch.changes) {
-      this.statuses.set(status.probeId, status);
-      if (isTroubled(status)) this.troubled.add(status.probeId);
-      else this.troubled.delete(status.probeId);
-      const siteId = this.index.siteOfProbe.get(status.probeId);
-      if (siteId !== undefined) touchedSites.add(siteId);
-    }
-    for (const siteId of touchedSites) {
-      const next = this.computeSiteState(siteId);
-      if (next !== this.siteWorst.get(siteId)) {
-        this.siteWorst.set(siteId, next);
-        this.pendingSites.add(siteId);
-      }
-    }
+    for (const status of batch.changes) this.statuses.set(status.probeId, status);
+    this.troubled.apply(batch.changes);
+    this.siteStates.apply(this.index, this.statuses, batch.changes);
     const topics: LiveTopic[] = ['statuses', 'heartbeat'];
     if (this.connection !== 'live') {
       this.connection = 'live';
       topics.push('connection');
     }
-    this.notify(topics);
+    this.notifier.notify(topics);
   }
 
   private onIncidents(payload: unknown): void {
@@ -323,12 +279,9 @@ export class LiveStore {
     }
     if (this.awaitingSnapshot || !this.position) return;
     if (!this.inStream(parsed.value)) return this.resync();
-    for (const incident of parsed.value.incidents) {
-      if (keepIncident(incident)) this.incidents.set(incident.id, incident);
-      else this.incidents.delete(incident.id);
-    }
+    this.liveIncidents.apply(parsed.value.incidents);
     this.lastMessageAt = this.clock();
-    this.notify(['incidents', 'heartbeat']);
+    this.notifier.notify(['incidents', 'heartbeat']);
   }
 
   private onHeartbeat(payload: unknown): void {
@@ -339,11 +292,11 @@ export class LiveStore {
     this.noteServerTime(beat.at, this.lastMessageAt);
     this.source = beat.source;
     const topics: LiveTopic[] = ['heartbeat', 'source'];
-    if (this.forgetOldIncidents(beat.at)) topics.push('incidents');
+    if (this.liveIncidents.forgetOld(beat.at)) topics.push('incidents');
     if (!this.awaitingSnapshot && this.position) {
       // A heartbeat ahead of us means batches were lost; another stream/epoch means a gateway restart.
       if (!this.inStream(beat) || beat.seq > this.position.seq) {
-        this.notify(topics);
+        this.notifier.notify(topics);
         return this.resync();
       }
       if (this.connection !== 'live') {
@@ -351,7 +304,7 @@ export class LiveStore {
         topics.push('connection');
       }
     }
-    this.notify(topics);
+    this.notifier.notify(topics);
   }
 
   private onSource(payload: unknown): void {
@@ -359,7 +312,7 @@ export class LiveStore {
     if (!parsed.ok) return this.invalid('source', parsed.error);
     this.source = parsed.value;
     this.lastMessageAt = this.clock();
-    this.notify(['source', 'heartbeat']);
+    this.notifier.notify(['source', 'heartbeat']);
   }
 
   private onProtocolError(payload: unknown): void {
@@ -367,7 +320,7 @@ export class LiveStore {
     if (!parsed.ok) return this.invalid('protocol-error', parsed.error);
     this.lastProtocolError = parsed.value;
     if (parsed.value.code === 'unauthorized') this.options.onUnauthorized?.();
-    this.notify(['connection']);
+    this.notifier.notify(['connection']);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -377,62 +330,9 @@ export class LiveStore {
     this.serverOffsetMs = serverAt - clientAt;
   }
 
-  /** Finished incidents older than a day leave the store as they leave the gateway's memory; true if any did. */
-  private forgetOldIncidents(serverNow: number): boolean {
-    let forgot = false;
-    for (const [id, incident] of this.incidents) {
-      if (isLiveRecent(incident, serverNow)) continue;
-      this.incidents.delete(id);
-      forgot = true;
-    }
-    return forgot;
-  }
-
-  private computeSiteState(siteId: string): ProbeState {
-    const probes = this.index.probesBySite.get(siteId) ?? [];
-    if (probes.length === 0) return 'PENDING';
-    // A probe in declared maintenance does not colour its site.
-    const states = probes.map((p) => this.statuses.get(p.id)).map((s) => (s === undefined ? 'PENDING' : s.inDowntime ? 'OK' : s.state));
-    return worstState(states);
-  }
-
   private setConnection(state: ConnectionState): void {
     if (this.connection === state) return;
     this.connection = state;
-    this.notify(['connection']);
+    this.notifier.notify(['connection']);
   }
-
-  /** Versions move at once (reads are always current); React listeners wait for the frame. */
-  private notify(topics: readonly LiveTopic[]): void {
-    for (const topic of topics) {
-      this.versions.set(topic, (this.versions.get(topic) ?? 0) + 1);
-      this.unsentTopics.add(topic);
-    }
-    const frames = this.options.frames;
-    // Asked before the immediate listeners ask theirs, so React renders before the map draws in
-    // the same frame: both land on the same paint, and whoever hears "drawn" has seen everything.
-    if (frames && this.notifyFrame === undefined) {
-      this.notifyFrame = frames.request(() => {
-        this.notifyFrame = undefined;
-        this.flushNotifications();
-      });
-    }
-    callListeners(this.immediateListeners, topics);
-    if (!frames) this.flushNotifications();
-  }
-}
-
-function callListeners(listeners: ReadonlyMap<Listener, ReadonlySet<LiveTopic> | undefined>, topics: readonly LiveTopic[]): void {
-  for (const [listener, wanted] of listeners) {
-    if (!wanted || topics.some((t) => wanted.has(t))) listener();
-  }
-}
-
-function isTroubled(status: ProbeStatus): boolean {
-  return status.state !== 'OK' && status.state !== 'PENDING' && !status.inDowntime;
-}
-
-/** Closed incidents leave the live store at once, resolved ones after a day (the wall runs for weeks); history is read over HTTP. */
-function keepIncident(incident: Incident): boolean {
-  return incident.status !== 'closed';
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ProbeStatus } from '../domain/model.ts';
+import { indexEstate } from './estate-index.ts';
+import { FIXTURE_ESTATE, probeStatus } from './live-fixtures.ts';
+import { SiteStates, siteWorstState } from './site-states.ts';
+
+// s-metz-mairie holds p-metz-disk and p-metz-cam; s-metz-ecole p-ecole-wan; s-boulay-mairie p-boulay-disk.
+const index = indexEstate(FIXTURE_ESTATE);
+const byProbe = (...statuses: ProbeStatus[]) => new Map(statuses.map((s) => [s.probeId, s]));
+const allOk = () => byProbe(...FIXTURE_ESTATE.probes.map((p) => probeStatus(p.id, 'OK')));
+
+describe('siteWorstState', () => {
+  const maintenance = { ...probeStatus('p-metz-cam', 'CRITICAL'), inDowntime: true };
+  it.each([
+    ['the worst of its probes', byProbe(probeStatus('p-metz-disk', 'WARNING'), probeStatus('p-metz-cam', 'CRITICAL')), 's-metz-mairie', 'CRITICAL'],
+    ['PENDING for a probe not checked yet', byProbe(probeStatus('p-metz-disk', 'OK')), 's-metz-mairie', 'PENDING'],
+    ['a probe in maintenance counts as OK', byProbe(probeStatus('p-metz-disk', 'OK'), maintenance), 's-metz-mairie', 'OK'],
+    ['PENDING for a site without probes', allOk(), 's-unknown', 'PENDING'],
+  ] as const)('%s', (_, statuses, siteId, expected) => {
+    expect(siteWorstState(index, statuses, siteId)).toBe(expected);
+  });
+});
+
+describe('SiteStates', () => {
+  it('rebuilds every site after a snapshot and says "reset" once', () => {
+    const sites = new SiteStates();
+    expect(sites.state('s-metz-mairie')).toBe('PENDING');
+    sites.rebuild(index, byProbe(probeStatus('p-ecole-wan', 'UNKNOWN')));
+    expect([sites.state('s-metz-ecole'), sites.state('s-metz-mairie')]).toEqual(['UNKNOWN', 'PENDING']);
+    expect(sites.drainChanges()).toEqual({ reset: true, siteIds: new Set() });
+    expect(sites.drainChanges()).toEqual({ reset: false, siteIds: new Set() });
+  });
+
+  it('after a batch, records only the sites whose worst state moved', () => {
+    const statuses = allOk();
+    const sites = new SiteStates();
+    sites.rebuild(index, statuses);
+    sites.drainChanges();
+    const changes = [probeStatus('p-metz-cam', 'CRITICAL'), probeStatus('p-boulay-disk', 'OK'), probeStatus('p-not-in-estate', 'CRITICAL')];
+    for (const status of changes) statuses.set(status.probeId, status);
+    sites.apply(index, statuses, changes);
+    expect(sites.state('s-metz-mairie')).toBe('CRITICAL');
+    expect(sites.drainChanges()).toEqual({ reset: false, siteIds: new Set(['s-metz-mairie']) });
+
+    const worse = [probeStatus('p-metz-disk', 'WARNING')]; // CRITICAL stays the worst
+    statuses.set('p-metz-disk', worse[0]!);
+    sites.apply(index, statuses, worse);
+    expect(sites.drainChanges().siteIds.size).toBe(0);
+  });
+});

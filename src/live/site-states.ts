@@ -1,0 +1,62 @@
+// The worst state of each site, kept as batches apply so the map and the legend read it in O(1),
+// and the sites whose colour moved since the map last drew (it redraws only those).
+import { worstState, type ProbeState, type ProbeStatus } from '../domain/model.ts';
+import type { EstateIndex } from './estate-index.ts';
+
+export interface SiteChanges {
+  /** true after a snapshot: every site may have changed, redraw from scratch. */
+  reset: boolean;
+  siteIds: ReadonlySet<string>;
+}
+
+type Statuses = ReadonlyMap<string, ProbeStatus>;
+
+/** Worst state of a site's probes; PENDING when it has none or none checked yet. */
+export function siteWorstState(index: EstateIndex, statuses: Statuses, siteId: string): ProbeState {
+  const probes = index.probesBySite.get(siteId) ?? [];
+  if (probes.length === 0) return 'PENDING';
+  // A probe in declared maintenance does not colour its site.
+  const states = probes.map((p) => statuses.get(p.id)).map((s) => (s === undefined ? 'PENDING' : s.inDowntime ? 'OK' : s.state));
+  return worstState(states);
+}
+
+export class SiteStates {
+  private readonly worst = new Map<string, ProbeState>();
+  private pendingReset = false;
+  private pendingSites = new Set<string>();
+
+  /** After a snapshot: every site afresh, and the next drain says "reset". */
+  rebuild(index: EstateIndex, statuses: Statuses): void {
+    this.worst.clear();
+    for (const siteId of index.sites.keys()) this.worst.set(siteId, siteWorstState(index, statuses, siteId));
+    this.pendingReset = true;
+    this.pendingSites = new Set();
+  }
+
+  /** After a batch (`statuses` already holds `changes`): the sites of the changed probes only. */
+  apply(index: EstateIndex, statuses: Statuses, changes: readonly ProbeStatus[]): void {
+    const touched = new Set<string>();
+    for (const status of changes) {
+      const siteId = index.siteOfProbe.get(status.probeId);
+      if (siteId !== undefined) touched.add(siteId);
+    }
+    for (const siteId of touched) {
+      const next = siteWorstState(index, statuses, siteId);
+      if (next === this.worst.get(siteId)) continue;
+      this.worst.set(siteId, next);
+      this.pendingSites.add(siteId);
+    }
+  }
+
+  state(siteId: string): ProbeState {
+    return this.worst.get(siteId) ?? 'PENDING';
+  }
+
+  /** Sites whose worst state changed since the last drain. */
+  drainChanges(): SiteChanges {
+    const changes = { reset: this.pendingReset, siteIds: this.pendingSites };
+    this.pendingReset = false;
+    this.pendingSites = new Set();
+    return changes;
+  }
+}

@@ -1,0 +1,34 @@
+// The probes in trouble, kept as batches apply so the problem list reads only them rather than
+// scanning tens of thousands of statuses per frame.
+import type { ProbeStatus } from '../domain/model.ts';
+
+/** WARNING, CRITICAL or UNKNOWN, and not in declared maintenance. */
+export function isTroubled(status: ProbeStatus): boolean {
+  return status.state !== 'OK' && status.state !== 'PENDING' && !status.inDowntime;
+}
+
+export class TroubledProbes {
+  private readonly probeIds = new Set<string>();
+
+  /** After a snapshot: these statuses are all there is. */
+  rebuild(statuses: Iterable<ProbeStatus>): void {
+    this.probeIds.clear();
+    for (const status of statuses) if (isTroubled(status)) this.probeIds.add(status.probeId);
+  }
+
+  /** After a batch: each changed probe joins or leaves. */
+  apply(changes: Iterable<ProbeStatus>): void {
+    for (const status of changes) {
+      if (isTroubled(status)) this.probeIds.add(status.probeId);
+      else this.probeIds.delete(status.probeId);
+    }
+  }
+
+  /** Their current statuses, read from the store's map. */
+  *statuses(current: ReadonlyMap<string, ProbeStatus>): Generator<ProbeStatus> {
+    for (const probeId of this.probeIds) {
+      const status = current.get(probeId);
+      if (status) yield status;
+    }
+  }
+}
