@@ -8,7 +8,7 @@
 // clipped by a scrolling column; those are logged as undecided, not failed.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
@@ -144,7 +144,9 @@ async function signInAndSettle(page: Page, account: DemoAccount): Promise<void> 
  * colours and ratio. Nodes axe could not decide (text over the map canvas…) are logged, not failed.
  */
 async function axeReport(page: Page, label: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through DevTools rather than added as a <script>: the page's Content-Security-Policy
+  // (rightly) refuses inline scripts, and axe is the test's, not the page's.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   const results = await page.evaluate((options) => (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS);
   const lines = results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} — ${details(node) || v.help}`));
   const undecided = results.incomplete.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} — ${details(node) || v.help}`));
