@@ -50,7 +50,11 @@ export function gtiStatus(
   hours: CoveredHours,
   rules: GtiRules = SLA_RULES,
 ): GtiStatus {
-  const clock = gtiClock(incident, hours, rules);
+  return gtiStatusOfClock(gtiClock(incident, hours, rules), now, hours, rules);
+}
+
+/** gtiStatus from an incident's clock already computed (it depends on the incident only, not on `now`). */
+export function gtiStatusOfClock(clock: GtiClock, now: Instant, hours: CoveredHours, rules: GtiRules = SLA_RULES): GtiStatus {
   const { start, deadline } = clock;
   if (clock.stoppedAt !== undefined && clock.stoppedAt <= now) {
     const stoppedAt = clock.stoppedAt;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../domain/model.ts';
 import { coveredCalendarFrom } from './calendar-hours.ts';
 import { urgentGtis } from './urgent-gti.ts';
@@ -41,5 +41,24 @@ describe('urgentGtis', () => {
     const ranked = urgentGtis(incidents, now, calendar, options);
     expect(ranked.top.map((r) => r.incident.id)).toEqual(ids);
     expect(ranked.total).toBe(total ?? ids.length);
+  });
+
+  it('computes each incident’s clock once, and again for a changed incident (a new object)', () => {
+    const addCoveredMs = vi.spyOn(calendar.hours, 'addCoveredMs');
+    const fresh = incidents.map((i) => ({ ...i }));
+    const first = urgentGtis(fresh, now, calendar, { limit: 10 });
+    const deadlines = addCoveredMs.mock.calls.length;
+    expect(deadlines).toBe(fresh.length - 1); // the resolved one is not active
+    // A later frame, the same incidents: the time left moves, the clocks are reused.
+    const later = urgentGtis(fresh, now + 60_000, calendar, { limit: 10 });
+    expect(addCoveredMs.mock.calls.length).toBe(deadlines);
+    expect(later.top.map((r) => r.incident.id)).toEqual(first.top.map((r) => r.incident.id));
+    expect(later.top.find((r) => r.incident.id === 'on-track')!.gti.coveredMsLeft).toBe(first.top.find((r) => r.incident.id === 'on-track')!.gti.coveredMsLeft - 60_000);
+    // The intervention starts: a new object, a new clock, and the GTI is met.
+    const started = { ...fresh[0]!, status: 'in-progress' as const, interventionAt: now + 30_000 };
+    const after = urgentGtis([started], now + 60_000, calendar, { limit: 10 });
+    expect(addCoveredMs.mock.calls.length).toBe(deadlines + 1);
+    expect(after.top[0]!.gti.status).toBe('met');
+    addCoveredMs.mockRestore();
   });
 });

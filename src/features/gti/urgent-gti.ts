@@ -1,10 +1,11 @@
 // The active incidents whose GTI clock matters most right now, most urgent first, without ranking
 // all of them: a storm opens thousands of incidents and the panels show a few dozen, every second.
-import { gtiStatus, type GtiState, type GtiStatus } from '../../domain/gti.ts';
+import type { GtiState, GtiStatus } from '../../domain/gti.ts';
 import { isActive } from '../../domain/incident-rules.ts';
 import type { Incident, Instant } from '../../domain/model.ts';
 import { topN, type TopN } from '../../live/top-n.ts';
 import type { CoveredCalendar } from './calendar-hours.ts';
+import { currentGti } from './gti-clocks.ts';
 import { GTI_URGENCY } from './gti-tone.ts';
 
 export interface RankedGti {
@@ -30,7 +31,7 @@ export function urgentGtis(incidents: Iterable<Incident>, now: Instant, calendar
   function* ranked(): Generator<RankedGti> {
     for (const incident of incidents) {
       if (!isActive(incident) || (collectiviteId !== undefined && incident.collectiviteId !== collectiviteId)) continue;
-      const gti = gtiStatus(incident, now, calendar.hours, calendar.rules);
+      const gti = currentGti(incident, now, calendar);
       if (states && !states.includes(gti.status)) continue;
       yield { incident, gti };
     }

@@ -1,8 +1,8 @@
 import type { Incident, Instant } from '../../../domain/model.ts';
-import { gtiStatus } from '../../../domain/gti.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CoveredCalendar } from '../calendar-hours.ts';
+import { currentGti } from '../gti-clocks.ts';
 import { formatCountdown } from '../format-countdown.ts';
 import { gtiMessages } from '../messages.ts';
 import { GtiStatusBadge } from './gti-status-badge.tsx';
@@ -18,7 +18,7 @@ interface GtiCountdownProps {
 export function GtiCountdown({ incident, calendar, now }: GtiCountdownProps) {
   const m = useMessages(gtiMessages);
   const { locale } = useLocale();
-  const s = gtiStatus(incident, now, calendar.hours, calendar.rules);
+  const s = currentGti(incident, now, calendar);
   const detail =
     s.status === 'met' && s.stoppedAt !== undefined
       ? m.metAt(formatDateTime(locale, s.stoppedAt))
