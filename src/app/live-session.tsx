@@ -6,6 +6,7 @@ import { animationFrames, type FrameScheduler } from '../live/frame-scheduler.ts
 import { LiveStoreProvider } from '../live/live-context.tsx';
 import { LiveStore } from '../live/live-store.ts';
 import type { LiveTransport } from '../live/transport.ts';
+import { reloadForUpgrade } from './reload-for-upgrade.ts';
 
 export interface LiveSessionProps {
   token: string;
@@ -24,6 +25,7 @@ export function LiveSession({ token, createTransport, frames = animationFrames, 
         transport: createTransport(token),
         onUnauthorized: () => sessions.clear(),
         onContractError: (event, error) => console.warn(`live: invalid ${event} message`, error.message),
+        onIncompatibleProtocol: () => void reloadForUpgrade(),
         frames,
       }),
     [token, createTransport, sessions, frames],

@@ -226,6 +226,18 @@ describe('LiveStore', () => {
     expect(store.serverNow(now())).toBe(56_000);
   });
 
+  it('tells the app when the gateway refuses its protocol version (the gateway was upgraded under an open page)', () => {
+    const transport = new FakeTransport();
+    let incompatible = 0;
+    const store = new LiveStore({ transport, onIncompatibleProtocol: () => (incompatible += 1) });
+    store.start();
+    transport.connect();
+    transport.emit('protocol-error', { code: 'bad-request', message: 'protocol: Invalid input: expected 2', field: 'resume.seq' });
+    expect(incompatible).toBe(0);
+    transport.emit('protocol-error', { code: 'bad-request', message: 'protocol: Invalid input: expected 3', field: 'protocol' });
+    expect(incompatible).toBe(1);
+  });
+
   it('calls onUnauthorized for a refused handshake or an unauthorized protocol error', () => {
     const transport = new FakeTransport();
     let refused = 0;

@@ -51,6 +51,11 @@ export interface LiveStoreOptions {
   /** A message failed contract validation (logged by the app, counted in tests). */
   onContractError?: (event: LiveEventName, error: ContractError) => void;
   /**
+   * The gateway speaks another protocol version (it was upgraded while this page stayed open, as a
+   * wall does for weeks): nothing more will come on this socket. The app reloads the page.
+   */
+  onIncompatibleProtocol?: () => void;
+  /**
    * Coalesces `subscribe` notifications to one per frame (the app passes requestAnimationFrame).
    * Without it they are synchronous, as most component tests expect.
    */
@@ -320,6 +325,7 @@ export class LiveStore {
     if (!parsed.ok) return this.invalid('protocol-error', parsed.error);
     this.lastProtocolError = parsed.value;
     if (parsed.value.code === 'unauthorized') this.options.onUnauthorized?.();
+    else if (parsed.value.field === 'protocol') this.options.onIncompatibleProtocol?.();
     this.notifier.notify(['connection']);
   }
 
