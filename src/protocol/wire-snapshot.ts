@@ -115,39 +115,36 @@ export function packSnapshot(snapshot: Snapshot): WireSnapshot {
   const sitePos = positions(estate.sites);
   const equipmentPos = positions(estate.equipment);
   const probePos = positions(estate.probes);
+  const equipmentAfterSite = estate.equipment.every((e) => startsWithParent(e.id, e.siteId));
   const equipment = {
-    idAfterParent: estate.equipment.every((e) => extends_(e.id, e.siteId)),
-    id: [] as string[],
-    site: [] as number[],
-    name: [] as number[],
-    kind: '',
+    idAfterParent: equipmentAfterSite,
+    id: estate.equipment.map((e) => (equipmentAfterSite ? e.id.slice(e.siteId.length) : e.id)),
+    site: estate.equipment.map((e) => required(sitePos, e.siteId, `equipment ${e.id}: site`)),
+    name: estate.equipment.map((e) => texts.of(e.name)),
+    kind: digits(EQUIPMENT_KINDS, estate.equipment.map((e) => e.kind)),
   };
-  const kinds: string[] = [];
-  for (const e of estate.equipment) {
-    equipment.id.push(equipment.idAfterParent ? e.id.slice(e.siteId.length) : e.id);
-    equipment.site.push(required(sitePos, e.siteId, `equipment ${e.id}: site`));
-    equipment.name.push(texts.of(e.name));
-    kinds.push(code(EQUIPMENT_KINDS, e.kind));
-  }
-  equipment.kind = kinds.join('');
+  const probesAfterEquipment = estate.probes.every((p) => startsWithParent(p.id, p.equipmentId));
   const probes = {
-    idAfterParent: estate.probes.every((p) => extends_(p.id, p.equipmentId)),
-    id: [] as string[],
-    equipment: [] as number[],
-    name: [] as number[],
-    kind: '',
-    interval: [] as number[],
+    idAfterParent: probesAfterEquipment,
+    id: estate.probes.map((p) => (probesAfterEquipment ? p.id.slice(p.equipmentId.length) : p.id)),
+    equipment: estate.probes.map((p) => required(equipmentPos, p.equipmentId, `probe ${p.id}: equipment`)),
+    name: estate.probes.map((p) => texts.of(p.name)),
+    kind: digits(PROBE_KINDS, estate.probes.map((p) => p.kind)),
+    interval: estate.probes.map((p) => p.interval),
   };
-  kinds.length = 0;
-  for (const p of estate.probes) {
-    probes.id.push(probes.idAfterParent ? p.id.slice(p.equipmentId.length) : p.id);
-    probes.equipment.push(required(equipmentPos, p.equipmentId, `probe ${p.id}: equipment`));
-    probes.name.push(texts.of(p.name));
-    kinds.push(code(PROBE_KINDS, p.kind));
-    probes.interval.push(p.interval);
-  }
-  probes.kind = kinds.join('');
-  const packedStatuses = packStatuses(statuses, probePos, snapshot.at, texts);
+  // A status of a probe outside this scope's estate is not sent.
+  const sent = statuses.filter((s) => probePos.has(s.probeId));
+  const at = snapshot.at;
+  const packedStatuses: WireStatuses = {
+    probe: sent.map((s) => probePos.get(s.probeId)!),
+    state: digits(PROBE_STATES, sent.map((s) => s.state)),
+    stateType: digits(STATE_TYPES, sent.map((s) => s.stateType)),
+    flags: sent.map((s) => (s.acknowledged ? 1 : 0) + (s.inDowntime ? 2 : 0)).join(''),
+    camera: sent.map((s) => (s.camera === undefined ? '-' : digits(CAMERA_CONDITIONS, [s.camera]))).join(''),
+    lastCheck: sent.map((s) => (s.lastCheck === null ? null : at - s.lastCheck)),
+    since: sent.map((s) => at - s.since),
+    output: sent.map((s) => texts.of(s.output)),
+  };
   return {
     ...rest,
     estate: { collectivites: estate.collectivites, sites: estate.sites, texts: texts.texts, equipment, probes },
@@ -156,29 +153,8 @@ export function packSnapshot(snapshot: Snapshot): WireSnapshot {
 }
 
 /** The id is its parent's id followed by at least one character (hierarchical ids, as the simulator's and Icinga's). */
-function extends_(id: string, parentId: string): boolean {
+function startsWithParent(id: string, parentId: string): boolean {
   return id.length > parentId.length && id.startsWith(parentId);
-}
-
-function packStatuses(statuses: readonly ProbeStatus[], probePos: ReadonlyMap<string, number>, at: number, texts: TextTable): WireStatuses {
-  const out = { probe: [] as number[], lastCheck: [] as Array<number | null>, since: [] as number[], output: [] as number[] };
-  const state: string[] = [];
-  const stateType: string[] = [];
-  const flags: string[] = [];
-  const camera: string[] = [];
-  for (const s of statuses) {
-    const probe = probePos.get(s.probeId);
-    if (probe === undefined) continue; // a status of a probe outside this scope's estate is not sent
-    out.probe.push(probe);
-    state.push(code(PROBE_STATES, s.state));
-    stateType.push(code(STATE_TYPES, s.stateType));
-    flags.push(String((s.acknowledged ? 1 : 0) + (s.inDowntime ? 2 : 0)));
-    camera.push(s.camera === undefined ? '-' : code(CAMERA_CONDITIONS, s.camera));
-    out.lastCheck.push(s.lastCheck === null ? null : at - s.lastCheck);
-    out.since.push(at - s.since);
-    out.output.push(texts.of(s.output));
-  }
-  return { ...out, state: state.join(''), stateType: stateType.join(''), flags: flags.join(''), camera: camera.join('') };
 }
 
 function positions(rows: ReadonlyArray<{ id: string }>): Map<string, number> {
@@ -191,10 +167,15 @@ function required(map: ReadonlyMap<string, number>, key: string, what: string): 
   return n;
 }
 
-function code(values: readonly string[], value: string): string {
-  const n = values.indexOf(value);
-  if (n < 0) throw new Error(`cannot pack the snapshot: unknown value ${value}`);
-  return String(n);
+/** One digit per row: the position of each value in `values`. */
+function digits(values: readonly string[], rows: readonly string[]): string {
+  return rows
+    .map((value) => {
+      const n = values.indexOf(value);
+      if (n < 0) throw new Error(`cannot pack the snapshot: unknown value ${value}`);
+      return n;
+    })
+    .join('');
 }
 
 // ---- unpacking (SPA) ---------------------------------------------------------------------------
