@@ -7,20 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident, ProbeStatus } from '../domain/model.ts';
 import { OPEN_GTI_ROWS, OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { MAX_PROBLEM_ROWS, ProblemList } from '../features/map/components/problem-list.tsx';
-import type { CalendarDto } from '../protocol/rest.ts';
+import { contractCalendarDto } from '../test/contract-calendar.ts';
 import { fakeFrames } from '../live/fake-frames.ts';
 import { createFeatureHarness, makeIncident, type EstateFixture, type FakeRoute } from '../test/feature-harness.tsx';
 
-const calendar: CalendarDto = {
-  timeZone: 'Europe/Paris',
-  days: [1, 2, 3, 4, 5],
-  open: '09:00',
-  close: '17:30',
-  closedDates: [],
-  gtiHours: 8,
-  atRiskHours: 2,
-  availabilityTarget: 0.96,
-};
+const calendar = contractCalendarDto();
 const route: FakeRoute = ({ url }) =>
   url.pathname === '/api/v1/calendar'
     ? { body: calendar }

@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest';
 import { gtiStatus } from '../../domain/gti.ts';
 import type { Incident } from '../../domain/model.ts';
+import { contractCalendarDto } from '../../test/contract-calendar.ts';
 import { coveredCalendarFrom } from './calendar-hours.ts';
 import { currentGti } from './gti-clocks.ts';
 
-const calendar = coveredCalendarFrom({ timeZone: 'Europe/Paris', days: [1, 2, 3, 4, 5], open: '09:00', close: '17:30', closedDates: ['2026-12-25'], gtiHours: 8, atRiskHours: 2, availabilityTarget: 0.96 });
+const calendar = coveredCalendarFrom(contractCalendarDto(['2026-12-25']));
 const H = 3_600_000;
 
 test('the cached clock gives exactly the domain’s gtiStatus, at any instant', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../domain/model.ts';
+import { contractCalendarDto } from '../../test/contract-calendar.ts';
 import { coveredCalendarFrom } from './calendar-hours.ts';
 import { urgentGtis } from './urgent-gti.ts';
 
-const calendar = coveredCalendarFrom({
-  timeZone: 'Europe/Paris',
-  days: [1, 2, 3, 4, 5],
-  open: '09:00',
-  close: '17:30',
-  closedDates: [],
-  gtiHours: 8,
-  atRiskHours: 2,
-  availabilityTarget: 0.96,
-});
+const calendar = coveredCalendarFrom(contractCalendarDto());
 /** Paris wall clock on Monday 2 March 2026 (UTC+1); now is 15:00. */
 const paris = (day: number, hh: number) => Date.UTC(2026, 2, day, hh - 1);
 const now = paris(2, 15);

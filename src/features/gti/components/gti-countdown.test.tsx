@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { contractCalendarDto } from '../../../test/contract-calendar.ts';
 import { coveredCalendarFrom } from '../calendar-hours.ts';
 import { GtiCountdown } from './gti-countdown.tsx';
 
 afterEach(cleanup);
 
-const calendar = coveredCalendarFrom({
-  timeZone: 'Europe/Paris',
-  days: [1, 2, 3, 4, 5],
-  open: '09:00',
-  close: '17:30',
-  closedDates: ['2026-04-03', '2026-04-06'],
-  gtiHours: 8,
-  atRiskHours: 2,
-  availabilityTarget: 0.96,
-});
+const calendar = coveredCalendarFrom(contractCalendarDto(['2026-04-03', '2026-04-06']));
 
 /** Europe/Paris wall clock in March 2026 (UTC+1, before the DST switch on the 29th). */
 const paris = (day: number, hh: number, mm = 0) => Date.UTC(2026, 2, day, hh - 1, mm);

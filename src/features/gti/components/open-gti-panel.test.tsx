@@ -1,21 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CalendarDto } from '../../../protocol/rest.ts';
+import { contractCalendarDto } from '../../../test/contract-calendar.ts';
 import { createFeatureHarness, makeIncident, smallEstate, type FakeRoute } from '../../../test/feature-harness.tsx';
 import { GtiWatchBanner } from './gti-watch-banner.tsx';
 import { OpenGtiPanel } from './open-gti-panel.tsx';
 
-const calendar: CalendarDto = {
-  timeZone: 'Europe/Paris',
-  days: [1, 2, 3, 4, 5],
-  open: '09:00',
-  close: '17:30',
-  closedDates: [],
-  gtiHours: 8,
-  atRiskHours: 2,
-  availabilityTarget: 0.96,
-};
+const calendar = contractCalendarDto();
 const route: FakeRoute = ({ url }) =>
   url.pathname === '/api/v1/calendar'
     ? { body: calendar }
