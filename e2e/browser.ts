@@ -1,5 +1,5 @@
 // Launches Debian's Chromium through playwright-core: never a downloaded browser.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,3 +31,11 @@ export const VIEWPORTS = {
   wall: { width: 1920, height: 1080 },
   phone: { width: 390, height: 844 },
 } as const;
+
+/** Dismiss every alert/confirm the page opens and keep its text in `into` (a test expects none: nothing injected ran). */
+export function recordDialogs(page: Page, into: string[]): void {
+  page.on('dialog', (dialog) => {
+    into.push(dialog.message());
+    void dialog.dismiss();
+  });
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../mocks/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/test-data-dir.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { canvasPixels, CRITICAL_RGB, legendCounts, probesOfSite, total } from './map-readers.ts';
@@ -52,10 +52,7 @@ beforeAll(async () => {
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/v1/incidents') listReadAt = Date.now();
   });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  recordDialogs(page, dialogs);
 });
 
 afterAll(async () => {
@@ -152,10 +149,7 @@ test('a probe named like markup shows as text in the site panel, the incident li
   await expectNoMarkupInjected(page);
 
   const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
-  wall.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  recordDialogs(wall, dialogs);
   await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}&rotate=5`);
   await expect.poll(() => wall.locator('#wall-focus-title').textContent(), { timeout: 20_000 }).toBe(hostileCollectivite.name);
   const focus = wall.getByRole('main');

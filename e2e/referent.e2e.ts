@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateEstate } from '../mocks/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/test-data-dir.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { canvasPixels, CRITICAL_RGB, horizontalOverflow, legendCounts, legendItems, probesOfSite, total } from './map-readers.ts';
@@ -48,10 +48,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('response', (response) => bodies.push({ url: response.url(), body: response.text().catch(() => '') }));
   page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  recordDialogs(page, dialogs);
 });
 
 afterAll(async () => {
