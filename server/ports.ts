@@ -81,13 +81,39 @@ export interface Storage {
   accounts: AccountStore;
 }
 
-export interface AccountStore {
+export interface AccountStore extends LoginAttemptStore, SessionDenyList {
   get(login: string): Promise<AccountRow | undefined>;
   list(): Promise<AccountRow[]>;
   upsert(row: AccountRow): Promise<void>;
+  /** Delete the account; its version is remembered so the login, if added again, starts above it. */
   remove(login: string): Promise<void>;
+  /** Highest version this login has had, a removed account's included; 0 for a login never seen. */
+  lastVersion(login: string): Promise<number>;
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
+}
+
+/** Login attempts not forgiven yet, per key (a login, an address), in storage so a restart keeps them. */
+export interface LoginAttemptStore {
+  /**
+   * Atomically against any concurrent caller: read the times (ascending) of the attempts kept under
+   * each key after `since`; when `admit` agrees, keep one attempt at `at` under every key and return
+   * its id. undefined when refused.
+   */
+  reserveAttempt(keys: string[], since: number, at: number, admit: (times: number[][]) => boolean): Promise<string | undefined>;
+  /** Forget one attempt (it succeeded). */
+  releaseAttempt(id: string): Promise<void>;
+  /** Forget every attempt kept under `key`. */
+  clearAttempts(key: string): Promise<void>;
+  /** Forget the attempts made at or before `before`. */
+  pruneAttempts(before: number): Promise<void>;
+}
+
+/** Session ids ended by a logout, kept until their token expires so a restart does not revive them. */
+export interface SessionDenyList {
+  denySession(id: string, expiresAt: number): Promise<void>;
+  /** Denied ids with their expiry, once the ones expired at `now` are deleted. */
+  deniedSessions(now: number): Promise<Map<string, number>>;
 }
 
 /** What changed after applying something to the supervisor, for the stream hub and storage. */
@@ -121,6 +147,6 @@ export interface SupervisionState {
 /** Session tokens: issued at login, checked on every request and socket. */
 export interface SessionService {
   verify(token: string): Promise<Principal | undefined>;
-  /** Called with a login whose sessions died (revoked, disabled, collectivité changed). */
-  onRevoked(listener: (login: string) => void): () => void;
+  /** Called with a login whose sessions died (revoked, disabled, collectivité changed), or with the one token a logout ended. */
+  onRevoked(listener: (login: string, token?: string) => void): () => void;
 }

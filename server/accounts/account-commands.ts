@@ -26,7 +26,7 @@ export const USAGE = `usage: npm run accounts -- <command>
   revoke <login>                         disable the account and end its live sessions at once
   enable <login>                         re-enable a revoked account
   set-collectivite <login> <id>          move a référent; ends its sessions
-  remove <login>                         delete the account
+  remove <login>                         delete the account and end its sessions (adding it again never revives them)
   kiosk-token [--rotate]                 show the wall-display token, or replace it (ends kiosk sessions)
   prune [--years 3] [--dry-run]          delete accounts whose last login is older than N years`;
 
@@ -99,7 +99,8 @@ export async function runAccountCommand(argv: string[], ctx: CommandContext): Pr
         ...(values.name !== undefined && { displayName: values.name }),
         passwordHash: await hashPassword(password),
         disabled: false,
-        version: 1,
+        // Above any version the login had before a `remove`, so its old tokens stay dead.
+        version: (await accounts.lastVersion(login)) + 1,
       });
       return values.password ? `added ${login}` : `added ${login}, password: ${password}`;
     }

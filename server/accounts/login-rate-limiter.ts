@@ -1,6 +1,10 @@
-// Brute-force brake on login: failures are counted per login and per client IP over a sliding
-// window; past the limit the caller answers 429 with Retry-After. In memory: a restart resets it,
-// which is acceptable for one gateway process.
+// Brute-force brake on login, counted before the password is checked: each attempt first reserves
+// a place per login and per client IP in a sliding window, atomically in storage, so parallel
+// requests cannot all slip under the limit and a restart forgets nothing. A failure keeps its
+// place; a success gives it back and clears the login's failures. Past the limit the caller
+// answers 429 with Retry-After.
+import type { LoginAttemptStore } from '../ports.ts';
+
 export interface RateLimitOptions {
   windowMs: number;
   maxFailuresPerLogin: number;
@@ -10,47 +14,45 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT = { windowMs: 5 * 60_000, maxFailuresPerLogin: 5, maxFailuresPerIp: 20 };
 
+export type Reservation =
+  | { ok: true; /** The password was right: give the place back and clear the login's failures (not the address's). */ succeeded(): Promise<void> }
+  | { ok: false; retryAfterMs: number };
+
 export interface LoginRateLimiter {
-  /** 0 when an attempt is allowed, else milliseconds until it will be. */
-  retryAfterMs(login: string, ip: string): number;
-  recordFailure(login: string, ip: string): void;
-  /** A success clears the login's failures (not the IP's: one good password does not excuse a spray). */
-  recordSuccess(login: string): void;
-  /** Logins and addresses currently remembered (memory stays bounded under a spray). */
-  trackedKeys(): number;
+  /** Count this attempt now, before the password check; refused with the wait when the login or the address is at its limit. */
+  reserve(login: string, ip: string): Promise<Reservation>;
 }
 
-export function createLoginRateLimiter(options: RateLimitOptions): LoginRateLimiter {
-  const failures = new Map<string, number[]>();
-  /** Keys are only pruned when touched; sweep everything now and then so a spray cannot grow memory. */
-  const sweep = () => {
-    if (failures.size < 10_000) return;
-    const since = options.now() - options.windowMs;
-    for (const [key, list] of failures) if (!list.some((t) => t > since)) failures.delete(key);
-  };
-  const recent = (key: string): number[] => {
-    const since = options.now() - options.windowMs;
-    const list = (failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length) failures.set(key, list);
-    else failures.delete(key);
-    return list;
-  };
-  const wait = (key: string, max: number): number => {
-    const list = recent(key);
-    if (list.length < max) return 0;
-    // Blocked until the oldest failure that keeps us at the limit leaves the window.
-    const oldest = list[list.length - max] ?? options.now();
-    return Math.max(1, oldest + options.windowMs - options.now());
+export function createLoginRateLimiter(store: LoginAttemptStore, options: RateLimitOptions): LoginRateLimiter {
+  const { windowMs, maxFailuresPerLogin, maxFailuresPerIp } = options;
+  let prunedAt = -Infinity;
+  /** 0 under the limit, else the time until the attempt that keeps the key at its limit leaves the window. */
+  const wait = (times: number[], max: number, now: number): number => {
+    if (times.length < max) return 0;
+    return Math.max(1, (times[times.length - max] ?? now) + windowMs - now);
   };
   return {
-    retryAfterMs: (login, ip) => Math.max(wait(`l:${login.toLowerCase()}`, options.maxFailuresPerLogin), wait(`i:${ip}`, options.maxFailuresPerIp)),
-    recordFailure(login, ip) {
-      sweep();
-      for (const key of [`l:${login.toLowerCase()}`, `i:${ip}`]) failures.set(key, [...recent(key), options.now()]);
+    async reserve(login, ip) {
+      const now = options.now();
+      // Attempts are only read within the window; forgetting older ones now and then keeps storage bounded under a spray.
+      if (now - prunedAt >= windowMs) {
+        prunedAt = now;
+        await store.pruneAttempts(now - windowMs);
+      }
+      const loginKey = `l:${login.toLowerCase()}`;
+      let retryAfterMs = 0;
+      const id = await store.reserveAttempt([loginKey, `i:${ip}`], now - windowMs, now, ([forLogin = [], forIp = []]) => {
+        retryAfterMs = Math.max(wait(forLogin, maxFailuresPerLogin, now), wait(forIp, maxFailuresPerIp, now));
+        return retryAfterMs === 0;
+      });
+      if (id === undefined) return { ok: false, retryAfterMs: Math.max(1, retryAfterMs) };
+      return {
+        ok: true,
+        async succeeded() {
+          await store.releaseAttempt(id);
+          await store.clearAttempts(loginKey);
+        },
+      };
     },
-    recordSuccess(login) {
-      failures.delete(`l:${login.toLowerCase()}`);
-    },
-    trackedKeys: () => failures.size,
   };
 }

@@ -48,6 +48,43 @@ describe('session service', () => {
     expect(limited.ok === false && limited.reason === 'rate-limited' && limited.retryAfterMs).toBeGreaterThan(0);
   });
 
+  it('counts parallel attempts before checking passwords: the right one in a burst of 50 gets no token', async () => {
+    const passwords = [...Array.from({ length: 49 }, (_, i) => `wrong-${i}`), 'pw-alice'];
+    const results = await Promise.all(passwords.map((password, i) => sessions.login('alice', password, `10.2.0.${i}`)));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(45);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: 'rate-limited' });
+  });
+
+  it('keeps a logout and the login counters through a restart (a new service on the same storage)', async () => {
+    const out = await loginOk('sam', 'pw-sam');
+    const kept = await loginOk('sam', 'pw-sam');
+    const announced: [string, string | undefined][] = [];
+    sessions.onRevoked((login, token) => announced.push([login, token]));
+    await sessions.logout(out.token);
+    expect(announced).toEqual([['sam', out.token]]);
+    for (let i = 0; i < 5; i++) await sessions.login('alice', 'nope', '10.0.0.1');
+
+    const restarted = await createSessionService({ accounts, now: () => t, accountCacheMs: 0 });
+    expect(await restarted.verify(out.token)).toBeUndefined();
+    expect(await restarted.verify(kept.token)).toEqual({ login: 'sam', role: 'support' });
+    expect(await restarted.login('alice', 'pw-alice', '10.0.0.9')).toMatchObject({ ok: false, reason: 'rate-limited' });
+    // Once expired, the logout is forgotten by storage too.
+    t += 12 * HOUR;
+    await restarted.checkRevocations();
+    expect((await accounts.deniedSessions(t)).size).toBe(0);
+  });
+
+  it('does not accept a removed login’s old token once the login is added again', async () => {
+    const old = await loginOk('sam', 'pw-sam');
+    await command('remove', 'sam');
+    expect(revoked).toEqual(['sam']);
+    await command('add', 'sam', '--role', 'support', '--password', 'pw-sam');
+    expect((await accounts.get('sam'))?.version).toBe(2);
+    expect(await sessions.verify(old.token)).toBeUndefined();
+    expect(await sessions.verify((await loginOk('sam', 'pw-sam')).token)).toEqual({ login: 'sam', role: 'support' });
+  });
+
   it('refuses expired, forged and logged-out tokens', async () => {
     const session = await loginOk('alice', 'pw-alice');
     const [body, sig] = session.token.split('.') as [string, string];

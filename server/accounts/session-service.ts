@@ -1,7 +1,8 @@
 // Logins and session checks. Tokens are signed and short-lived; every check also compares the
 // token's account version with the account's current one (cached a few seconds), so revoke,
 // password change or a new collectivité end sessions. Changes made by another process (the CLI)
-// are found by `checkRevocations`, a cheap poll over logins with live sessions.
+// are found by `checkRevocations`, a cheap poll over logins with live sessions. Logouts and login
+// attempts are kept in storage, so a restart revives no logged-out token and resets no counter.
 import { randomBytes } from 'node:crypto';
 import type { AccountRow, AccountStore, Principal, SessionService } from '../ports.ts';
 import type { Role } from '../../src/protocol/rest.ts';
@@ -23,7 +24,7 @@ export type LoginResult = { ok: true; session: Session } | { ok: false; reason: 
 export interface AuthService extends SessionService {
   login(login: string, password: string, ip: string): Promise<LoginResult>;
   kioskLogin(token: string, ip: string): Promise<LoginResult>;
-  /** Deny this one token until it expires. */
+  /** Deny this one token until it expires (stored before returning), and cut its live sockets. */
   logout(token: string): Promise<void>;
   /** This process changed `login` (or rotated the kiosk token): forget the cache, cut live sessions. */
   accountChanged(login: string): void;
@@ -66,14 +67,15 @@ const sameStanding = (a: Standing | undefined, b: Standing | undefined) =>
 export async function createSessionService(options: SessionOptions): Promise<AuthService> {
   const { accounts, now, ttlMs = 12 * 3_600_000, accountCacheMs = 5_000 } = options;
   const secret = await ensureSessionSecret(accounts);
-  const limiter = createLoginRateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit, now });
+  const limiter = createLoginRateLimiter(accounts, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit, now });
   const standings = new Map<string, Standing>();
   /** login → latest expiry of a token seen valid: the logins worth polling. */
   const live = new Map<string, number>();
   /** What the revocation poll last saw per live login; kept apart from the verify cache on purpose. */
   const seen = new Map<string, Standing | undefined>();
-  const denied = new Map<string, number>();
-  const listeners = new Set<(login: string) => void>();
+  /** Logged-out token ids → expiry: read once from storage, then written through. */
+  const denied = await accounts.deniedSessions(now());
+  const listeners = new Set<(login: string, token?: string) => void>();
   // Unknown logins still pay for one scrypt, so response time does not reveal which logins exist.
   const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
@@ -102,26 +104,26 @@ export async function createSessionService(options: SessionOptions): Promise<Aut
     return { token: signToken(payload, secret), expiresAt, user };
   }
 
-  function emit(login: string) {
-    for (const listener of listeners) listener(login);
+  function emit(login: string, token?: string) {
+    for (const listener of listeners) listener(login, token);
   }
 
-  function refused(login: string, ip: string): LoginResult {
-    limiter.recordFailure(login, ip);
-    return { ok: false, reason: 'invalid' };
-  }
+  const rateLimited = (retryAfterMs: number): LoginResult => ({ ok: false, reason: 'rate-limited', retryAfterMs });
+  // A refused attempt keeps the place it reserved in the rate limiter: that is the counted failure.
+  const refused: LoginResult = { ok: false, reason: 'invalid' };
 
   const service: AuthService = {
     async login(login, password, ip) {
-      const retryAfterMs = limiter.retryAfterMs(login, ip);
-      if (retryAfterMs > 0) return { ok: false, reason: 'rate-limited', retryAfterMs };
+      // Counted before the password check, so parallel guesses cannot all pass under the limit.
+      const attempt = await limiter.reserve(login, ip);
+      if (!attempt.ok) return rateLimited(attempt.retryAfterMs);
       const account = login === KIOSK_LOGIN ? undefined : await accounts.get(login);
       if (!account) {
         await verifyPassword(password, await decoyHash);
-        return refused(login, ip);
+        return refused;
       }
-      if (!(await verifyPassword(password, account.passwordHash)) || account.disabled) return refused(login, ip);
-      limiter.recordSuccess(login);
+      if (!(await verifyPassword(password, account.passwordHash)) || account.disabled) return refused;
+      await attempt.succeeded();
       // Re-read before writing lastLoginAt so a concurrent revoke is not overwritten.
       const fresh = (await accounts.get(login)) ?? account;
       await accounts.upsert({ ...fresh, lastLoginAt: now() });
@@ -134,17 +136,21 @@ export async function createSessionService(options: SessionOptions): Promise<Aut
     async kioskLogin(token, ip) {
       // The kiosk token cannot be guessed (192 random bits): limit per address only, so bad
       // attempts from elsewhere cannot lock the wall display out.
-      const key = `${KIOSK_LOGIN}@${ip}`;
-      const retryAfterMs = limiter.retryAfterMs(key, ip);
-      if (retryAfterMs > 0) return { ok: false, reason: 'rate-limited', retryAfterMs };
+      const attempt = await limiter.reserve(`${KIOSK_LOGIN}@${ip}`, ip);
+      if (!attempt.ok) return rateLimited(attempt.retryAfterMs);
       const kiosk = await readKioskToken(accounts);
-      if (!kiosk || !sameSecret(token, kiosk.token)) return refused(key, ip);
+      if (!kiosk || !sameSecret(token, kiosk.token)) return refused;
+      await attempt.succeeded();
       return { ok: true, session: issue({ login: KIOSK_LOGIN, role: 'kiosk', displayName: 'Mur d’écrans' }, kiosk.generation) };
     },
 
     async logout(token) {
       const payload = readToken(token, secret);
-      if (payload) denied.set(payload.n, payload.e);
+      if (!payload || payload.e <= now()) return;
+      // Stored first: if storage fails the caller gets an error and the token still works, rather than a logout a restart undoes.
+      await accounts.denySession(payload.n, payload.e);
+      denied.set(payload.n, payload.e);
+      emit(payload.l, token);
     },
 
     async verify(token) {
@@ -174,7 +180,9 @@ export async function createSessionService(options: SessionOptions): Promise<Aut
 
     async checkRevocations() {
       const t = now();
-      for (const [n, e] of denied) if (e <= t) denied.delete(n);
+      let expired = false;
+      for (const [n, e] of denied) if (e <= t) expired = denied.delete(n);
+      if (expired) await accounts.deniedSessions(t); // deletes the expired rows too
       const revoked: string[] = [];
       for (const [login, expiry] of live) {
         if (expiry <= t) {

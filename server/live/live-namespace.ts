@@ -80,9 +80,12 @@ export function registerLiveNamespace(io: LiveServer, options: LiveOptions): () 
     fanout.join(socket, parsed.value.resume);
   }
 
-  function dropSessionsOf(login: string): void {
+  /** Every socket of `login`, or only the one session `token` names (a logout). */
+  function dropSessionsOf(login: string, token?: string): void {
     for (const socket of live.sockets.values()) {
-      if (socket.data.principal?.login === login) expel(socket, 'session revoked');
+      if (socket.data.principal?.login !== login) continue;
+      if (token === undefined) expel(socket, 'session revoked');
+      else if (socket.data.token === token) expel(socket, 'logged out');
     }
   }
 

@@ -78,6 +78,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'login attempts, ended sessions, login versions',
+    sql: `
+      -- Login attempts not forgiven yet (failed, or being checked): one row per key (login, address).
+      CREATE SEQUENCE login_attempt_id;
+      CREATE TABLE login_attempt (
+        attempt bigint NOT NULL,
+        key text NOT NULL,
+        at bigint NOT NULL,
+        PRIMARY KEY (attempt, key)
+      );
+      CREATE INDEX login_attempt_key_at ON login_attempt (key, at);
+      CREATE INDEX login_attempt_at ON login_attempt (at);
+      -- Sessions ended by a logout, until their token expires.
+      CREATE TABLE denied_session (
+        id text PRIMARY KEY,
+        expires_at bigint NOT NULL
+      );
+      -- Highest version of each removed login, so adding it again never revives its old tokens.
+      CREATE TABLE login_version (
+        login text PRIMARY KEY,
+        version integer NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Lock id for pg_advisory_xact_lock, so two gateways starting together migrate once. */

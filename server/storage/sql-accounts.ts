@@ -1,7 +1,9 @@
-// AccountStore over SQL: accounts (hash, role, scope, version) and the settings table that keeps
-// the gateway's secrets (session signing key, kiosk token).
+// AccountStore over SQL: accounts (hash, role, scope, version), the versions of removed logins, the
+// settings table that keeps the gateway's secrets (session signing key, kiosk token), and the
+// session records (login attempts, logouts).
 import type { AccountRow, AccountStore } from '../ports.ts';
-import type { SqlQueryable } from './sql-client.ts';
+import type { SqlClient } from './sql-client.ts';
+import { createSqlLoginAttempts, createSqlSessionDenyList } from './sql-session-records.ts';
 
 interface AccountDbRow {
   login: string;
@@ -27,8 +29,10 @@ function toAccount(r: AccountDbRow): AccountRow {
   };
 }
 
-export function createSqlAccountStore(db: SqlQueryable): AccountStore {
+export function createSqlAccountStore(db: SqlClient): AccountStore {
   return {
+    ...createSqlLoginAttempts(db),
+    ...createSqlSessionDenyList(db),
     async get(login) {
       const rows = await db.query<AccountDbRow>('SELECT * FROM account WHERE login = $1', [login]);
       return rows[0] && toAccount(rows[0]);
@@ -56,7 +60,20 @@ export function createSqlAccountStore(db: SqlQueryable): AccountStore {
       );
     },
     async remove(login) {
-      await db.query('DELETE FROM account WHERE login = $1', [login]);
+      // One statement: the version is remembered in the same step that forgets the account.
+      await db.query(
+        `WITH gone AS (DELETE FROM account WHERE login = $1 RETURNING login, version)
+         INSERT INTO login_version (login, version) SELECT login, version FROM gone
+         ON CONFLICT (login) DO UPDATE SET version = GREATEST(login_version.version, excluded.version)`,
+        [login],
+      );
+    },
+    async lastVersion(login) {
+      const [row] = await db.query<{ v: number | null }>(
+        'SELECT GREATEST((SELECT version FROM account WHERE login = $1), (SELECT version FROM login_version WHERE login = $1)) AS v',
+        [login],
+      );
+      return Number(row?.v ?? 0);
     },
     async getSetting(key) {
       const rows = await db.query<{ value: string }>('SELECT value FROM setting WHERE key = $1', [key]);

@@ -81,7 +81,7 @@ for (const backend of backends) {
       await cleanup?.();
     });
     beforeEach(async () => {
-      await client.exec('TRUNCATE estate, probe_status, state_change, incident, operator_action, account, setting');
+      await client.exec('TRUNCATE estate, probe_status, state_change, incident, operator_action, account, setting, login_attempt, denied_session, login_version');
     });
 
     it('records every migration once, and migrating again is a no-op', async () => {
@@ -208,6 +208,56 @@ for (const backend of backends) {
       await accounts.setSetting('k', 'v2');
       expect(await accounts.getSetting('k')).toBe('v2');
       expect(await accounts.getSetting('none')).toBeUndefined();
+    });
+
+    it('remembers a removed login’s version, so adding it again starts above', async () => {
+      const { accounts } = storage;
+      expect(await accounts.lastVersion('carol')).toBe(0);
+      await accounts.upsert({ login: 'carol', role: 'support', passwordHash: 'h', disabled: false, version: 3 });
+      expect(await accounts.lastVersion('carol')).toBe(3);
+      await accounts.remove('carol');
+      expect(await accounts.get('carol')).toBeUndefined();
+      expect(await accounts.lastVersion('carol')).toBe(3);
+      await accounts.upsert({ login: 'carol', role: 'support', passwordHash: 'h', disabled: false, version: 4 });
+      await accounts.remove('carol');
+      await accounts.remove('carol'); // removing an absent login keeps what was remembered
+      expect(await accounts.lastVersion('carol')).toBe(4);
+    });
+
+    it('keeps logged-out sessions until they expire', async () => {
+      const { accounts } = storage;
+      await accounts.denySession('n1', 1_000);
+      await accounts.denySession('n2', 2_000);
+      await accounts.denySession('n2', 2_000);
+      expect(await accounts.deniedSessions(500)).toEqual(new Map([['n1', 1_000], ['n2', 2_000]]));
+      expect(await accounts.deniedSessions(1_000)).toEqual(new Map([['n2', 2_000]]));
+      const [row] = await client.query<{ n: string | number }>('SELECT count(*) AS n FROM denied_session');
+      expect(Number(row?.n)).toBe(1);
+    });
+
+    it('admits at most the limit of 50 parallel login attempts on one key, and forgets them on release, clear or age', async () => {
+      const { accounts } = storage;
+      const underFive = ([times = []]: number[][]) => times.length < 5;
+      const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => accounts.reserveAttempt(['l:alice', `i:10.0.0.${i}`], 0, 100 + i, underFive)));
+      const kept = ids.filter((id): id is string => id !== undefined);
+      expect(kept).toHaveLength(5);
+      let seen: number[][] = [];
+      const look = (times: number[][]) => ((seen = times), false);
+      await accounts.reserveAttempt(['l:alice', 'i:none'], 0, 999, look);
+      expect(seen[0]).toHaveLength(5);
+      expect(seen[0]).toEqual([...seen[0]!].sort((a, b) => a - b));
+      expect(seen[1]).toEqual([]);
+
+      await accounts.releaseAttempt(kept[0]!);
+      await accounts.reserveAttempt(['l:alice'], 0, 999, look);
+      expect(seen[0]).toHaveLength(4);
+      const ipOfSecond = (await client.query<{ key: string }>("SELECT key FROM login_attempt WHERE attempt = $1 AND key LIKE 'i:%'", [kept[1]]))[0]?.key;
+      await accounts.clearAttempts('l:alice');
+      await accounts.reserveAttempt(['l:alice', ipOfSecond!], 0, 999, look);
+      expect(seen.map((t) => t.length)).toEqual([0, 1]); // clearing the login keeps the address's attempt
+      await accounts.pruneAttempts(1_000);
+      await accounts.reserveAttempt([ipOfSecond!], 0, 999, look);
+      expect(seen).toEqual([[]]);
     });
   });
 }

@@ -2,7 +2,8 @@
 // records every write call so tests can check that writes are batched.
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
-import type { AccountRow, AccountStore, OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
+import { createMemoryAccountStore } from '../accounts/memory-account-store.ts';
+import type { OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
 
 export class MemoryStorage implements Storage {
   estate?: Estate;
@@ -11,8 +12,6 @@ export class MemoryStorage implements Storage {
   readonly incidents = new Map<string, Incident>();
   readonly actions: OperatorActionRow[] = [];
   readonly calls: string[] = [];
-  private readonly accountRows = new Map<string, AccountRow>();
-  private readonly settings = new Map<string, string>();
 
   async migrate() {}
   async close() {}
@@ -62,12 +61,5 @@ export class MemoryStorage implements Storage {
     this.calls.push('appendOperatorAction');
     this.actions.push(structuredClone(row));
   }
-  readonly accounts: AccountStore = {
-    get: async (login) => this.accountRows.get(login),
-    list: async () => [...this.accountRows.values()],
-    upsert: async (row) => void this.accountRows.set(row.login, row),
-    remove: async (login) => void this.accountRows.delete(login),
-    getSetting: async (key) => this.settings.get(key),
-    setSetting: async (key, value) => void this.settings.set(key, value),
-  };
+  readonly accounts = createMemoryAccountStore();
 }
