@@ -10,6 +10,7 @@ import { API_PREFIX } from '../src/protocol/rest.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { loadConfig, type Config } from './config.ts';
 import { API_SERVER_OPTIONS } from './http/register-api-routes.ts';
+import { DEFAULT_CATCH_UP_LIMITS, type CatchUpLimits } from './live/catch-up-ledger.ts';
 import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
 import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './live/message-guard.ts';
 import type { SessionService, Storage } from './ports.ts';
@@ -50,6 +51,8 @@ export interface GatewayDeps {
   maxHttpBufferSize?: number;
   /** Packets a live socket may have waiting to be written before it is dropped to resync. */
   maxBufferedPackets?: number;
+  /** Resync interval and byte budget of what one live socket may ask to be sent (defaults: DEFAULT_CATCH_UP_LIMITS). */
+  catchUp?: Partial<CatchUpLimits>;
   timers?: Timers;
   logger?: FastifyServerOptions['logger'];
 }
@@ -103,6 +106,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     log,
     ...(deps.revalidateMs ? { revalidateMs: deps.revalidateMs } : {}),
     ...(deps.maxBufferedPackets ? { maxBufferedPackets: deps.maxBufferedPackets } : {}),
+    ...(deps.catchUp && { catchUp: { ...DEFAULT_CATCH_UP_LIMITS, ...deps.catchUp } }),
   });
 
   const config = deps.config ?? loadConfig({});
