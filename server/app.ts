@@ -49,6 +49,8 @@ export interface GatewayDeps {
   revalidateMs?: number;
   /** Transport hard cap per client message; above it the client is disconnected. */
   maxHttpBufferSize?: number;
+  /** A connection that has joined no namespace this long after opening is closed (default 10 s). */
+  connectTimeoutMs?: number;
   /** Packets a live socket may have waiting to be written before it is dropped to resync. */
   maxBufferedPackets?: number;
   /** Resync interval and byte budget of what one live socket may ask to be sent (defaults: DEFAULT_CATCH_UP_LIMITS). */
@@ -97,7 +99,11 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     // storm's 5,000-change chunk (~1.2 MB) and a référent's snapshot (a few KB).
     perMessageDeflate: { threshold: 2 * 2 ** 20, serverNoContextTakeover: true },
     httpCompression: { threshold: 2_048 },
+    // An anonymous peer may not hold a transport open without joining /live (socket.io's default: 45 s).
+    connectTimeout: deps.connectTimeoutMs ?? 10_000,
   });
+  // socket.io always creates the default namespace: `/live` is the only one served.
+  io.of('/').use((_socket, next) => next(Object.assign(new Error('unknown namespace'), { data: { code: 'not-found', message: 'the live stream is the namespace /live' } })));
   const detachLive = registerLiveNamespace(io, {
     hub,
     sessions: deps.sessions,
