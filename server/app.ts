@@ -159,7 +159,7 @@ async function serveSpa(app: FastifyInstance, root: string | false, config: Conf
   const sendIndex = (reply: FastifyReply, html: string) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   if (root) {
     // The built index.html is never sent as is: `/` and `/index.html` get the rendered copy.
-    await app.register(fastifyStatic, { root, wildcard: true, index: false, maxAge: 0, allowedPath: (path) => path !== '/index.html' });
+    await app.register(fastifyStatic, { root, wildcard: true, index: false, maxAge: 0, allowedPath: (path) => path !== '/index.html' && !isSourceMap(path) });
     app.get('/', (_request, reply) => {
       const html = indexHtml();
       return html === undefined ? reply.callNotFound() : sendIndex(reply, html);
@@ -167,8 +167,11 @@ async function serveSpa(app: FastifyInstance, root: string | false, config: Conf
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const html = request.method === 'GET' && !path.startsWith(`${API_PREFIX}/`) && !path.startsWith('/socket.io') ? indexHtml() : undefined;
+    const html = request.method === 'GET' && !path.startsWith(`${API_PREFIX}/`) && !path.startsWith('/socket.io') && !isSourceMap(path) ? indexHtml() : undefined;
     if (html !== undefined) return sendIndex(reply, html);
     return reply.code(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${path}` } });
   });
 }
+
+/** Source maps would publish the SPA's whole source: never served, even if a build wrote some. */
+const isSourceMap = (path: string) => /\.map$/i.test(path);
