@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { API_PREFIX } from '../src/protocol/rest.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { loadConfig, type Config } from './config.ts';
+import { answerFrameworkError } from './http/api-error.ts';
 import { API_SERVER_OPTIONS } from './http/register-api-routes.ts';
 import { DEFAULT_CATCH_UP_LIMITS, type CatchUpLimits } from './live/catch-up-ledger.ts';
 import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
@@ -75,7 +76,7 @@ const DIST = join(import.meta.dirname, '..', 'dist');
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const timers = deps.timers ?? systemTimers;
   const log = (message: string, detail?: unknown) => app.log.warn({ detail }, message);
-  const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
+  const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, frameworkErrors: answerFrameworkError, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
   const supervision = createSupervision({
     source: deps.source,
     storage: deps.storage,
