@@ -19,6 +19,34 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Code that runs in a browser tab: the SPA, and everything the offline demo bundles with it —
+    // the gateway's routes, reports, stream hub and supervision state answer the demo's API in the
+    // page (mocks/msw). A Node-only call there is a 500 in the demo (setImmediate in sla-reports.ts
+    // did it). mocks/demo/browser-boundary.test.ts walks the demo's imports and fails if a module
+    // it bundles is not covered here. Blocks below narrow no-restricted-imports further (they keep node:*).
+    files: [
+      'src/**/*.{ts,tsx}',
+      'mocks/demo/**/*.{ts,tsx}',
+      'mocks/msw/**/*.ts',
+      'mocks/simulator/**/*.ts',
+      'server/http/**/*.ts',
+      'server/stream/**/*.ts',
+      'server/supervision/**/*.ts',
+      'server/ports.ts',
+    ],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/http/test-gateway.ts', 'mocks/msw/node.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['setImmediate', 'clearImmediate', 'process', 'Buffer', 'global', '__dirname', '__filename', 'require'].map((name) => ({
+          name,
+          message: 'Node-only: this module also runs in the browser (SPA or offline demo). Use a runtime-neutral API (setTimeout, globalThis, TextEncoder…).',
+        })),
+      ],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'] }],
+    },
+  },
+  {
     // The domain core stays pure: no React, no I/O, no sockets, no wall clock.
     files: ['src/domain/**/*.ts', 'src/protocol/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -80,6 +80,46 @@ test('the static demo runs with no server: map markers, then a storm seen live',
   await page.close();
 });
 
+/**
+ * The SLA figures of a dashboard once every panel has answered: two availability gauges and two
+ * GTI compliance cards, each either a figure or its error. The gateway's report code runs in the
+ * page here (MSW): a Node-only call in it answered every /availability with a 500.
+ */
+async function slaFigures(page: Page) {
+  const availability = page.getByRole('region', { name: 'Disponibilité en heures couvertes' });
+  const gti = page.getByRole('region', { name: 'GTI — interventions en cours' });
+  const gtiAnswers = gti.getByTestId('gti-compliance').or(gti.getByText('Aucune GTI échue sur la période.'));
+  const settled = async () =>
+    (await availability.getByTestId('availability-value').count()) + (await availability.getByRole('alert').count()) === 2 &&
+    (await gtiAnswers.count()) + (await gti.getByRole('alert').count()) === 2;
+  // The SPA retries a 5xx three times (backoff up to 8 s) before it shows the error.
+  await expect.poll(settled, { timeout: 45_000, interval: 500 }).toBe(true);
+  return {
+    errors: [...(await availability.getByRole('alert').allTextContents()), ...(await gti.getByRole('alert').allTextContents())],
+    availability: await availability.getByTestId('availability-value').allTextContents(),
+    gti: await gtiAnswers.allTextContents(),
+  };
+}
+
+test.each([
+  ['support', 'wall', ''],
+  ['référent', 'phone', 'as=referent'],
+] as const)('the %s dashboard’s availability and GTI panels show figures, not errors', async (_who, viewport, query) => {
+  const page = await browser.newPage({ viewport: VIEWPORTS[viewport] });
+  await page.goto(`${url}?${query}`);
+  const figures = await slaFigures(page);
+  expect(figures.errors).toEqual([]);
+  // A percentage with a decimal comma, or "non mesurée" when nothing was measured yet in a period.
+  expect(figures.availability).toHaveLength(2);
+  for (const value of figures.availability) expect(value).toMatch(/^(\d{1,3}(,\d+)?\s?%|non mesurée)$/);
+  expect(figures.availability.some((value) => value.includes('%')), figures.availability.join(' | ')).toBe(true);
+  expect(figures.gti).toHaveLength(2);
+  for (const value of figures.gti) expect(value).toMatch(/^(\d{1,3}(,\d+)?\s?%|Aucune GTI échue sur la période\.)$/);
+  await page.getByRole('region', { name: 'Disponibilité en heures couvertes' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath(`demo-static-sla-${viewport}`) });
+  await page.close();
+});
+
 test('a référent demo session only ever gets their own collectivité, through the service worker', async () => {
   const page = await browser.newPage({ viewport: VIEWPORTS.phone });
   await page.goto(`${url}?as=referent`);

@@ -16,6 +16,8 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Vigie</title>');
   writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+  // A build made with source maps (VIGIE_SOURCEMAP=1) must still not publish them.
+  writeFileSync(join(dist, 'assets', 'app-1234.js.map'), '{"version":3,"sources":["src/secret.ts"],"mappings":""}');
   gateway = await createGateway({
     storage: new MemoryStorage(),
     sessions: new FakeSessions(),
@@ -39,6 +41,14 @@ test('serves the SPA, its assets, and index.html for client-side routes', async 
   }
   const asset = await fetch(`${url}/assets/app-1234.js`);
   expect(asset.headers.get('content-type')).toMatch(/javascript/);
+});
+
+test('source maps are never served, even when the build wrote some: JSON 404, not the map nor the SPA', async () => {
+  for (const path of ['/assets/app-1234.js.map', '/assets/APP-1234.JS.MAP', '/assets/app-1234.js.map?x=1', '/assets/nothing.js.map']) {
+    const res = await fetch(`${url}${path}`);
+    expect(res.status, path).toBe(404);
+    expect(await res.json(), path).toMatchObject({ error: { code: 'not-found' } });
+  }
 });
 
 test('API paths never fall back to the SPA: registered routes answer, others get a JSON 404', async () => {

@@ -9,7 +9,9 @@ import { Server } from 'socket.io';
 import { API_PREFIX } from '../src/protocol/rest.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { loadConfig, type Config } from './config.ts';
+import { answerFrameworkError } from './http/api-error.ts';
 import { API_SERVER_OPTIONS } from './http/register-api-routes.ts';
+import { DEFAULT_CATCH_UP_LIMITS, type CatchUpLimits } from './live/catch-up-ledger.ts';
 import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
 import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './live/message-guard.ts';
 import type { SessionService, Storage } from './ports.ts';
@@ -48,8 +50,12 @@ export interface GatewayDeps {
   revalidateMs?: number;
   /** Transport hard cap per client message; above it the client is disconnected. */
   maxHttpBufferSize?: number;
+  /** A connection that has joined no namespace this long after opening is closed (default 10 s). */
+  connectTimeoutMs?: number;
   /** Packets a live socket may have waiting to be written before it is dropped to resync. */
   maxBufferedPackets?: number;
+  /** Resync interval and byte budget of what one live socket may ask to be sent (defaults: DEFAULT_CATCH_UP_LIMITS). */
+  catchUp?: Partial<CatchUpLimits>;
   timers?: Timers;
   logger?: FastifyServerOptions['logger'];
 }
@@ -70,7 +76,7 @@ const DIST = join(import.meta.dirname, '..', 'dist');
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const timers = deps.timers ?? systemTimers;
   const log = (message: string, detail?: unknown) => app.log.warn({ detail }, message);
-  const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
+  const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, frameworkErrors: answerFrameworkError, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
   const supervision = createSupervision({
     source: deps.source,
     storage: deps.storage,
@@ -94,7 +100,11 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     // storm's 5,000-change chunk (~1.2 MB) and a référent's snapshot (a few KB).
     perMessageDeflate: { threshold: 2 * 2 ** 20, serverNoContextTakeover: true },
     httpCompression: { threshold: 2_048 },
+    // An anonymous peer may not hold a transport open without joining /live (socket.io's default: 45 s).
+    connectTimeout: deps.connectTimeoutMs ?? 10_000,
   });
+  // socket.io always creates the default namespace: `/live` is the only one served.
+  io.of('/').use((_socket, next) => next(Object.assign(new Error('unknown namespace'), { data: { code: 'not-found', message: 'the live stream is the namespace /live' } })));
   const detachLive = registerLiveNamespace(io, {
     hub,
     sessions: deps.sessions,
@@ -103,6 +113,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     log,
     ...(deps.revalidateMs ? { revalidateMs: deps.revalidateMs } : {}),
     ...(deps.maxBufferedPackets ? { maxBufferedPackets: deps.maxBufferedPackets } : {}),
+    ...(deps.catchUp && { catchUp: { ...DEFAULT_CATCH_UP_LIMITS, ...deps.catchUp } }),
   });
 
   const config = deps.config ?? loadConfig({});
@@ -149,7 +160,7 @@ async function serveSpa(app: FastifyInstance, root: string | false, config: Conf
   const sendIndex = (reply: FastifyReply, html: string) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   if (root) {
     // The built index.html is never sent as is: `/` and `/index.html` get the rendered copy.
-    await app.register(fastifyStatic, { root, wildcard: true, index: false, maxAge: 0, allowedPath: (path) => path !== '/index.html' });
+    await app.register(fastifyStatic, { root, wildcard: true, index: false, maxAge: 0, allowedPath: (path) => path !== '/index.html' && !isSourceMap(path) });
     app.get('/', (_request, reply) => {
       const html = indexHtml();
       return html === undefined ? reply.callNotFound() : sendIndex(reply, html);
@@ -157,8 +168,11 @@ async function serveSpa(app: FastifyInstance, root: string | false, config: Conf
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const html = request.method === 'GET' && !path.startsWith(`${API_PREFIX}/`) && !path.startsWith('/socket.io') ? indexHtml() : undefined;
+    const html = request.method === 'GET' && !path.startsWith(`${API_PREFIX}/`) && !path.startsWith('/socket.io') && !isSourceMap(path) ? indexHtml() : undefined;
     if (html !== undefined) return sendIndex(reply, html);
     return reply.code(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${path}` } });
   });
 }
+
+/** Source maps would publish the SPA's whole source: never served, even if a build wrote some. */
+const isSourceMap = (path: string) => /\.map$/i.test(path);

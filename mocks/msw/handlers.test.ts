@@ -122,7 +122,8 @@ describe('support desk: every route answers with a schema-valid payload', () => 
     const csv = await fetch(`${BASE}/api/v1/export/incidents.csv?from=${KIT_T0 - 86_400_000}&to=${kit.source.clock}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect((await csv.text()).trim().split('\r\n')).toHaveLength(3); // header + two incidents
-    const bad = await fetch(`${BASE}/api/v1/export/availability.csv?to=5`, { headers: { Authorization: `Bearer ${token}` } });
+    // `to` without `from` (an instant within the accepted 2000–2100 bounds, so the missing `from` is what is named).
+    const bad = await fetch(`${BASE}/api/v1/export/availability.csv?to=${KIT_T0}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'bad-request', field: 'from' } });
   });

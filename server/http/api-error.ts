@@ -1,7 +1,7 @@
 // Every refusal of the API as one JSON shape, `{ error: { code, message, field? } }`, with the
 // contract's error codes. Routes throw ApiError; the handler below also translates fastify's own
 // errors (bad JSON, body too large) so no HTML or stack trace ever reaches a client.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { parseMessage } from '../../src/protocol/parse.ts';
 import type { ProtocolError } from '../../src/protocol/schemas.ts';
@@ -53,10 +53,25 @@ function badRequest(message: string, field: string): never {
 
 function fromFastify(error: FastifyError): ApiError {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError('too-large', 'request body too large');
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError('bad-request', 'send application/json', 'content-type');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError('bad-request', 'content-type: send application/json', 'content-type');
   if (error.statusCode === 413) return new ApiError('too-large', 'request too large');
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new ApiError('bad-request', error.message, 'body');
   return new ApiError('internal', 'internal error');
+}
+
+/**
+ * Fastify's `frameworkErrors` server option: a URL the router cannot decode (`%ZZ`) or a path
+ * parameter beyond `maxParamLength` is refused before any route or plugin runs, so fastify would
+ * answer in its own shape. This answers in the API's.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const apiError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new ApiError('bad-request', 'url: malformed percent-encoding in the path', 'url')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new ApiError('bad-request', 'url: a path segment is too long', 'url')
+        : new ApiError('bad-request', `url: ${error.message}`, 'url');
+  void reply.status(apiError.status).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(apiError.body());
 }
 
 /** Error and not-found handlers for the API's encapsulated context. */

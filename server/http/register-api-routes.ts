@@ -28,6 +28,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         route.bodyLimit ??= API_BODY_LIMIT;
       });
       installApiErrorHandlers(api);
+      // JSON only: fastify's default text/plain parser would hand routes a string (400 instead of 415).
+      api.removeContentTypeParser('text/plain');
       installAuth(api, deps.sessions);
       api.addHook('onSend', async (_request, reply) => {
         reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');

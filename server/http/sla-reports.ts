@@ -59,8 +59,12 @@ export function probeFigures(
 /** Probes per storage read and computation step of a long report (see probeFiguresInChunks). */
 export const REPORT_PROBE_CHUNK = 2_000;
 
-/** Let timers, sockets and the live stream run before the next step. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Let timers, sockets and the live stream run before the next step: a macrotask, so Node's event
+ * loop goes through its I/O poll first. setTimeout, not setImmediate: this module also answers the
+ * offline demo's API in a browser tab, where setImmediate does not exist (eslint.config.js).
+ */
+export const nextTurn = () => new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
 
 export interface ChunkOptions {
   chunk?: number;

@@ -14,6 +14,7 @@ import { freshDataDir } from '../storage/test-data-dir.ts';
 import { fixtureEstate } from '../supervision/estate-fixture.ts';
 import { FakeSource } from '../supervision/fake-source.ts';
 import { createSupervision, type Supervision } from '../supervision/supervision.ts';
+import { answerFrameworkError } from './api-error.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';
 import { API_SERVER_OPTIONS, registerApiRoutes } from './register-api-routes.ts';
 
@@ -50,7 +51,7 @@ export async function startTestGateway(
     await storage.accounts.upsert({ login: 'ref-c1', role: 'referent', collectiviteId: 'c1', passwordHash: await hashPassword(PASSWORDS['ref-c1']), disabled: false, version: 1 });
     await storage.accounts.upsert({ login: 'ref-c2', role: 'referent', collectiviteId: 'c2', passwordHash: await hashPassword(PASSWORDS['ref-c2']), disabled: false, version: 1 });
   }
-  const app = Fastify({ ...API_SERVER_OPTIONS, logger: false });
+  const app = Fastify({ ...API_SERVER_OPTIONS, frameworkErrors: answerFrameworkError, logger: false });
   await registerApiRoutes(app, { state: supervision, storage, sessions, calendar: createCoveredCalendar(DEFAULT_HOURS_SETTINGS) });
   await app.ready();
 

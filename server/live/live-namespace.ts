@@ -9,6 +9,7 @@ import type { Principal, SessionService } from '../ports.ts';
 import { scopeOf, type StreamScope } from '../stream/scope.ts';
 import type { StreamHub } from '../stream/stream-hub.ts';
 import { systemTimers, type Timers } from '../stream/timers.ts';
+import type { CatchUpLimits } from './catch-up-ledger.ts';
 import { createMessageGuard, DEFAULT_MESSAGE_LIMITS, type MessageGuard, type MessageLimits } from './message-guard.ts';
 import { createScopeFanout, DEFAULT_MAX_BUFFERED_PACKETS } from './scope-fanout.ts';
 
@@ -32,6 +33,8 @@ export interface LiveOptions {
   revalidateMs?: number;
   /** A socket with more packets than this waiting to be written is dropped (it reconnects and resyncs). */
   maxBufferedPackets?: number;
+  /** Resync interval and byte budget of what one socket may ask to be sent (catch-up-ledger.ts). */
+  catchUp?: CatchUpLimits;
   timers?: Timers;
   now?: () => number;
   log?: (message: string, detail?: unknown) => void;
@@ -43,7 +46,7 @@ const MAX_TOKEN_LENGTH = 1_024;
 export function registerLiveNamespace(io: LiveServer, options: LiveOptions): () => void {
   const { hub, sessions, limits = DEFAULT_MESSAGE_LIMITS, revalidateMs = 60_000, timers = systemTimers, now = Date.now, log = () => {} } = options;
   const live: Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData> = io.of(LIVE_NAMESPACE);
-  const fanout = createScopeFanout(live, hub, { maxBufferedPackets: options.maxBufferedPackets ?? DEFAULT_MAX_BUFFERED_PACKETS, log });
+  const fanout = createScopeFanout(live, hub, { maxBufferedPackets: options.maxBufferedPackets ?? DEFAULT_MAX_BUFFERED_PACKETS, timers, now, log, ...(options.catchUp && { catchUp: options.catchUp }) });
 
   live.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;

@@ -49,9 +49,17 @@ export class LiveClient {
   readonly incidents = new Map<string, Incident>();
   ref?: { stream: string; epoch: string; seq: number };
   gaps = 0;
+  /** Bytes of every engine.io packet received (socket.io framing included, after inflate). */
+  bytes = 0;
 
   constructor(baseUrl: string, token: string) {
     this.socket = connect(`${baseUrl}${LIVE_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.socket.io.on('open', () => {
+      this.socket.io.engine.on('packet', ({ data }: { data?: unknown }) => {
+        if (typeof data === 'string') this.bytes += new TextEncoder().encode(data).length;
+        else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) this.bytes += data.byteLength;
+      });
+    });
     this.socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload });
       this.fold(event, payload);

@@ -4,6 +4,10 @@ import { incidentSchema, probeStatusSchema } from './schemas.ts';
 
 const instant = z.number().int().nonnegative();
 
+/** Instants a request may name: 2000-01-01 to 2100-01-01 UTC (epoch ms). Beyond, dates stop making sense (and JS Dates stop at ±8.64e15). */
+export const MIN_INSTANT = Date.UTC(2000, 0, 1);
+export const MAX_INSTANT = Date.UTC(2100, 0, 1);
+
 export const API_PREFIX = '/api/v1';
 
 export const roleSchema = z.enum(['support', 'referent', 'kiosk']);
@@ -28,10 +32,13 @@ export const sessionSchema = z.object({
   }),
 });
 
-/** A period as ISO dates or instants; the server resolves month/semester shorthands. */
+const OUT_OF_BOUNDS = { error: 'must be an instant between 2000-01-01 and 2100-01-01 (epoch ms)' };
+const requestInstant = z.coerce.number().int().min(MIN_INSTANT, OUT_OF_BOUNDS).max(MAX_INSTANT, OUT_OF_BOUNDS);
+
+/** A period as instants (bounded: see MIN_INSTANT); the server resolves month/semester/year shorthands. */
 export const periodQuerySchema = z.object({
-  from: z.coerce.number().int().nonnegative().optional(),
-  to: z.coerce.number().int().nonnegative().optional(),
+  from: requestInstant.optional(),
+  to: requestInstant.optional(),
   period: z.enum(['month', 'semester', 'year']).optional(),
 });
 
