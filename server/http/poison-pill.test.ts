@@ -1,0 +1,72 @@
+// Regression of issue #11 item 1: a comment holding a NUL character used to answer 500 and then
+// block every later operator action of every collectivité (the persist queue retried the same
+// refused incident forever). Against the real API and real PGlite: the bad text is a 400 naming
+// the field, and the actions that follow are confirmed and on disk.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Incident } from '../../src/domain/model.ts';
+import { startTestGateway, type TestGateway } from './test-gateway.ts';
+
+let gw: TestGateway;
+let support: string;
+let refC2: string;
+let c1: Incident;
+let c2: Incident;
+
+beforeEach(async () => {
+  gw = await startTestGateway();
+  gw.source.emit('p-c1-1', 'CRITICAL');
+  gw.source.emit('p-c2-1', 'CRITICAL');
+  [c1, c2] = ['p-c1-1', 'p-c2-1'].map((probeId) => [...gw.supervision.incidents()].find((i) => i.probeId === probeId)!) as [Incident, Incident];
+  support = await gw.login('support');
+  refC2 = await gw.login('ref-c2');
+});
+afterEach(() => gw.close());
+
+const act = (incident: Incident, token: string, body: unknown) =>
+  gw.call('POST', `/incidents/${encodeURIComponent(incident.id)}/actions`, token, body);
+
+it.each([
+  ['a NUL character', 'a\u0000b'],
+  ['a lone high surrogate', 'a\ud800b'],
+  ['a lone low surrogate', '\udc00'],
+])('refuses a comment holding %s with a 400 naming the field, and later actions persist', async (_, comment) => {
+  const bad = await act(c1, support, { action: 'comment', comment });
+  expect(bad.statusCode, bad.body).toBe(400);
+  expect(bad.json()).toMatchObject({ error: { code: 'bad-request', field: 'comment' } });
+
+  // Other collectivités, other users, other action types: still confirmed.
+  const comment2 = await act(c2, refC2, { action: 'comment', comment: 'le prestataire passe demain' });
+  expect(comment2.statusCode, comment2.body).toBe(200);
+  const ack = await act(c1, support, { action: 'acknowledge', comment: 'pris en charge' });
+  expect(ack.statusCode, ack.body).toBe(200);
+
+  const stored = await gw.storage.loadIncidents({});
+  const byId = new Map(stored.map((i) => [i.id, i]));
+  expect(byId.get(c1.id)?.status).toBe('acknowledged');
+  expect(byId.get(c2.id)?.timeline.map((e) => e.comment)).toContain('le prestataire passe demain');
+  expect(JSON.stringify(stored)).not.toContain('\\u0000');
+});
+
+it('stores a comment in NFC, so the same words compare equal whatever the keyboard sent', async () => {
+  const decomposed = 'Cle\u0301ment a ve\u0301rifie\u0301'; // "Clément a vérifié" typed as letter + combining accent
+  const res = await act(c1, support, { action: 'comment', comment: decomposed });
+  expect(res.statusCode, res.body).toBe(200);
+  const stored = await gw.storage.loadIncident!(c1.id);
+  expect(stored?.timeline.at(-1)?.comment).toBe('Clément a vérifié');
+});
+
+it('counts the limit after normalisation and refuses longer comments with the field named', async () => {
+  const res = await act(c1, support, { action: 'acknowledge', comment: 'x'.repeat(2001) });
+  expect(res.statusCode).toBe(400);
+  expect(res.json()).toMatchObject({ error: { code: 'bad-request', field: 'comment' } });
+});
+
+it.each([
+  ['login', { login: 'sup\u0000port', password: 'pw-support' }],
+  ['login', { login: '\ud800', password: 'pw-support' }],
+  ['password', { login: 'support', password: 'pw\u0000' }],
+])('refuses a %s holding NUL or a lone surrogate with a 400 naming it', async (field, body) => {
+  const res = await gw.call('POST', '/session', undefined, body);
+  expect(res.statusCode, res.body).toBe(400);
+  expect(res.json()).toMatchObject({ error: { code: 'bad-request', field } });
+});
