@@ -117,4 +117,19 @@ describe('createSimulator', () => {
     await sim.pushAction({ type: 'acknowledge', probeId: 'camera', at: START, by: 'operateur' });
     expect(events.at(-1)).toMatchObject({ kind: 'status', status: { probeId: 'camera', acknowledged: true } });
   });
+
+  it('hands hostile engine text on as an engine would (the gateway repairs it), still checking the rest', async () => {
+    const estate = tinyEstate();
+    estate.probes[0]!.name = `\u0000${'é'.repeat(400)}\ud800`;
+    const time = fakeTime();
+    const sim = createSimulator({ estate, seed: 1, clock: { start: START }, speed: 1, hours: ALWAYS_COVERED, wallClock: time.wallClock, timers: time.timers });
+    const { events, listener } = recorder();
+    await sim.start(listener);
+    expect(events[0]).toMatchObject({ kind: 'snapshot', estate: { probes: expect.arrayContaining([expect.objectContaining({ name: estate.probes[0]!.name })]) } });
+    const output = `CRITICAL \u0000 ${'x'.repeat(10_000)} \udc00`;
+    sim.inject('host', 'CRITICAL', output);
+    expect(events.at(-1)).toMatchObject({ kind: 'status', status: { probeId: 'host', output } });
+    // What is not text is still the simulator's own bug to catch.
+    expect(() => sim.inject('host', 'BROKEN' as 'OK', 'x')).toThrow();
+  });
 });

@@ -1,7 +1,9 @@
 // The simulator as a SupervisionSource: a thin timer driver over the pure engine. Simulated time
-// runs `speed` times faster than the wall clock; every emitted status is checked against the
-// contract before it leaves, so the gateway and the browser mocks get only valid messages.
-import type { Instant, ProbeState } from '../../src/domain/model.ts';
+// runs `speed` times faster than the wall clock; every emitted message is checked against the
+// contract before it leaves, text aside: like a real engine's, its names and outputs (hostile ones
+// come from the e2e test hooks) are handed on as they are, for the gateway to repair.
+import type { Instant, ProbeState, ProbeStatus } from '../../src/domain/model.ts';
+import { repairEstate, repairStatus } from '../../src/protocol/engine-text.ts';
 import { expectMessage } from '../../src/protocol/parse.ts';
 import { estateSchema, probeStatusSchema, type Estate } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource } from '../../src/protocol/source.ts';
@@ -70,10 +72,13 @@ export function createSimulator(config: SimulatorConfig): Simulator {
 
   const now = (): Instant => (events ? base.simulated + Math.floor((wallClock() - base.wall) * speed) : simulation.now);
 
+  /** The status as it leaves, once its shape (all but the text, which the gateway repairs) is checked. */
+  const checked = (status: ProbeStatus): ProbeStatus => (expectMessage(probeStatusSchema, repairStatus(status)), status);
+
   function emit(messages: SimMessage[]): void {
     if (!events) return;
     for (const m of messages) {
-      if (m.type === 'status') events.status(expectMessage(probeStatusSchema, m.status), m.observedAt);
+      if (m.type === 'status') events.status(checked(m.status), m.observedAt);
       else events.action(m.action);
     }
   }
@@ -88,11 +93,11 @@ export function createSimulator(config: SimulatorConfig): Simulator {
     now,
     async start(listener) {
       if (events) return;
-      validEstate ??= expectMessage(estateSchema, estate);
+      validEstate ??= (expectMessage(estateSchema, repairEstate(estate)), estate);
       base = { simulated: simulation.now, wall: wallClock() };
       events = listener;
       const at = simulation.now;
-      listener.snapshot(validEstate, currentStatuses(simulation).map((s) => expectMessage(probeStatusSchema, s)), at);
+      listener.snapshot(validEstate, currentStatuses(simulation).map(checked), at);
       listener.health({ state: 'connected', source: 'simulator', since: at, detail: `scénario ${simulation.scenario.name}, vitesse ×${speed}` });
       handle = timers.setInterval(tick, config.tickMs ?? 250);
     },

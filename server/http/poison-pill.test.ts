@@ -4,6 +4,7 @@
 // the field, and the actions that follow are confirmed and on disk.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/model.ts';
+import { StorageRefusedError } from '../ports.ts';
 import { startTestGateway, type TestGateway } from './test-gateway.ts';
 
 let gw: TestGateway;
@@ -69,4 +70,43 @@ it.each([
   const res = await gw.call('POST', '/session', undefined, body);
   expect(res.statusCode, res.body).toBe(400);
   expect(res.json()).toMatchObject({ error: { code: 'bad-request', field } });
+});
+
+it('answers a clear error, at once, when the database refuses an action or does not answer, and keeps serving others', async () => {
+  const storage = gw.storage;
+  const append = storage.appendOperatorAction.bind(storage);
+  const saveIncidents = storage.saveIncidents.bind(storage);
+  storage.appendOperatorAction = async (row) => {
+    if (row.comment === 'refusé') throw new StorageRefusedError('23514 check constraint');
+    return append(row);
+  };
+  const refused = await act(c1, support, { action: 'comment', comment: 'refusé' });
+  expect(refused.statusCode).toBe(500);
+  expect(refused.json().error.message).toContain('action not recorded');
+  expect(await storage.countDeadLetters()).toBe(1);
+  await gw.supervision.persist();
+  expect((await storage.loadIncident!(c1.id))?.timeline.some((e) => e.comment === 'refusé')).toBe(false);
+
+  let away = true;
+  storage.saveIncidents = async (rows) => {
+    if (away) throw new Error('Connection terminated unexpectedly');
+    return saveIncidents(rows);
+  };
+  const unanswered = await act(c2, refC2, { action: 'comment', comment: 'en attente' });
+  expect(unanswered.statusCode).toBe(500);
+  expect(unanswered.json().error.message).toContain('not confirmed');
+  away = false;
+
+  const ok = await act(c1, support, { action: 'acknowledge', comment: 'pris en charge' });
+  expect(ok.statusCode, ok.body).toBe(200);
+  const stored = new Map((await storage.loadIncidents({})).map((i) => [i.id, i]));
+  expect(stored.get(c1.id)?.status).toBe('acknowledged');
+  expect(stored.get(c1.id)?.timeline.some((e) => e.comment === 'refusé')).toBe(false);
+  // The queued comment went in with the next write, as its answer said.
+  expect(stored.get(c2.id)?.timeline.some((e) => e.comment === 'en attente')).toBe(true);
+
+  // Support sees the dead letters and engine-text repairs in /health; a référent does not.
+  const health = await gw.call('GET', '/health', support);
+  expect(health.json()).toMatchObject({ storage: { deadLetters: 1 }, engineText: { repaired: 0 } });
+  expect((await gw.call('GET', '/health', refC2)).json()).not.toHaveProperty('storage');
 });

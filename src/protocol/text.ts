@@ -14,6 +14,7 @@ export const ELLIPSIS = '…';
 const LONE_SURROGATE = /\p{Cs}/u;
 const LONE_SURROGATES = /\p{Cs}/gu;
 // C0 and C1 controls except tab, line feed and carriage return; NUL is handled on its own.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Nothing to do for printable ASCII with tab/CR/LF: the common case costs one test.
 const PLAIN = /^[\t\n\r\u0020-\u007E]*$/;
