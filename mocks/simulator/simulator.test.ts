@@ -132,4 +132,20 @@ describe('createSimulator', () => {
     // What is not text is still the simulator's own bug to catch.
     expect(() => sim.inject('host', 'BROKEN' as 'OK', 'x')).toThrow();
   });
+
+  it('renames a probe or a site and shows it as an engine resync would: a new snapshot', async () => {
+    const { sim } = build(1);
+    const { events, listener } = recorder();
+    await sim.start(listener);
+    const [probe] = tinyEstate().probes;
+    const [site] = tinyEstate().sites;
+    sim.rename('probe', probe!.id, 'Disque \u0000 renommé');
+    sim.rename('site', site!.id, '');
+    const snapshots = events.flatMap((e) => (e.kind === 'snapshot' ? [e] : []));
+    expect(snapshots).toHaveLength(3);
+    expect(snapshots[2]!.estate.probes.find((p) => p.id === probe!.id)?.name).toBe('Disque \u0000 renommé');
+    expect(snapshots[2]!.estate.sites.find((s) => s.id === site!.id)?.name).toBe('');
+    expect(snapshots[2]!.statuses).toHaveLength(tinyEstate().probes.length);
+    expect(() => sim.rename('probe', 'nope', 'x')).toThrow('unknown probe nope');
+  });
 });

@@ -48,6 +48,8 @@ export interface Simulator extends SupervisionSource {
   pushAction(action: SourceAction): Promise<void>;
   /** Force a probe's state now and emit the change (see injectChange). */
   inject(probeId: string, state: ProbeState, output: string, options?: InjectOptions): void;
+  /** Rename a probe or a site (tests): the engine's estate changes and a new snapshot shows it, as after a resync. */
+  rename(kind: 'probe' | 'site', id: string, name: string): void;
   /** Advance simulated time to now() and emit what happened; the timer calls it. */
   tick(): void;
 }
@@ -60,7 +62,7 @@ const defaultTimers: Timers = {
 export function createSimulator(config: SimulatorConfig): Simulator {
   const speed = config.speed ?? 1;
   if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED}, got ${speed}`);
-  const estate = config.estate ?? generateEstate({ seed: config.seed, scale: config.scale ?? 'small' });
+  let estate = config.estate ?? generateEstate({ seed: config.seed, scale: config.scale ?? 'small' });
   const start = config.clock.start;
   const simulation = createSimulation({ estate, seed: config.seed, start, scenario: config.scenario ?? 'calm', hours: config.hours ?? defaultStaffHours(start), options: config.options });
   const wallClock = config.wallClock ?? (() => Date.now());
@@ -114,6 +116,17 @@ export function createSimulator(config: SimulatorConfig): Simulator {
     inject(probeId, state, output, options) {
       tick();
       emit(injectChange(simulation, probeId, state, output, options));
+    },
+    rename(kind, id, name) {
+      const rename = <T extends { id: string; name: string }>(list: T[]) => {
+        if (!list.some((x) => x.id === id)) throw new RangeError(`unknown ${kind} ${id}`);
+        return list.map((x) => (x.id === id ? { ...x, name } : x));
+      };
+      estate = kind === 'probe' ? { ...estate, probes: rename(estate.probes) } : { ...estate, sites: rename(estate.sites) };
+      validEstate = (expectMessage(estateSchema, repairEstate(estate)), estate);
+      if (!events) return;
+      tick();
+      events.snapshot(validEstate, currentStatuses(simulation).map(checked), simulation.now);
     },
     tick,
   };
