@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { incidentQuerySchema, operatorActionSchema } from '../../src/protocol/rest.ts';
 import { StorageRefusedError, StorageUnavailableError } from '../ports.ts';
-import { ApiError, forbidden, notFound, validate } from './api-error.ts';
+import { ApiError, forbidden, notFound, TEXT_BODY_LIMIT, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { listScope, principalOf, requireScope } from './auth.ts';
 import { idParamsSchema } from './estate-routes.ts';
@@ -39,7 +39,7 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): v
     return incident;
   });
 
-  api.post('/incidents/:id/actions', async (request) => {
+  api.post('/incidents/:id/actions', { bodyLimit: TEXT_BODY_LIMIT }, async (request) => {
     const principal = principalOf(request);
     const { id } = validate(idParamsSchema, request.params, 'params');
     if (principal.role === 'kiosk') throw forbidden();

@@ -63,6 +63,18 @@ it('counts the limit after normalisation and refuses longer comments with the fi
 });
 
 it.each([
+  ['10,000 NULs (60 KB of JSON)', '\u0000'.repeat(10_000)],
+  ['10,000 escaped control characters', '\u0001'.repeat(10_000)],
+  ['5,000 emoji', '😀'.repeat(5_000)],
+])('answers a 400 naming the field, not a 413, for a 10,000-character comment of %s', async (_, comment) => {
+  const res = await act(c1, support, { action: 'comment', comment });
+  expect(res.statusCode, res.body).toBe(400);
+  expect(res.json()).toMatchObject({ error: { code: 'bad-request', field: 'comment' } });
+  const login = await gw.call('POST', '/session', undefined, { login: comment, password: 'x' });
+  expect(login.json()).toMatchObject({ error: { code: 'bad-request', field: 'login' } });
+});
+
+it.each([
   ['login', { login: 'sup\u0000port', password: 'pw-support' }],
   ['login', { login: '\ud800', password: 'pw-support' }],
   ['password', { login: 'support', password: 'pw\u0000' }],
