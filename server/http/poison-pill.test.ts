@@ -56,6 +56,14 @@ it('stores a comment in NFC, so the same words compare equal whatever the keyboa
   expect(stored?.timeline.at(-1)?.comment).toBe('Clément a vérifié');
 });
 
+it('refuses a blank comment where one is required with a 400 naming it (not a 409 from the incident rules)', async () => {
+  for (const action of ['comment', 'acknowledge']) {
+    const res = await act(c1, support, { action, comment: ' \n\t\u00a0\u2028' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'bad-request', field: 'comment' } });
+  }
+});
+
 it('counts the limit after normalisation and refuses longer comments with the field named', async () => {
   const res = await act(c1, support, { action: 'acknowledge', comment: 'x'.repeat(2001) });
   expect(res.statusCode).toBe(400);

@@ -50,8 +50,8 @@ export const incidentPageSchema = z.object({
   pageSize: z.number().int().min(1),
 });
 
-/** An operator's comment: no NUL or lone surrogate (400 naming `comment`), NFC, at most 2,000 characters. */
-const comment = userText({ min: 1, max: 2000 });
+/** An operator's comment: no NUL or lone surrogate (400 naming `comment`), NFC, at most 2,000 characters, not blank where required. */
+const comment = userText({ min: 1, max: 2000 }).refine((text) => text.trim() !== '', 'must not be blank');
 const optionalComment = userText({ max: 2000 }).optional();
 
 export const operatorActionSchema = z.discriminatedUnion('action', [
