@@ -18,6 +18,9 @@ const LONE_SURROGATES = /\p{Cs}/gu;
 const CONTROLS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Nothing to do for printable ASCII with tab/CR/LF: the common case costs one test.
 const PLAIN = /^[\t\n\r\u0020-\u007E]*$/;
+// Anything cleanEngineText would change but NFC and length: NUL, other controls, lone surrogates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 
 /** Why a string cannot be stored as it is, or undefined when it can. */
 export function textProblem(text: string): string | undefined {
@@ -62,7 +65,7 @@ export function secretText(limits: { min?: number; max: number }) {
  * ellipsis, never inside a surrogate pair. Returns the same string when nothing had to change.
  */
 export function cleanEngineText(text: string, max: number): string {
-  if (text.length <= max && PLAIN.test(text)) return text;
+  if (text.length <= max && (PLAIN.test(text) || (!NEEDS_REPAIR.test(text) && text.normalize('NFC') === text))) return text;
   let out = text.replaceAll('\u0000', REPLACEMENT).replace(LONE_SURROGATES, REPLACEMENT).replace(CONTROLS, '').normalize('NFC');
   if (out.length > max) {
     let end = Math.max(0, max - ELLIPSIS.length);
