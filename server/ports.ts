@@ -41,6 +41,17 @@ export class StorageRefusedError extends Error {
 /** Storage did not answer (connection lost, database away): the rows stay queued and are retried. */
 export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
+  constructor(
+    message: string,
+    options?: ErrorOptions & {
+      /** Settles when the queued rows are finally written (or refused). */
+      stored?: Promise<void>;
+    },
+  ) {
+    super(message, options);
+    this.stored = options?.stored ?? Promise.resolve();
+  }
+  readonly stored: Promise<void>;
 }
 
 /** A refused row, set aside with the reason instead of blocking the rows behind it. */

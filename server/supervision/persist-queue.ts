@@ -97,7 +97,7 @@ export class PersistQueue {
       (error: unknown) => error,
     );
     // Every flush before ours has run too, so our rows were tried: unsettled means storage is away.
-    if (!ticket.settled) throw new StorageUnavailableError('storage is not answering: the action is queued, not yet stored', { cause: failure });
+    if (!ticket.settled) throw new StorageUnavailableError('storage is not answering: the action is queued, not yet stored', { cause: failure, stored: ticket.done });
     return ticket.done;
   }
 

@@ -8,7 +8,7 @@ import { sameStatus, type Incident, type Instant, type ProbeStatus } from '../..
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource, UnmappedEngineObject } from '../../src/protocol/source.ts';
-import { StorageRefusedError, type Storage, type SupervisionChange, type SupervisionState } from '../ports.ts';
+import { StorageRefusedError, StorageUnavailableError, type Storage, type SupervisionChange, type SupervisionState } from '../ports.ts';
 import { systemTimers, type Timers } from '../stream/timers.ts';
 import { echoKey, eventFromOperator, eventFromSource, sourceActionFor } from './action-mapping.ts';
 import { indexEstate, sameEstate, type EstateIndex } from './estate-index.ts';
@@ -185,21 +185,26 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     if (outcome.refused) return { refused: outcome.refused, ...(outcome.incident ? { incident: outcome.incident } : {}) };
     if (!outcome.changed || !outcome.incident) return { incident };
     const wasInMemory = incidents.get(incident.id) === incident;
-    remember(outcome.incident, false);
-    try {
-      // An operator's action is on disk before it is confirmed, or shown to anyone.
-      await queue.confirm(outcome.incident, { incidentId, at, by, action: action.action, ...(action.comment ? { comment: action.comment } : {}) });
-    } catch (error) {
-      if (error instanceof StorageRefusedError) undo(outcome.incident, incident, wasInMemory);
-      throw error;
-    }
-    notify({ statuses: [], incidents: [outcome.incident] });
-    const toSource = sourceActionFor(action, incident.probeId, at, by);
-    if (toSource && source.pushAction) {
+    const changed = outcome.incident;
+    remember(changed, false);
+    /** Shown to everyone and pushed to the engine only once on disk. */
+    const announce = () => {
+      notify({ statuses: [], incidents: [changed] });
+      const toSource = sourceActionFor(action, incident.probeId, at, by);
+      if (!toSource || !source.pushAction) return;
       pushed.set(echoKey(toSource), at);
       source.pushAction(toSource).catch((error) => log(`pushing ${action.action} to ${source.name} failed`, error));
+    };
+    try {
+      await queue.confirm(changed, { incidentId, at, by, action: action.action, ...(action.comment ? { comment: action.comment } : {}) });
+    } catch (error) {
+      if (error instanceof StorageRefusedError) undo(changed, incident, wasInMemory);
+      // Still queued: announced once written, undone if the database refuses it then.
+      if (error instanceof StorageUnavailableError) error.stored.then(announce, (late: unknown) => late instanceof StorageRefusedError && undo(changed, incident, wasInMemory));
+      throw error;
     }
-    return { incident: outcome.incident };
+    announce();
+    return { incident: changed };
   }
 
   /** Resolved or closed incidents leave memory after `recentMs`; storage keeps them. */
