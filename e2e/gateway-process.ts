@@ -73,6 +73,29 @@ export async function stopGateway(g: Gateway, graceMs = 15_000): Promise<void> {
   }
 }
 
+/** SIGKILL to the gateway's process group (a crash, a power cut), then wait until no process of it is left. */
+export async function killGateway(g: Gateway, timeoutMs = 15_000): Promise<void> {
+  const { child } = g;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  signalGroup(child, 'SIGKILL');
+  await exited;
+  // tsx's node child (the one holding the data folder) may outlive its parent by a moment.
+  for (const until = Date.now() + timeoutMs; groupAlive(child.pid); ) {
+    if (Date.now() > until) throw new Error(`gateway process group ${child.pid} still alive ${timeoutMs} ms after SIGKILL`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {

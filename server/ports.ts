@@ -33,6 +33,39 @@ export interface OperatorActionRow {
   comment?: string;
 }
 
+/** A row the database refused for what it holds (text it cannot store, a constraint): retrying cannot help. */
+export class StorageRefusedError extends Error {
+  override readonly name = 'StorageRefusedError';
+}
+
+/** Storage did not answer (connection lost, database away): the rows stay queued and are retried. */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  constructor(
+    message: string,
+    options?: ErrorOptions & {
+      /** Settles when the queued rows are finally written (or refused). */
+      stored?: Promise<void>;
+    },
+  ) {
+    super(message, options);
+    this.stored = options?.stored ?? Promise.resolve();
+  }
+  readonly stored: Promise<void>;
+}
+
+/** A refused row, set aside with the reason instead of blocking the rows behind it. */
+export interface DeadLetterRow {
+  /** When it was set aside (wall clock). */
+  at: Instant;
+  kind: 'state-change' | 'incident' | 'operator-action' | 'probe-status';
+  /** Which row: incident id, probe id, `incidentId@at`… */
+  key: string;
+  reason: string;
+  /** The row as it was queued (stored as JSON text: it may hold what jsonb refuses). */
+  row: unknown;
+}
+
 export interface AccountRow {
   login: string;
   role: 'support' | 'referent';
@@ -78,6 +111,11 @@ export interface Storage {
   /** How many incidents match (without limit/offset). Its presence means loadIncidents honours status/limit/offset. */
   countIncidents?(query: IncidentQuery): Promise<number>;
   appendOperatorAction(row: OperatorActionRow): Promise<void>;
+  /** Write methods throw StorageRefusedError when the database refuses the data itself; such rows go here. */
+  saveDeadLetter(row: DeadLetterRow): Promise<void>;
+  countDeadLetters(): Promise<number>;
+  /** The newest dead letters first. */
+  loadDeadLetters(limit: number): Promise<DeadLetterRow[]>;
   accounts: AccountStore;
 }
 

@@ -117,4 +117,35 @@ describe('createSimulator', () => {
     await sim.pushAction({ type: 'acknowledge', probeId: 'camera', at: START, by: 'operateur' });
     expect(events.at(-1)).toMatchObject({ kind: 'status', status: { probeId: 'camera', acknowledged: true } });
   });
+
+  it('hands hostile engine text on as an engine would (the gateway repairs it), still checking the rest', async () => {
+    const estate = tinyEstate();
+    estate.probes[0]!.name = `\u0000${'é'.repeat(400)}\ud800`;
+    const time = fakeTime();
+    const sim = createSimulator({ estate, seed: 1, clock: { start: START }, speed: 1, hours: ALWAYS_COVERED, wallClock: time.wallClock, timers: time.timers });
+    const { events, listener } = recorder();
+    await sim.start(listener);
+    expect(events[0]).toMatchObject({ kind: 'snapshot', estate: { probes: expect.arrayContaining([expect.objectContaining({ name: estate.probes[0]!.name })]) } });
+    const output = `CRITICAL \u0000 ${'x'.repeat(10_000)} \udc00`;
+    sim.inject('host', 'CRITICAL', output);
+    expect(events.at(-1)).toMatchObject({ kind: 'status', status: { probeId: 'host', output } });
+    // What is not text is still the simulator's own bug to catch.
+    expect(() => sim.inject('host', 'BROKEN' as 'OK', 'x')).toThrow();
+  });
+
+  it('renames a probe or a site and shows it as an engine resync would: a new snapshot', async () => {
+    const { sim } = build(1);
+    const { events, listener } = recorder();
+    await sim.start(listener);
+    const [probe] = tinyEstate().probes;
+    const [site] = tinyEstate().sites;
+    sim.rename('probe', probe!.id, 'Disque \u0000 renommé');
+    sim.rename('site', site!.id, '');
+    const snapshots = events.flatMap((e) => (e.kind === 'snapshot' ? [e] : []));
+    expect(snapshots).toHaveLength(3);
+    expect(snapshots[2]!.estate.probes.find((p) => p.id === probe!.id)?.name).toBe('Disque \u0000 renommé');
+    expect(snapshots[2]!.estate.sites.find((s) => s.id === site!.id)?.name).toBe('');
+    expect(snapshots[2]!.statuses).toHaveLength(tinyEstate().probes.length);
+    expect(() => sim.rename('probe', 'nope', 'x')).toThrow('unknown probe nope');
+  });
 });

@@ -1,7 +1,9 @@
 // The simulator as a SupervisionSource: a thin timer driver over the pure engine. Simulated time
-// runs `speed` times faster than the wall clock; every emitted status is checked against the
-// contract before it leaves, so the gateway and the browser mocks get only valid messages.
-import type { Instant, ProbeState } from '../../src/domain/model.ts';
+// runs `speed` times faster than the wall clock; every emitted message is checked against the
+// contract before it leaves, text aside: like a real engine's, its names and outputs (hostile ones
+// come from the e2e test hooks) are handed on as they are, for the gateway to repair.
+import type { Instant, ProbeState, ProbeStatus } from '../../src/domain/model.ts';
+import { repairEstate, repairStatus } from '../../src/protocol/engine-text.ts';
 import { expectMessage } from '../../src/protocol/parse.ts';
 import { estateSchema, probeStatusSchema, type Estate } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource } from '../../src/protocol/source.ts';
@@ -46,6 +48,8 @@ export interface Simulator extends SupervisionSource {
   pushAction(action: SourceAction): Promise<void>;
   /** Force a probe's state now and emit the change (see injectChange). */
   inject(probeId: string, state: ProbeState, output: string, options?: InjectOptions): void;
+  /** Rename a probe or a site (tests): the engine's estate changes and a new snapshot shows it, as after a resync. */
+  rename(kind: 'probe' | 'site', id: string, name: string): void;
   /** Advance simulated time to now() and emit what happened; the timer calls it. */
   tick(): void;
 }
@@ -58,7 +62,7 @@ const defaultTimers: Timers = {
 export function createSimulator(config: SimulatorConfig): Simulator {
   const speed = config.speed ?? 1;
   if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED}, got ${speed}`);
-  const estate = config.estate ?? generateEstate({ seed: config.seed, scale: config.scale ?? 'small' });
+  let estate = config.estate ?? generateEstate({ seed: config.seed, scale: config.scale ?? 'small' });
   const start = config.clock.start;
   const simulation = createSimulation({ estate, seed: config.seed, start, scenario: config.scenario ?? 'calm', hours: config.hours ?? defaultStaffHours(start), options: config.options });
   const wallClock = config.wallClock ?? (() => Date.now());
@@ -70,10 +74,13 @@ export function createSimulator(config: SimulatorConfig): Simulator {
 
   const now = (): Instant => (events ? base.simulated + Math.floor((wallClock() - base.wall) * speed) : simulation.now);
 
+  /** The status as it leaves, once its shape (all but the text, which the gateway repairs) is checked. */
+  const checked = (status: ProbeStatus): ProbeStatus => (expectMessage(probeStatusSchema, repairStatus(status)), status);
+
   function emit(messages: SimMessage[]): void {
     if (!events) return;
     for (const m of messages) {
-      if (m.type === 'status') events.status(expectMessage(probeStatusSchema, m.status), m.observedAt);
+      if (m.type === 'status') events.status(checked(m.status), m.observedAt);
       else events.action(m.action);
     }
   }
@@ -88,11 +95,11 @@ export function createSimulator(config: SimulatorConfig): Simulator {
     now,
     async start(listener) {
       if (events) return;
-      validEstate ??= expectMessage(estateSchema, estate);
+      validEstate ??= (expectMessage(estateSchema, repairEstate(estate)), estate);
       base = { simulated: simulation.now, wall: wallClock() };
       events = listener;
       const at = simulation.now;
-      listener.snapshot(validEstate, currentStatuses(simulation).map((s) => expectMessage(probeStatusSchema, s)), at);
+      listener.snapshot(validEstate, currentStatuses(simulation).map(checked), at);
       listener.health({ state: 'connected', source: 'simulator', since: at, detail: `scénario ${simulation.scenario.name}, vitesse ×${speed}` });
       handle = timers.setInterval(tick, config.tickMs ?? 250);
     },
@@ -109,6 +116,17 @@ export function createSimulator(config: SimulatorConfig): Simulator {
     inject(probeId, state, output, options) {
       tick();
       emit(injectChange(simulation, probeId, state, output, options));
+    },
+    rename(kind, id, name) {
+      const rename = <T extends { id: string; name: string }>(list: T[]) => {
+        if (!list.some((x) => x.id === id)) throw new RangeError(`unknown ${kind} ${id}`);
+        return list.map((x) => (x.id === id ? { ...x, name } : x));
+      };
+      estate = kind === 'probe' ? { ...estate, probes: rename(estate.probes) } : { ...estate, sites: rename(estate.sites) };
+      validEstate = (expectMessage(estateSchema, repairEstate(estate)), estate);
+      if (!events) return;
+      tick();
+      events.snapshot(validEstate, currentStatuses(simulation).map(checked), simulation.now);
     },
     tick,
   };

@@ -25,6 +25,15 @@ beforeEach(() => {
 });
 
 describe('accounts commands', () => {
+  it('refuses a display name or password the database could not store, and keeps names in NFC', async () => {
+    await expect(run('add', 'sam', '--role', 'support', '--name', 'S\u0000m')).rejects.toThrow('--name: contains a NUL character');
+    await expect(run('add', 'sam', '--role', 'support', '--name', 'x'.repeat(201))).rejects.toThrow('--name');
+    await expect(run('add', 'sam', '--role', 'support', '--password', 'pw\ud800')).rejects.toThrow('--password: contains a lone surrogate');
+    expect(await accounts.get('sam')).toBeUndefined();
+    await run('add', 'sam', '--role', 'support', '--name', 'Se\u0301bastien');
+    expect((await accounts.get('sam'))?.displayName).toBe('Sébastien');
+  });
+
   it('adds accounts with a given or generated password, and lists them', async () => {
     expect(await run('add', 'sam', '--role', 'support', '--password', 'pw-sam', '--name', 'Sam')).toBe('added sam');
     const out = await run('add', 'alice', '--role', 'referent', '--collectivite', 'metz');

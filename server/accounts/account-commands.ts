@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { AccountRow, AccountStore } from '../ports.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
+import { secretText, userText } from '../../src/protocol/text.ts';
 import { ensureKioskToken, rotateKioskToken } from './gateway-secrets.ts';
 import { hashPassword, randomPassword } from './password.ts';
 
@@ -31,6 +32,15 @@ export const USAGE = `usage: npm run accounts -- <command>
   prune [--years 3] [--dry-run]          delete accounts whose last login is older than N years`;
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
+const DISPLAY_NAME = userText({ min: 1, max: 200 });
+const PASSWORD = secretText({ min: 1, max: 200 });
+
+/** An option's text by the rules of src/protocol/text.ts (storable, NFC for names), or a CommandError naming it. */
+function checkedText(schema: typeof DISPLAY_NAME | typeof PASSWORD, option: string, value: string): string {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CommandError(`${option}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
 const YEAR_MS = 365.25 * 86_400_000;
 
 async function existing(accounts: AccountStore, login: string | undefined): Promise<AccountRow> {
@@ -91,12 +101,13 @@ export async function runAccountCommand(argv: string[], ctx: CommandContext): Pr
       if (!login || !LOGIN.test(login)) throw new CommandError('login: 2–64 letters, digits, dot, dash or underscore');
       if (await accounts.get(login)) throw new CommandError(`account "${login}" already exists`);
       if (values.role !== 'support' && values.role !== 'referent') throw new CommandError('--role must be support or referent');
-      const password = values.password ?? randomPassword();
+      const password = values.password === undefined ? randomPassword() : checkedText(PASSWORD, '--password', values.password);
+      const displayName = values.name === undefined ? undefined : checkedText(DISPLAY_NAME, '--name', values.name);
       await accounts.upsert({
         login,
         role: values.role,
         ...(values.role === 'referent' && { collectiviteId: checkCollectivite(ctx, values.collectivite) }),
-        ...(values.name !== undefined && { displayName: values.name }),
+        ...(displayName !== undefined && { displayName }),
         passwordHash: await hashPassword(password),
         disabled: false,
         // Above any version the login had before a `remove`, so its old tokens stay dead.
@@ -106,7 +117,7 @@ export async function runAccountCommand(argv: string[], ctx: CommandContext): Pr
     }
     case 'passwd': {
       const account = await existing(accounts, login);
-      const password = values.password ?? randomPassword();
+      const password = values.password === undefined ? randomPassword() : checkedText(PASSWORD, '--password', values.password);
       await bump(account, { passwordHash: await hashPassword(password) });
       return values.password ? `password of ${login} changed` : `password of ${login}: ${password}`;
     }

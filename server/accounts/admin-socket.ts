@@ -14,8 +14,13 @@ export function adminSocketPath(dataDir: string, socketName = ADMIN_SOCKET): str
 
 type Reply = { ok: true; output: string } | { ok: false; error: string };
 
-/** Serve `run(argv)` on the data folder's socket; returns the close function. The test hooks reuse it under another name. */
-export async function startAccountsAdmin(dataDir: string, run: (argv: string[]) => Promise<string>, socketName = ADMIN_SOCKET): Promise<() => Promise<void>> {
+/** Serve `run(argv)` on the data folder's socket; returns the close function. The test hooks reuse it under another name (and size). */
+export async function startAccountsAdmin(
+  dataDir: string,
+  run: (argv: string[]) => Promise<string>,
+  socketName = ADMIN_SOCKET,
+  maxRequest = MAX_REQUEST,
+): Promise<() => Promise<void>> {
   const path = adminSocketPath(dataDir, socketName);
   rmSync(path, { force: true }); // left by a killed gateway; we hold the data-folder lock
   const server: Server = createServer((socket) => {
@@ -24,7 +29,7 @@ export async function startAccountsAdmin(dataDir: string, run: (argv: string[]) 
     socket.on('error', () => undefined);
     socket.on('data', (chunk: string) => {
       input += chunk;
-      if (input.length > MAX_REQUEST) return socket.destroy();
+      if (input.length > maxRequest) return socket.destroy();
       const end = input.indexOf('\n');
       if (end < 0) return;
       const reply = (r: Reply) => socket.end(`${JSON.stringify(r)}\n`);

@@ -18,12 +18,18 @@ export function registerEstateRoutes(api: FastifyInstance, deps: RouteDeps): voi
     const principal = principalOf(request);
     const unmapped = (deps.state as { unmappedProbeIds?: () => string[] }).unmappedProbeIds?.() ?? [];
     const engineObjects = (deps.state as { unmappedEngineObjects?: () => Array<{ type: string; name: string; reason: string }> }).unmappedEngineObjects?.() ?? [];
+    const support = principal.role === 'support';
     // Unmapped engine objects belong to no collectivité: only the support cell needs their names.
     return {
       source: deps.state.sourceHealth(),
       now: deps.now(),
-      unmapped: principal.role === 'support' ? { count: unmapped.length, probeIds: unmapped.slice(0, 200) } : { count: unmapped.length },
-      engineObjects: principal.role === 'support' ? { count: engineObjects.length, objects: engineObjects.slice(0, 200) } : { count: engineObjects.length },
+      unmapped: support ? { count: unmapped.length, probeIds: unmapped.slice(0, 200) } : { count: unmapped.length },
+      engineObjects: support ? { count: engineObjects.length, objects: engineObjects.slice(0, 200) } : { count: engineObjects.length },
+      // Rows the database refused (docs/storage.md) and engine text repaired to be storable: support's to act on.
+      ...(support && {
+        storage: { deadLetters: await deps.storage.countDeadLetters() },
+        engineText: { repaired: (deps.state as { engineTextRepairs?: () => number }).engineTextRepairs?.() ?? 0 },
+      }),
     };
   });
 

@@ -2,7 +2,8 @@
 // action, a référent may only comment on incidents of their collectivité, the kiosk only reads.
 import type { FastifyInstance } from 'fastify';
 import { incidentQuerySchema, operatorActionSchema } from '../../src/protocol/rest.ts';
-import { ApiError, forbidden, notFound, validate } from './api-error.ts';
+import { StorageRefusedError, StorageUnavailableError } from '../ports.ts';
+import { ApiError, forbidden, notFound, TEXT_BODY_LIMIT, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { listScope, principalOf, requireScope } from './auth.ts';
 import { idParamsSchema } from './estate-routes.ts';
@@ -38,7 +39,7 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): v
     return incident;
   });
 
-  api.post('/incidents/:id/actions', async (request) => {
+  api.post('/incidents/:id/actions', { bodyLimit: TEXT_BODY_LIMIT }, async (request) => {
     const principal = principalOf(request);
     const { id } = validate(idParamsSchema, request.params, 'params');
     if (principal.role === 'kiosk') throw forbidden();
@@ -46,9 +47,22 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): v
     requireScope(principal, incident?.collectiviteId, 'incident');
     const action = validate(operatorActionSchema, request.body, 'body');
     if (principal.role === 'referent' && action.action !== 'comment') throw new ApiError('forbidden', 'a référent may only comment', 'action');
-    const result = await deps.state.act(id, action, principal.login);
+    const result = await deps.state.act(id, action, principal.login).catch((error: unknown) => {
+      throw notStored(error);
+    });
     if (result.refused) throw new ApiError(result.refused === 'no-incident' ? 'not-found' : 'conflict', result.refused);
     if (!result.incident) throw notFound('incident');
     return result.incident;
   });
+}
+
+/** An action whose rows did not reach the disk is answered as such, never confirmed. */
+function notStored(error: unknown): unknown {
+  if (error instanceof StorageRefusedError) {
+    return new ApiError('internal', 'action not recorded: the database refused it; support can see it in the dead letters (GET /health)');
+  }
+  if (error instanceof StorageUnavailableError) {
+    return new ApiError('internal', 'action not confirmed: storage is not answering; it stays queued and is written when storage answers');
+  }
+  return error;
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { kioskLoginRequestSchema, loginRequestSchema } from '../../src/protocol/rest.ts';
 import type { LoginResult } from '../accounts/session-service.ts';
-import { ApiError, validate } from './api-error.ts';
+import { ApiError, TEXT_BODY_LIMIT, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { bearerToken, principalOf } from './auth.ts';
 
@@ -18,12 +18,12 @@ function answer(result: LoginResult, reply: FastifyReply) {
 export function registerSessionRoutes(api: FastifyInstance, deps: RouteDeps): void {
   const ip = (request: FastifyRequest) => request.ip;
 
-  api.post('/session', { config: { public: true } }, async (request, reply) => {
+  api.post('/session', { config: { public: true }, bodyLimit: TEXT_BODY_LIMIT }, async (request, reply) => {
     const body = validate(loginRequestSchema, request.body, 'body');
     return answer(await deps.sessions.login(body.login, body.password, ip(request)), reply);
   });
 
-  api.post('/session/kiosk', { config: { public: true } }, async (request, reply) => {
+  api.post('/session/kiosk', { config: { public: true }, bodyLimit: TEXT_BODY_LIMIT }, async (request, reply) => {
     const body = validate(kioskLoginRequestSchema, request.body, 'body');
     return answer(await deps.sessions.kioskLogin(body.token, ip(request)), reply);
   });

@@ -79,6 +79,22 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'dead letters',
+    sql: `
+      -- Rows the database refused (see docs/storage.md): set aside with the reason so they block
+      -- nothing behind them. body is JSON as text, since jsonb cannot hold an escaped NUL.
+      CREATE TABLE dead_letter (
+        seq bigserial PRIMARY KEY,
+        at bigint NOT NULL,
+        kind text NOT NULL,
+        row_key text NOT NULL,
+        reason text NOT NULL,
+        body text NOT NULL
+      );
+    `,
+  },
+  {
     version: 4,
     name: 'login attempts, ended sessions, login versions',
     sql: `

@@ -1,10 +1,13 @@
 // The Storage port over any SqlClient: estate, current statuses, state-change history, incidents
 // and operator actions. Writes are batched into a few multi-row statements (unnest / jsonb arrays)
-// because the simulator can emit thousands of changes per second.
+// because the simulator can emit thousands of changes per second. A write the database refuses for
+// its data throws StorageRefusedError (sql-errors.ts), so the caller can set the rows aside.
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import type { IncidentQuery, OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
 import { createSqlAccountStore } from './sql-accounts.ts';
+import { createSqlDeadLetters } from './sql-dead-letters.ts';
+import { refusing } from './sql-errors.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
 
@@ -53,6 +56,31 @@ async function insertStateChanges(db: SqlQueryable, rows: readonly StateChangeRo
   }
 }
 
+async function upsertStatuses(db: SqlQueryable, statuses: readonly ProbeStatus[]): Promise<void> {
+  for (const part of chunks(lastPerKey(statuses, (s) => s.probeId), JSON_CHUNK)) {
+    await db.query(
+      `INSERT INTO probe_status (probe_id, body)
+       SELECT e->>'probeId', e FROM jsonb_array_elements($1::jsonb) AS e
+       ON CONFLICT (probe_id) DO UPDATE SET body = excluded.body`,
+      [JSON.stringify(part)],
+    );
+  }
+}
+
+async function upsertIncidents(db: SqlQueryable, incidents: readonly Incident[]): Promise<void> {
+  for (const part of chunks(lastPerKey(incidents, (i) => i.id), JSON_CHUNK)) {
+    await db.query(
+      `INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, body)
+       SELECT e->>'id', e->>'collectiviteId', e->>'probeId', e->>'status', (e->>'openedAt')::bigint,
+              COALESCE(e->>'resolvedAt', e->>'closedAt')::bigint, e
+       FROM jsonb_array_elements($1::jsonb) AS e
+       ON CONFLICT (id) DO UPDATE SET collectivite_id = excluded.collectivite_id, probe_id = excluded.probe_id,
+         status = excluded.status, opened_at = excluded.opened_at, resolved_at = excluded.resolved_at, body = excluded.body`,
+      [JSON.stringify(part)],
+    );
+  }
+}
+
 /** Distinct probe ids through the (probe_id, at) index: a loose index scan, not a full scan. */
 const ALL_PROBES = `WITH RECURSIVE p(probe_id) AS (
     (SELECT probe_id FROM state_change ORDER BY probe_id LIMIT 1)
@@ -83,10 +111,12 @@ export function createSqlStorage(db: SqlClient): Storage {
     close: () => db.close(),
 
     async saveEstate(estate: Estate) {
-      await db.query(
-        `INSERT INTO estate (id, body, saved_at) VALUES (1, $1::jsonb, $2)
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at`,
-        [JSON.stringify(estate), Date.now()],
+      await refusing(() =>
+        db.query(
+          `INSERT INTO estate (id, body, saved_at) VALUES (1, $1::jsonb, $2)
+           ON CONFLICT (id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at`,
+          [JSON.stringify(estate), Date.now()],
+        ),
       );
     },
     async loadEstate() {
@@ -94,16 +124,7 @@ export function createSqlStorage(db: SqlClient): Storage {
       return rows[0]?.body;
     },
 
-    async saveStatuses(statuses: ProbeStatus[]) {
-      for (const part of chunks(lastPerKey(statuses, (s) => s.probeId), JSON_CHUNK)) {
-        await db.query(
-          `INSERT INTO probe_status (probe_id, body)
-           SELECT e->>'probeId', e FROM jsonb_array_elements($1::jsonb) AS e
-           ON CONFLICT (probe_id) DO UPDATE SET body = excluded.body`,
-          [JSON.stringify(part)],
-        );
-      }
-    },
+    saveStatuses: (statuses: ProbeStatus[]) => refusing(() => upsertStatuses(db, statuses)),
     async loadStatuses() {
       const rows = await db.query<{ body: ProbeStatus }>('SELECT body FROM probe_status ORDER BY probe_id');
       return rows.map((r) => r.body);
@@ -111,8 +132,8 @@ export function createSqlStorage(db: SqlClient): Storage {
 
     async appendStateChanges(rows: StateChangeRow[]) {
       if (rows.length === 0) return;
-      if (rows.length <= STATE_CHANGE_CHUNK) return insertStateChanges(db, rows);
-      await db.transaction((tx) => insertStateChanges(tx, rows));
+      if (rows.length <= STATE_CHANGE_CHUNK) return refusing(() => insertStateChanges(db, rows));
+      await refusing(() => db.transaction((tx) => insertStateChanges(tx, rows)));
     },
     async loadStateChanges(from, to, probeIds) {
       const probes = probeIds ? 'SELECT unnest($3::text[]) AS probe_id' : ALL_PROBES;
@@ -134,19 +155,7 @@ export function createSqlStorage(db: SqlClient): Storage {
       return rows.map(toStateChange);
     },
 
-    async saveIncidents(incidents: Incident[]) {
-      for (const part of chunks(lastPerKey(incidents, (i) => i.id), JSON_CHUNK)) {
-        await db.query(
-          `INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, body)
-           SELECT e->>'id', e->>'collectiviteId', e->>'probeId', e->>'status', (e->>'openedAt')::bigint,
-                  COALESCE(e->>'resolvedAt', e->>'closedAt')::bigint, e
-           FROM jsonb_array_elements($1::jsonb) AS e
-           ON CONFLICT (id) DO UPDATE SET collectivite_id = excluded.collectivite_id, probe_id = excluded.probe_id,
-             status = excluded.status, opened_at = excluded.opened_at, resolved_at = excluded.resolved_at, body = excluded.body`,
-          [JSON.stringify(part)],
-        );
-      }
-    },
+    saveIncidents: (incidents: Incident[]) => refusing(() => upsertIncidents(db, incidents)),
     async loadIncidents(query) {
       const { where, params } = incidentWhere(query);
       const page = [
@@ -167,15 +176,18 @@ export function createSqlStorage(db: SqlClient): Storage {
     },
 
     async appendOperatorAction(row: OperatorActionRow) {
-      await db.query('INSERT INTO operator_action (incident_id, at, by_login, action, comment) VALUES ($1, $2, $3, $4, $5)', [
-        row.incidentId,
-        row.at,
-        row.by,
-        row.action,
-        row.comment ?? null,
-      ]);
+      await refusing(() =>
+        db.query('INSERT INTO operator_action (incident_id, at, by_login, action, comment) VALUES ($1, $2, $3, $4, $5)', [
+          row.incidentId,
+          row.at,
+          row.by,
+          row.action,
+          row.comment ?? null,
+        ]),
+      );
     },
 
+    ...createSqlDeadLetters(db),
     accounts: createSqlAccountStore(db),
   };
 }

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
-import type { Storage } from '../ports.ts';
+import { StorageRefusedError, type Storage } from '../ports.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openSqlClient } from './open-storage.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -189,6 +189,26 @@ for (const backend of backends) {
         { incident_id: 'i1', at: 42, by_login: 'support', action: 'acknowledge', comment: 'on it' },
         { incident_id: 'i1', at: 43, by_login: 'support', action: 'close', comment: null },
       ]);
+    });
+
+    it('refuses what PostgreSQL cannot store with StorageRefusedError, and keeps such rows as dead letters', async () => {
+      await client.exec('TRUNCATE dead_letter');
+      const refused = [
+        () => storage.saveStatuses([status('p1', 'OK', 1, 'a\u0000b')]),
+        () => storage.saveIncidents([incident('i1', 'metz', 1, { timeline: [{ at: 1, kind: 'commented', by: 'x', comment: '\ud800' }] })]),
+        () => storage.appendOperatorAction({ incidentId: 'i1', at: 1, by: 'x', action: 'comment', comment: 'a\u0000' }),
+        () => storage.appendStateChanges([{ probeId: 'p\u0000', at: 1, state: 'OK', inDowntime: false }]),
+      ];
+      for (const write of refused) await expect(write()).rejects.toBeInstanceOf(StorageRefusedError);
+      const poison = { id: 'i1', comment: 'a\u0000b \ud800 "quoted" \\u0000 😀' };
+      await storage.saveDeadLetter({ at: 5, kind: 'incident', key: 'i1', reason: 'r1', row: poison });
+      await storage.saveDeadLetter({ at: 6, kind: 'operator-action', key: 'i1@1', reason: 'r2', row: { n: 1 } });
+      expect(await storage.countDeadLetters()).toBe(2);
+      expect(await storage.loadDeadLetters(10)).toEqual([
+        { at: 6, kind: 'operator-action', key: 'i1@1', reason: 'r2', row: { n: 1 } },
+        { at: 5, kind: 'incident', key: 'i1', reason: 'r1', row: poison },
+      ]);
+      expect(await storage.loadDeadLetters(1)).toHaveLength(1);
     });
 
     it('stores accounts and settings', async () => {

@@ -1,9 +1,22 @@
 // An in-memory Storage for the gateway's tests: same contract as the SQL one, no database. It
-// records every write call so tests can check that writes are batched.
+// records every write call so tests can check that writes are batched, and refuses the text
+// PostgreSQL refuses (NUL, lone surrogates) the way the SQL storage does: StorageRefusedError.
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
+import { textProblem } from '../../src/protocol/text.ts';
 import { createMemoryAccountStore } from '../accounts/memory-account-store.ts';
-import type { OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
+import { StorageRefusedError, type DeadLetterRow, type OperatorActionRow, type StateChangeRow, type Storage } from '../ports.ts';
+
+/** Throws as PostgreSQL would refuse the write: a string anywhere in the rows that text/jsonb cannot hold. */
+function refuseUnstorable(rows: unknown): void {
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const problem = textProblem(value);
+      if (problem) throw new StorageRefusedError(`refused: ${problem}`);
+    } else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
+  };
+  walk(rows);
+}
 
 export class MemoryStorage implements Storage {
   estate?: Estate;
@@ -11,12 +24,14 @@ export class MemoryStorage implements Storage {
   readonly stateChanges: StateChangeRow[] = [];
   readonly incidents = new Map<string, Incident>();
   readonly actions: OperatorActionRow[] = [];
+  readonly deadLetters: DeadLetterRow[] = [];
   readonly calls: string[] = [];
 
   async migrate() {}
   async close() {}
   async saveEstate(estate: Estate) {
     this.calls.push('saveEstate');
+    refuseUnstorable(estate);
     this.estate = structuredClone(estate);
   }
   async loadEstate() {
@@ -24,6 +39,7 @@ export class MemoryStorage implements Storage {
   }
   async saveStatuses(statuses: ProbeStatus[]) {
     this.calls.push('saveStatuses');
+    refuseUnstorable(statuses);
     for (const s of statuses) this.statuses.set(s.probeId, structuredClone(s));
   }
   async loadStatuses() {
@@ -31,6 +47,7 @@ export class MemoryStorage implements Storage {
   }
   async appendStateChanges(rows: StateChangeRow[]) {
     this.calls.push('appendStateChanges');
+    refuseUnstorable(rows);
     this.stateChanges.push(...structuredClone(rows));
   }
   /** As the port says: changes in [from, to) plus each probe's last change before `from`, by probe then time. */
@@ -44,6 +61,7 @@ export class MemoryStorage implements Storage {
   }
   async saveIncidents(incidents: Incident[]) {
     this.calls.push('saveIncidents');
+    refuseUnstorable(incidents);
     for (const i of incidents) this.incidents.set(i.id, structuredClone(i));
   }
   async loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: number; to?: number }) {
@@ -59,7 +77,19 @@ export class MemoryStorage implements Storage {
   }
   async appendOperatorAction(row: OperatorActionRow) {
     this.calls.push('appendOperatorAction');
+    refuseUnstorable(row);
     this.actions.push(structuredClone(row));
+  }
+  async saveDeadLetter(row: DeadLetterRow) {
+    this.calls.push('saveDeadLetter');
+    // Stored as JSON text, as the SQL storage does: what the other tables refuse fits here.
+    this.deadLetters.push({ ...row, row: JSON.parse(JSON.stringify(row.row)) as unknown });
+  }
+  async countDeadLetters() {
+    return this.deadLetters.length;
+  }
+  async loadDeadLetters(limit: number) {
+    return structuredClone(this.deadLetters.slice(-limit).reverse());
   }
   readonly accounts = createMemoryAccountStore();
 }

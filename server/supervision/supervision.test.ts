@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { SupervisionChange } from '../ports.ts';
+import { StorageUnavailableError, type SupervisionChange } from '../ports.ts';
 import { ManualTimers } from '../stream/manual-timers.ts';
 import { fixtureEstate, fixtureStatus } from './estate-fixture.ts';
 import { FakeSource } from './fake-source.ts';
@@ -71,6 +71,27 @@ describe('supervision state', () => {
     source.events!.action({ ...source.pushed[0]!, at: source.clock + 2_000 });
     expect(supervision.incident(id)!.timeline.filter((e) => e.kind === 'acknowledged')).toHaveLength(1);
     expect(changes.at(-1)?.incidents[0]?.status).toBe('acknowledged');
+  });
+
+  test('an action storage did not take is not announced until it is written', async () => {
+    source.emit('p-c1-1', 'CRITICAL');
+    const id = [...supervision.incidents()][0]!.id;
+    const save = storage.saveIncidents.bind(storage);
+    let away = true;
+    storage.saveIncidents = async (rows) => {
+      if (away) throw new Error('Connection terminated unexpectedly');
+      return save(rows);
+    };
+    const before = changes.length;
+    await expect(supervision.act(id, { action: 'comment', comment: 'en attente' }, 'alice')).rejects.toBeInstanceOf(StorageUnavailableError);
+    expect(changes.length).toBe(before);
+    expect(source.pushed).toEqual([]);
+    away = false;
+    await supervision.persist();
+    await Promise.resolve();
+    expect(changes.at(-1)?.incidents[0]?.timeline.at(-1)).toMatchObject({ kind: 'commented', comment: 'en attente' });
+    expect(storage.actions.map((a) => a.comment)).toEqual(['en attente']);
+    expect(source.pushed).toMatchObject([{ type: 'comment', comment: 'en attente' }]);
   });
 
   test('actions seen in the engine reach the probe’s incident', () => {

@@ -8,12 +8,13 @@ import { sameStatus, type Incident, type Instant, type ProbeStatus } from '../..
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource, UnmappedEngineObject } from '../../src/protocol/source.ts';
-import type { Storage, SupervisionChange, SupervisionState } from '../ports.ts';
+import { StorageRefusedError, StorageUnavailableError, type Storage, type SupervisionChange, type SupervisionState } from '../ports.ts';
 import { systemTimers, type Timers } from '../stream/timers.ts';
 import { echoKey, eventFromOperator, eventFromSource, sourceActionFor } from './action-mapping.ts';
 import { indexEstate, sameEstate, type EstateIndex } from './estate-index.ts';
 import { PersistQueue } from './persist-queue.ts';
 import { restoreState, type RestoredState } from './restore.ts';
+import { repairingEvents, repairTally } from './source-boundary.ts';
 
 export interface SupervisionOptions {
   source: SupervisionSource;
@@ -40,6 +41,8 @@ export interface Supervision extends SupervisionState {
   unmappedProbeIds(): string[];
   /** Engine objects the source itself could not map (with the reason), if it reports them. */
   unmappedEngineObjects(): UnmappedEngineObject[];
+  /** Text fields from the source repaired to be storable since start (see source-boundary.ts). */
+  engineTextRepairs(): number;
 }
 
 const EMPTY_ESTATE: Estate = { collectivites: [], sites: [], equipment: [], probes: [] };
@@ -57,7 +60,11 @@ export function createSupervision(options: SupervisionOptions): Supervision {
   let health: SourceHealth = { state: 'stale', source: source.name, since: source.now(), detail: 'starting' };
   const timers = options.timers ?? systemTimers;
   let persistTimer: unknown;
-  const queue = new PersistQueue(storage, { onError: (error) => log('storage write failed; will retry', error) });
+  const queue = new PersistQueue(storage, {
+    onError: (error) => log('storage write failed; will retry', error),
+    onDeadLetter: (letter) => log(`storage refused a row; kept as a dead letter: ${letter.kind} ${letter.key}: ${letter.reason}`),
+  });
+  const repairs = repairTally(log);
 
   function notify(change: SupervisionChange): void {
     for (const listener of listeners) {
@@ -69,11 +76,23 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     }
   }
 
-  function remember(incident: Incident): void {
+  function remember(incident: Incident, persist = true): void {
     incidents.set(incident.id, incident);
     const current = latest.get(incident.probeId);
     if (!current || current.id === incident.id || current.openedAt <= incident.openedAt) latest.set(incident.probeId, incident);
-    queue.incident(incident);
+    if (persist) queue.incident(incident);
+  }
+
+  /**
+   * Undo an operator's change that storage refused, unless something newer replaced it meanwhile;
+   * the previous version is written again in case the incident row went in and the action did not.
+   */
+  function undo(refused: Incident, previous: Incident, wasInMemory: boolean): void {
+    if (incidents.get(refused.id) !== refused) return;
+    if (wasInMemory) incidents.set(previous.id, previous);
+    else incidents.delete(previous.id);
+    if (latest.get(refused.probeId) === refused) latest.set(previous.probeId, previous);
+    queue.incident(previous);
   }
 
   /** Apply one status; returns the incident it changed, if any, or 'same' when nothing changed. */
@@ -165,16 +184,27 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     const outcome = reduceIncident(incident, ref, eventFromOperator(action, at, by), rules);
     if (outcome.refused) return { refused: outcome.refused, ...(outcome.incident ? { incident: outcome.incident } : {}) };
     if (!outcome.changed || !outcome.incident) return { incident };
-    remember(outcome.incident);
-    queue.action({ incidentId, at, by, action: action.action, ...(action.comment ? { comment: action.comment } : {}) });
-    notify({ statuses: [], incidents: [outcome.incident] });
-    await queue.flush(); // an operator's action is on disk before it is confirmed
-    const toSource = sourceActionFor(action, incident.probeId, at, by);
-    if (toSource && source.pushAction) {
+    const wasInMemory = incidents.get(incident.id) === incident;
+    const changed = outcome.incident;
+    remember(changed, false);
+    /** Shown to everyone and pushed to the engine only once on disk. */
+    const announce = () => {
+      notify({ statuses: [], incidents: [changed] });
+      const toSource = sourceActionFor(action, incident.probeId, at, by);
+      if (!toSource || !source.pushAction) return;
       pushed.set(echoKey(toSource), at);
       source.pushAction(toSource).catch((error) => log(`pushing ${action.action} to ${source.name} failed`, error));
+    };
+    try {
+      await queue.confirm(changed, { incidentId, at, by, action: action.action, ...(action.comment ? { comment: action.comment } : {}) });
+    } catch (error) {
+      if (error instanceof StorageRefusedError) undo(changed, incident, wasInMemory);
+      // Still queued: announced once written, undone if the database refuses it then.
+      if (error instanceof StorageUnavailableError) error.stored.then(announce, (late: unknown) => late instanceof StorageRefusedError && undo(changed, incident, wasInMemory));
+      throw error;
     }
-    return { incident: outcome.incident };
+    announce();
+    return { incident: changed };
   }
 
   /** Resolved or closed incidents leave memory after `recentMs`; storage keeps them. */
@@ -200,6 +230,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     },
     unmappedProbeIds: () => [...unmapped],
     unmappedEngineObjects: () => source.unmapped?.() ?? [],
+    engineTextRepairs: () => repairs.count(),
     async start() {
       const restored = options.restored ?? (await restoreState(storage, { now: source.now(), recentMs }));
       if (restored.estate) index = indexEstate(restored.estate);
@@ -213,7 +244,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
         prune();
         queue.flush().catch(() => undefined);
       }, options.persistMs ?? 1_000);
-      await source.start(events);
+      await source.start(repairingEvents(events, repairs.onRepair));
     },
     async stop() {
       await source.stop();

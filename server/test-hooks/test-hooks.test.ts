@@ -49,13 +49,32 @@ describe('renameProbes', () => {
 describe('runTestHook', () => {
   it('injects a state into the simulator', async () => {
     const calls: unknown[][] = [];
-    const simulator = { inject: (...args: unknown[]) => void calls.push(args) };
+    const simulator = { inject: (...args: unknown[]) => void calls.push(args), rename: () => expect.unreachable() };
     expect(await runTestHook(['inject', 'p1', 'CRITICAL', 'PING CRITICAL'], simulator)).toBe('injected CRITICAL on p1');
     expect(calls).toEqual([['p1', 'CRITICAL', 'PING CRITICAL']]);
   });
 
-  it.each([[['inject', 'p1', 'DOWN', 'x']], [['inject', 'p1', 'OK']], [['inject', '', 'OK', 'x']], [['rename', 'p1', 'x']], [[]]])('refuses %o', async (argv) => {
-    const simulator = { inject: () => expect.unreachable() };
+  it('renames a probe or a site in the simulated engine, whatever the text', async () => {
+    const calls: unknown[][] = [];
+    const simulator = { inject: () => expect.unreachable(), rename: (...args: unknown[]) => void calls.push(args) };
+    expect(await runTestHook(['rename-probe', 'p1', '\u0000<b>'], simulator)).toBe('renamed probe p1');
+    expect(await runTestHook(['rename-site', 's1', ''], simulator)).toBe('renamed site s1');
+    expect(calls).toEqual([
+      ['probe', 'p1', '\u0000<b>'],
+      ['site', 's1', ''],
+    ]);
+  });
+
+  it.each([
+    [['inject', 'p1', 'DOWN', 'x']],
+    [['inject', 'p1', 'OK']],
+    [['inject', '', 'OK', 'x']],
+    [['rename', 'p1', 'x']],
+    [['rename-probe', 'p1']],
+    [['rename-site', '', 'x']],
+    [[]],
+  ])('refuses %o', async (argv) => {
+    const simulator = { inject: () => expect.unreachable(), rename: () => expect.unreachable() };
     await expect(runTestHook(argv, simulator)).rejects.toThrow();
   });
 });
@@ -71,12 +90,19 @@ describe('the hooks socket', () => {
         if (args[0] === 'missing') throw new RangeError('unknown probe missing');
         calls.push(args);
       },
+      rename: () => undefined,
     });
     try {
       expect(statSync(join(dir, TEST_HOOKS_SOCKET)).mode & 0o777).toBe(0o600);
       expect(await sendTestHook(dir, ['inject', 'p1', 'WARNING', 'DISK WARNING'])).toBe('injected WARNING on p1');
       await expect(sendTestHook(dir, ['inject', 'missing', 'OK', 'x'])).rejects.toThrow('unknown probe missing');
-      expect(calls).toEqual([['p1', 'WARNING', 'DISK WARNING']]);
+      // Hostile outputs of 10,000 characters fit, even escaped six times over in the request's JSON.
+      const long = '\u0000'.repeat(10_000);
+      expect(await sendTestHook(dir, ['inject', 'p2', 'CRITICAL', long])).toBe('injected CRITICAL on p2');
+      expect(calls).toEqual([
+        ['p1', 'WARNING', 'DISK WARNING'],
+        ['p2', 'CRITICAL', long],
+      ]);
     } finally {
       await close();
     }

@@ -1,8 +1,8 @@
 // Test hooks for end-to-end tests against the real gateway, OFF unless VIGIE_TEST_HOOKS=1 (read from
 // the environment only, never from a VIGIE_CONFIG file). With the simulator they let a test tame the
 // simulated background (options), give probes chosen names before start (hostile-text checks), and
-// force a probe's state over an owner-only Unix socket in DATA_DIR — nothing reachable over HTTP,
-// so a browser session (support or référent) can never use them.
+// force a probe's state or rename a probe or site over an owner-only Unix socket in DATA_DIR —
+// nothing reachable over HTTP, so a browser session (support or référent) can never use them.
 import { z } from 'zod';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import type { Simulator } from '../../mocks/simulator/simulator.ts';
@@ -62,9 +62,22 @@ export function renameProbes(estate: Estate, names: Record<string, string>): Est
 
 const STATES = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
 
-/** Runs one hook command: `inject <probeId> <OK|WARNING|CRITICAL|UNKNOWN> <output>` (a HARD change, now). */
-export async function runTestHook(argv: string[], simulator: Pick<Simulator, 'inject'>): Promise<string> {
+/** What the hooks drive in the simulated engine. */
+type HookTarget = Pick<Simulator, 'inject' | 'rename'>;
+
+/**
+ * Runs one hook command: `inject <probeId> <OK|WARNING|CRITICAL|UNKNOWN> <output>` (a HARD change,
+ * now), or `rename-probe|rename-site <id> <name>` (any text: hostile-text tests of the source).
+ */
+export async function runTestHook(argv: string[], simulator: HookTarget): Promise<string> {
   const [command, probeId, state, output] = argv;
+  if (command === 'rename-probe' || command === 'rename-site') {
+    const [, id, name] = argv;
+    if (!id || name === undefined || argv.length !== 3) throw new Error(`usage: ${command} <id> <name>`);
+    const kind = command === 'rename-probe' ? 'probe' : 'site';
+    simulator.rename(kind, id, name);
+    return `renamed ${kind} ${id}`;
+  }
   if (command !== 'inject') throw new Error(`unknown test hook "${command ?? ''}"`);
   if (!probeId || !STATES.includes(state as (typeof STATES)[number]) || output === undefined || argv.length !== 4) {
     throw new Error('usage: inject <probeId> <OK|WARNING|CRITICAL|UNKNOWN> <output>');
@@ -73,9 +86,12 @@ export async function runTestHook(argv: string[], simulator: Pick<Simulator, 'in
   return `injected ${state} on ${probeId}`;
 }
 
+/** Largest hook request: a 10,000-character hostile text, JSON-escaped six bytes a character, fits. */
+const MAX_HOOK_REQUEST = 256 * 1024;
+
 /** Serves the hooks on `<dataDir>/test-hooks.sock` (0600); returns the close function. */
-export function startTestHooks(dataDir: string, simulator: Pick<Simulator, 'inject'>): Promise<() => Promise<void>> {
-  return startAccountsAdmin(dataDir, (argv) => runTestHook(argv, simulator), TEST_HOOKS_SOCKET);
+export function startTestHooks(dataDir: string, simulator: HookTarget): Promise<() => Promise<void>> {
+  return startAccountsAdmin(dataDir, (argv) => runTestHook(argv, simulator), TEST_HOOKS_SOCKET, MAX_HOOK_REQUEST);
 }
 
 /** Client side, for tests: send one hook command to the gateway holding `dataDir`. */

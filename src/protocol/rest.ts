@@ -1,6 +1,7 @@
 // REST resources of the gateway: request bodies, query strings and response shapes.
 import { z } from 'zod';
 import { incidentSchema, probeStatusSchema } from './schemas.ts';
+import { secretText, userText } from './text.ts';
 
 const instant = z.number().int().nonnegative();
 
@@ -14,11 +15,11 @@ export const roleSchema = z.enum(['support', 'referent', 'kiosk']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const loginRequestSchema = z.object({
-  login: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  login: userText({ min: 1, max: 100 }),
+  password: secretText({ min: 1, max: 200 }),
 });
 
-export const kioskLoginRequestSchema = z.object({ token: z.string().min(16).max(200) });
+export const kioskLoginRequestSchema = z.object({ token: secretText({ min: 16, max: 200 }) });
 
 export const sessionSchema = z.object({
   token: z.string(),
@@ -56,11 +57,15 @@ export const incidentPageSchema = z.object({
   pageSize: z.number().int().min(1),
 });
 
+/** An operator's comment: no NUL or lone surrogate (400 naming `comment`), NFC, at most 2,000 characters, not blank where required. */
+const comment = userText({ min: 1, max: 2000 }).refine((text) => text.trim() !== '', 'must not be blank');
+const optionalComment = userText({ max: 2000 }).optional();
+
 export const operatorActionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('acknowledge'), comment: z.string().min(1).max(2000) }),
-  z.object({ action: z.literal('comment'), comment: z.string().min(1).max(2000) }),
-  z.object({ action: z.literal('start-intervention'), comment: z.string().max(2000).optional() }),
-  z.object({ action: z.literal('close'), comment: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('acknowledge'), comment }),
+  z.object({ action: z.literal('comment'), comment }),
+  z.object({ action: z.literal('start-intervention'), comment: optionalComment }),
+  z.object({ action: z.literal('close'), comment: optionalComment }),
 ]);
 export type OperatorAction = z.infer<typeof operatorActionSchema>;
 
