@@ -33,6 +33,8 @@ export default tseslint.config(
       'server/stream/**/*.ts',
       'server/supervision/**/*.ts',
       'server/ports.ts',
+      'server/accounts/memory-account-store.ts',
+      'server/accounts/memory-login-attempts.ts',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/http/test-gateway.ts', 'mocks/msw/node.ts'],
     rules: {
