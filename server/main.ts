@@ -13,6 +13,7 @@ import { assembleGateway } from './assemble-gateway.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
 import { simulatorFromConfig } from './sources/simulator-from-config.ts';
+import { DataDirLockedError } from './storage/data-dir-lock.ts';
 import { renameProbes, startTestHooks, testHooksFromEnv, type TestHooksSettings } from './test-hooks/test-hooks.ts';
 
 async function main(): Promise<void> {
@@ -82,7 +83,9 @@ function printBanner(url: string, config: Config, collectivites: number, probes:
   console.log(lines.join('\n'));
 }
 
+// A bad setting (2) or a data folder held by another gateway (3) is one line, not a stack trace.
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Vigie: ${error.message}` : error);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  const refused = error instanceof ConfigError ? 2 : error instanceof DataDirLockedError ? 3 : undefined;
+  console.error(refused ? `Vigie: ${(error as Error).message}` : error);
+  process.exit(refused ?? 1);
 });
