@@ -12,6 +12,7 @@ import { ensureKioskToken } from './accounts/gateway-secrets.ts';
 import { assembleGateway } from './assemble-gateway.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
+import { onParentExit } from './parent-watch.ts';
 import { simulatorFromConfig } from './sources/simulator-from-config.ts';
 import { DataDirLockedError } from './storage/data-dir-lock.ts';
 import { renameProbes, startTestHooks, testHooksFromEnv, type TestHooksSettings } from './test-hooks/test-hooks.ts';
@@ -42,10 +43,10 @@ async function main(): Promise<void> {
   if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`Vigie: ${signal} received, stopping…`);
+    console.log(`Vigie: ${reason}, stopping…`);
     // Never hang on the way out: past this, whatever is still pending is given up.
     setTimeout(() => {
       console.error('Vigie: still stopping after 15 s, exiting now');
@@ -59,8 +60,9 @@ async function main(): Promise<void> {
   // `on`, not `once`: a stop often delivers the signal twice (`timeout` or a supervisor signals the
   // whole process group, and scripts/start.mjs forwards it too); a second one must not kill the
   // process while it writes its last persistence window and releases the data folder's lock.
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT received'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM received'));
+  onParentExit(() => void shutdown('the process that started the gateway is gone'));
 }
 
 function createSource(config: Config, start: Instant, testHooks: TestHooksSettings | null): SupervisionSource {
