@@ -1,12 +1,12 @@
 // The data folder's lock under real contention: separate processes trying in the same millisecond,
 // on an empty folder and on a dead owner's lock, plus the cases a PID alone gets wrong.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, dataDirOwner, DataDirLockedError, LOCK_FILE } from './data-dir-lock.ts';
-import { processIdentity, startTicksFromStat } from './process-identity.ts';
+import { acquireDataDirLock, dataDirOwner, DataDirLockedError, HEARTBEAT_STALE_MS, LOCK_FILE } from './data-dir-lock.ts';
+import { ownPidNamespace, processIdentity, startTicksFromStat } from './process-identity.ts';
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -122,6 +122,17 @@ describe('who holds the folder', () => {
       expect(dataDirOwner(dir)).toBeUndefined();
       acquireDataDirLock(dir).release();
     }
+  });
+
+  it.runIf(ownPidNamespace() !== undefined)('an owner in another PID namespace (another container on the volume) holds it while its entry is touched', () => {
+    const dir = tempDir();
+    const stranger = { pid: 1, startTicks: '5', bootId: processIdentity(process.pid)!.bootId, pidNamespace: 'pid:[1]' };
+    writeEntry(dir, stranger);
+    expect(() => acquireDataDirLock(dir)).toThrow(/in use by process 1 of another container/);
+    const stale = new Date(Date.now() - HEARTBEAT_STALE_MS - 1_000);
+    utimesSync(join(dir, LOCK_FILE, '1-abcdef.owner'), stale, stale);
+    expect(dataDirOwner(dir)).toBeUndefined();
+    acquireDataDirLock(dir).release();
   });
 
   it('reads the bare-PID lock file of earlier versions: live owner refused, dead one taken over', () => {

@@ -2,16 +2,20 @@
 // one folder corrupt it. The lock is the directory `vigie.lock` holding one entry that names its
 // owner. It appears with its entry in one rename (a rename onto a non-empty directory fails), so two
 // starts in the same millisecond cannot both get it. An owner is dead when its PID is gone or now
-// belongs to another process (start time or boot differs); its entry is then unlinked by name,
-// which only one taker can do, before the takers race for the rename again.
+// belongs to another process (start time or boot differs); one in another PID namespace (another
+// container on the same volume) cannot be checked that way, so the owner touches its entry every
+// 10 s and is dead once that stops for a minute. A dead owner's entry is unlinked by name, which
+// only one taker can do, before the takers race for the rename again.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processIdentity, type ProcessIdentity } from './process-identity.ts';
+import { ownBootId, ownPidNamespace, processIdentity, type ProcessIdentity } from './process-identity.ts';
 
 export const LOCK_FILE = 'vigie.lock';
 const ENTRY = /^(\d+)-([0-9a-f]+)\.owner$/;
 const TEMP = /^vigie\.lock\.(\d+)-[0-9a-f]+\.tmp$/;
+export const HEARTBEAT_MS = 10_000;
+export const HEARTBEAT_STALE_MS = 60_000;
 
 export interface LockOwner extends ProcessIdentity {
   /** ISO instant the lock was taken, for people reading the error. */
@@ -24,7 +28,8 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly owner: LockOwner,
   ) {
-    super(`data folder ${dataDir} is in use by process ${owner.pid}${owner.since ? ` (since ${owner.since})` : ''}: stop that gateway first, or set another DATA_DIR`);
+    const where = owner.pidNamespace && owner.pidNamespace !== ownPidNamespace() ? ' of another container' : '';
+    super(`data folder ${dataDir} is in use by process ${owner.pid}${where}${owner.since ? ` (since ${owner.since})` : ''}: stop that gateway first, or set another DATA_DIR`);
   }
   get ownerPid(): number {
     return this.owner.pid;
@@ -35,8 +40,12 @@ function errno(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException).code;
 }
 
-/** True unless the process is gone or its PID now names another process. */
-export function isAlive(owner: ProcessIdentity): boolean {
+/** True unless the process is gone or its PID now names another process. `heartbeatAt`: when its lock entry was last touched. */
+export function isAlive(owner: ProcessIdentity, heartbeatAt?: number): boolean {
+  if (owner.bootId && ownBootId() && owner.bootId !== ownBootId()) return false; // before a reboot
+  if (owner.pidNamespace && ownPidNamespace() && owner.pidNamespace !== ownPidNamespace()) {
+    return heartbeatAt !== undefined && Date.now() - heartbeatAt < HEARTBEAT_STALE_MS;
+  }
   try {
     process.kill(owner.pid, 0);
   } catch (error) {
@@ -45,10 +54,15 @@ export function isAlive(owner: ProcessIdentity): boolean {
   if (owner.startTicks === undefined) return true; // nothing more to compare: assume it is the owner
   const now = processIdentity(owner.pid);
   if (!now || now.startTicks === undefined) return true;
-  return now.startTicks === owner.startTicks && (owner.bootId === undefined || now.bootId === owner.bootId);
+  return now.startTicks === owner.startTicks;
 }
 
-type Holder = { kind: 'none' } | { kind: 'legacy'; pid: number } | { kind: 'entries'; entries: { name: string; owner: LockOwner }[] };
+interface Entry {
+  name: string;
+  owner: LockOwner;
+  heartbeatAt: number;
+}
+type Holder = { kind: 'none' } | { kind: 'legacy'; pid: number } | { kind: 'entries'; entries: Entry[] };
 
 function readHolder(path: string): Holder {
   try {
@@ -59,7 +73,12 @@ function readHolder(path: string): Holder {
     }
     const entries = readdirSync(path).flatMap((name) => {
       const match = ENTRY.exec(name);
-      return match ? [{ name, owner: readOwner(join(path, name), Number(match[1])) }] : [];
+      if (!match) return [];
+      try {
+        return [{ name, owner: readOwner(join(path, name), Number(match[1])), heartbeatAt: statSync(join(path, name)).mtimeMs }];
+      } catch {
+        return []; // removed meanwhile
+      }
     });
     return { kind: 'entries', entries };
   } catch (error) {
@@ -82,7 +101,7 @@ function readOwner(path: string, pid: number): LockOwner {
 export function dataDirOwner(dataDir: string): LockOwner | undefined {
   const holder = readHolder(join(dataDir, LOCK_FILE));
   if (holder.kind === 'legacy') return holder.pid > 0 && isAlive({ pid: holder.pid }) ? { pid: holder.pid } : undefined;
-  if (holder.kind === 'entries') return holder.entries.map((e) => e.owner).find(isAlive);
+  if (holder.kind === 'entries') return holder.entries.find((e) => isAlive(e.owner, e.heartbeatAt))?.owner;
   return undefined;
 }
 
@@ -110,7 +129,15 @@ export function acquireDataDirLock(dataDir: string): { release(): void } {
       try {
         renameSync(temp, path);
         removeDeadTemps(dataDir);
-        return { release: () => release(path, entryName) };
+        const entry = join(path, entryName);
+        const heartbeat = setInterval(() => ignore(['ENOENT'], () => utimesSync(entry, new Date(), new Date())), HEARTBEAT_MS);
+        heartbeat.unref();
+        return {
+          release: () => {
+            clearInterval(heartbeat);
+            release(path, entryName);
+          },
+        };
       } catch (error) {
         if (!['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(errno(error) ?? '')) throw error;
       }
@@ -119,7 +146,7 @@ export function acquireDataDirLock(dataDir: string): { release(): void } {
         if (holder.pid > 0 && holder.pid !== process.pid && isAlive({ pid: holder.pid })) throw new DataDirLockedError(dataDir, { pid: holder.pid });
         ignore(['ENOENT', 'EISDIR'], () => unlinkSync(path)); // never removes a directory: a racing new lock is safe
       } else if (holder.kind === 'entries') {
-        const live = holder.entries.find((e) => isAlive(e.owner));
+        const live = holder.entries.find((e) => isAlive(e.owner, e.heartbeatAt));
         if (live) throw new DataDirLockedError(dataDir, live.owner);
         // The entry's name is unique to one acquisition: only one taker can remove it.
         for (const dead of holder.entries) ignore(['ENOENT'], () => unlinkSync(join(path, dead.name)));

@@ -1,7 +1,9 @@
 // A PID alone does not name a process for long: after a crash the kernel hands it to the next
 // process. On Linux the start time (clock ticks since boot, /proc/<pid>/stat field 22) and the boot
-// id tell the lock's owner from a stranger that got its PID. Elsewhere only the PID is known.
-import { readFileSync } from 'node:fs';
+// id tell the lock's owner from a stranger that got its PID, and the PID namespace tells whether
+// that PID can be checked from here at all (another container's PID 1 is not ours). Elsewhere
+// only the PID is known.
+import { readFileSync, readlinkSync } from 'node:fs';
 
 export interface ProcessIdentity {
   pid: number;
@@ -9,11 +11,27 @@ export interface ProcessIdentity {
   startTicks?: string;
   /** /proc/sys/kernel/random/boot_id: the same PID and ticks in another boot are another process. */
   bootId?: string;
+  /** /proc/self/ns/pid, e.g. `pid:[4026531836]`: PIDs of another namespace (container) mean nothing here. */
+  pidNamespace?: string;
 }
 
 let bootId: string | undefined | null = null;
+let pidNamespace: string | undefined | null = null;
 
-function readBootId(): string | undefined {
+/** This process's PID namespace, when /proc tells. */
+export function ownPidNamespace(): string | undefined {
+  if (pidNamespace === null) {
+    try {
+      pidNamespace = readlinkSync('/proc/self/ns/pid');
+    } catch {
+      pidNamespace = undefined;
+    }
+  }
+  return pidNamespace;
+}
+
+/** This boot's id, when /proc tells. */
+export function ownBootId(): string | undefined {
   if (bootId === null) {
     try {
       bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
@@ -31,7 +49,7 @@ export function startTicksFromStat(stat: string): string | undefined {
   return ticks && /^\d+$/.test(ticks) ? ticks : undefined;
 }
 
-/** The identity of a running process, or undefined when /proc cannot tell (gone, or not Linux). */
+/** The identity of a running process of this namespace, or undefined when /proc cannot tell (gone, or not Linux). */
 export function processIdentity(pid: number): ProcessIdentity | undefined {
   let stat: string;
   try {
@@ -40,6 +58,7 @@ export function processIdentity(pid: number): ProcessIdentity | undefined {
     return undefined;
   }
   const startTicks = startTicksFromStat(stat);
-  const boot = readBootId();
-  return { pid, ...(startTicks && { startTicks }), ...(boot && { bootId: boot }) };
+  const boot = ownBootId();
+  const namespace = ownPidNamespace();
+  return { pid, ...(startTicks && { startTicks }), ...(boot && { bootId: boot }), ...(namespace && { pidNamespace: namespace }) };
 }
