@@ -61,6 +61,8 @@ interface Started {
   starter: number;
   gateway: number;
   port: number;
+  /** What the tree printed, for failure messages. */
+  output(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -89,7 +91,7 @@ async function npmStart(): Promise<Started> {
   const starter = below.find((pid) => cmdline(pid).includes('scripts/start.mjs'));
   const gateway = below.find((pid) => cmdline(pid).includes('server/main.ts'));
   if (!starter || !gateway) throw new Error(`no start.mjs or gateway below npm: ${below.map(cmdline).join(' | ')}`);
-  return { npm, tree, starter, gateway, port, exited };
+  return { npm, tree, starter, gateway, port, exited, output: () => out };
 }
 
 async function allGone(pids: number[], withinMs: number): Promise<number[]> {
@@ -101,8 +103,9 @@ async function allGone(pids: number[], withinMs: number): Promise<number[]> {
 type Level = 'npm' | 'starter' | 'gateway';
 const pidOf = (s: Started, level: Level) => (level === 'npm' ? s.npm.pid! : s[level]);
 
-// Concurrent: each case is its own tree (data folder, free port); a start costs seconds.
-describe.concurrent('stopping npm start', { timeout: 180_000 }, () => {
+// One tree at a time (each with its own data folder and free port): nine gateways starting at once
+// would starve the timing-sensitive tests that run beside this file.
+describe('stopping npm start', { timeout: 120_000 }, () => {
   it.each<[Level, NodeJS.Signals]>([
     ['npm', 'SIGTERM'],
     ['npm', 'SIGINT'],
@@ -118,8 +121,8 @@ describe.concurrent('stopping npm start', { timeout: 180_000 }, () => {
     expect(Date.now() - t0).toBeLessThan(BUDGET_MS);
     const { code, signal: npmSignal } = await started.exited;
     // npm re-raises a signal it was sent itself; otherwise it reports the gateway's clean exit.
-    if (level === 'npm') expect(npmSignal ?? code).toBeOneOf([signal, 0]);
-    else expect(code).toBe(0);
+    if (level === 'npm') expect(npmSignal ?? code, started.output()).toBeOneOf([signal, 0]);
+    else expect(code, started.output()).toBe(0);
     expect(await portIsFree(started.port)).toBe(true);
   });
 

@@ -39,9 +39,6 @@ async function main(): Promise<void> {
 
   const stopTestHooks = testHooks && 'inject' in source ? await startTestHooks(config.dataDir, source as Simulator) : async () => {};
 
-  printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
-  if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
-
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) return;
@@ -63,6 +60,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT received'));
   process.on('SIGTERM', () => void shutdown('SIGTERM received'));
   onParentExit(() => void shutdown('the process that started the gateway is gone'));
+
+  // Announced only now that a stop signal is handled: a supervisor may signal as soon as it reads this.
+  printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+  if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
 }
 
 function createSource(config: Config, start: Instant, testHooks: TestHooksSettings | null): SupervisionSource {
