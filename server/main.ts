@@ -12,7 +12,9 @@ import { ensureKioskToken } from './accounts/gateway-secrets.ts';
 import { assembleGateway } from './assemble-gateway.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
+import { onParentExit } from './parent-watch.ts';
 import { simulatorFromConfig } from './sources/simulator-from-config.ts';
+import { DataDirLockedError } from './storage/data-dir-lock.ts';
 import { renameProbes, startTestHooks, testHooksFromEnv, type TestHooksSettings } from './test-hooks/test-hooks.ts';
 
 async function main(): Promise<void> {
@@ -37,14 +39,11 @@ async function main(): Promise<void> {
 
   const stopTestHooks = testHooks && 'inject' in source ? await startTestHooks(config.dataDir, source as Simulator) : async () => {};
 
-  printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
-  if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
-
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`Vigie: ${signal} received, stopping…`);
+    console.log(`Vigie: ${reason}, stopping…`);
     // Never hang on the way out: past this, whatever is still pending is given up.
     setTimeout(() => {
       console.error('Vigie: still stopping after 15 s, exiting now');
@@ -58,8 +57,13 @@ async function main(): Promise<void> {
   // `on`, not `once`: a stop often delivers the signal twice (`timeout` or a supervisor signals the
   // whole process group, and scripts/start.mjs forwards it too); a second one must not kill the
   // process while it writes its last persistence window and releases the data folder's lock.
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT received'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM received'));
+  onParentExit(() => void shutdown('the process that started the gateway is gone'));
+
+  // Announced only now that a stop signal is handled: a supervisor may signal as soon as it reads this.
+  printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+  if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
 }
 
 function createSource(config: Config, start: Instant, testHooks: TestHooksSettings | null): SupervisionSource {
@@ -82,7 +86,9 @@ function printBanner(url: string, config: Config, collectivites: number, probes:
   console.log(lines.join('\n'));
 }
 
+// A bad setting (2) or a data folder held by another gateway (3) is one line, not a stack trace.
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Vigie: ${error.message}` : error);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  const refused = error instanceof ConfigError ? 2 : error instanceof DataDirLockedError ? 3 : undefined;
+  console.error(refused ? `Vigie: ${(error as Error).message}` : error);
+  process.exit(refused ?? 1);
 });
