@@ -28,7 +28,7 @@ export default tseslint.config(
       'src/**/*.{ts,tsx}',
       'mocks/demo/**/*.{ts,tsx}',
       'mocks/msw/**/*.ts',
-      'mocks/simulator/**/*.ts',
+      'server/sources/simulator/**/*.ts',
       'server/http/**/*.ts',
       'server/stream/**/*.ts',
       'server/supervision/**/*.ts',

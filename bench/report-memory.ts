@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateEstate } from '../mocks/simulator/estate.ts';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
 import type { ProbeState } from '../src/domain/model.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from '../server/http/covered-calendar.ts';
 import { estateView } from '../server/http/estate-view.ts';

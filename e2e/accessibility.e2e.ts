@@ -12,7 +12,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
-import { generateEstate } from '../mocks/simulator/estate.ts';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/test-data-dir.ts';
 import { launchChromium, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { generateEstate } from '../mocks/simulator/estate.ts';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/test-data-dir.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateEstate } from '../mocks/simulator/estate.ts';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
 import type { Incident, TimelineKind } from '../src/domain/model.ts';
 import { ENGINE_TEXT_LIMITS } from '../src/protocol/engine-text.ts';
 import { cleanEngineText } from '../src/protocol/text.ts';

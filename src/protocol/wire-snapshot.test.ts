@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { generateEstate } from '../../mocks/simulator/estate.ts';
+import { generateEstate } from '../../server/sources/simulator/estate.ts';
 import type { ProbeStatus } from '../domain/model.ts';
 import { fixtureSnapshot, FIXTURE_ESTATE, probeStatus } from '../live/live-fixtures.ts';
 import type { Snapshot } from './schemas.ts';

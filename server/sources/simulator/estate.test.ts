@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { subscriptionPack } from '../../src/domain/contribution.ts';
-import { estateSchema, type Estate } from '../../src/protocol/schemas.ts';
+import { subscriptionPack } from '../../../src/domain/contribution.ts';
+import { estateSchema, type Estate } from '../../../src/protocol/schemas.ts';
 import { townHallName } from './estate-templates.ts';
 import { generateEstate } from './estate.ts';
 import { MOSELLE_COMMUNES } from './places.ts';

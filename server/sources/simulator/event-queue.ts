@@ -1,6 +1,6 @@
 // The simulator's agenda: a binary min-heap of timed callbacks, ordered by time then by insertion,
 // so events at the same instant always run in the order they were scheduled (determinism).
-import type { Instant } from '../../src/domain/model.ts';
+import type { Instant } from '../../../src/domain/model.ts';
 
 interface Entry {
   at: Instant;

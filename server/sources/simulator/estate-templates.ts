@@ -1,6 +1,6 @@
 // What a typical municipal site holds, per kind of site: the equipment a syndicate would supervise
 // there and the probes it would configure on each (DOMAIN.md's examples). Counts scale with size.
-import type { EquipmentKind, ProbeKind, SiteKind } from '../../src/domain/model.ts';
+import type { EquipmentKind, ProbeKind, SiteKind } from '../../../src/domain/model.ts';
 
 export interface ProbeTemplate {
   kind: ProbeKind;

@@ -1,10 +1,10 @@
 // The simulator's pure core: build the runtime from an estate, then `advance` it to any simulated
 // instant and collect the contract messages produced on the way. Steppable and deterministic:
 // advancing in one step or in many yields the same messages, with no timers involved.
-import type { Instant, ProbeState, ProbeStatus } from '../../src/domain/model.ts';
-import { isProblem } from '../../src/domain/model.ts';
-import type { SourceAction } from '../../src/protocol/source.ts';
-import type { Estate } from '../../src/protocol/schemas.ts';
+import type { Instant, ProbeState, ProbeStatus } from '../../../src/domain/model.ts';
+import { isProblem } from '../../../src/domain/model.ts';
+import type { SourceAction } from '../../../src/protocol/source.ts';
+import type { Estate } from '../../../src/protocol/schemas.ts';
 import { probeFigure, type CheckResult } from './check-result.ts';
 import { lastSlot, observe, wake } from './checks.ts';
 import { createDiskModel } from './disk-model.ts';

@@ -1,6 +1,6 @@
 // Disk free space over time: most disks hold steady, a few fill up over days until someone cleans
 // them up. Free space is linear between events, so threshold crossings are computed, not polled.
-import type { Instant, Probe } from '../../src/domain/model.ts';
+import type { Instant, Probe } from '../../../src/domain/model.ts';
 import type { CheckResult } from './check-result.ts';
 import type { Prng } from './prng.ts';
 

@@ -1,6 +1,6 @@
 // A hand-sized estate for the simulator's own tests: one collectivité, a town hall and a school,
 // a few probes of each kind that matters. Test support only.
-import type { Estate } from '../../src/protocol/schemas.ts';
+import type { Estate } from '../../../src/protocol/schemas.ts';
 import type { StaffHours } from './sim-state.ts';
 
 export function tinyEstate(): Estate {

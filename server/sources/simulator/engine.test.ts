@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeStatusSchema } from '../../src/protocol/schemas.ts';
+import { probeStatusSchema } from '../../../src/protocol/schemas.ts';
 import { advance, applyOperatorAction, createSimulation, currentStatuses, injectChange } from './engine.ts';
 import { generateEstate } from './estate.ts';
 import { beginFault } from './faults.ts';

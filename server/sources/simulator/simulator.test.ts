@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Instant, ProbeStatus } from '../../src/domain/model.ts';
-import { estateSchema, probeStatusSchema, sourceHealthSchema, type Estate, type SourceHealth } from '../../src/protocol/schemas.ts';
-import type { SourceAction, SourceEvents } from '../../src/protocol/source.ts';
-import { createSimulator, type Timers } from './simulator.ts';
+import type { Instant, ProbeStatus } from '../../../src/domain/model.ts';
+import { estateSchema, probeStatusSchema, sourceHealthSchema, type Estate, type SourceHealth } from '../../../src/protocol/schemas.ts';
+import type { SourceAction, SourceEvents } from '../../../src/protocol/source.ts';
+import { createSimulator, type SimulatorTimers } from './simulator.ts';
 import { ALWAYS_COVERED, tinyEstate } from './test-estate.ts';
 
 const START = Date.UTC(2026, 2, 10, 8, 0);
@@ -28,7 +28,7 @@ function fakeTime() {
   let wall = 1_000_000;
   const running = new Map<number, { run: () => void; ms: number }>();
   let next = 1;
-  const timers: Timers = {
+  const timers: SimulatorTimers = {
     setInterval: (run, ms) => {
       running.set(next, { run, ms });
       return next++;

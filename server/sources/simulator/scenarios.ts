@@ -1,6 +1,6 @@
 // Named scenarios layered on the calm background: a fibre cut over one EPCI, a planned maintenance,
 // and an incident nobody acts on. Each picks its targets with the seeded PRNG and schedules events.
-import type { Instant } from '../../src/domain/model.ts';
+import type { Instant } from '../../../src/domain/model.ts';
 import { failedResult } from './check-result.ts';
 import { setSiteDowntime, wake } from './checks.ts';
 import { cutSite } from './faults.ts';

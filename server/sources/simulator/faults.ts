@@ -1,6 +1,6 @@
 // Background faults: each kind of trouble arrives as a Poisson process over the probes it can hit
 // (one draw per arrival, however big the estate), then heals by itself or waits for an intervention.
-import type { ProbeKind } from '../../src/domain/model.ts';
+import type { ProbeKind } from '../../../src/domain/model.ts';
 import { failedResult, healthyResult } from './check-result.ts';
 import { wake } from './checks.ts';
 import { cleanUp, nextDiskStep } from './disk-model.ts';

@@ -2,24 +2,23 @@
 // runs `speed` times faster than the wall clock; every emitted message is checked against the
 // contract before it leaves, text aside: like a real engine's, its names and outputs (hostile ones
 // come from the e2e test hooks) are handed on as they are, for the gateway to repair.
-import type { Instant, ProbeState, ProbeStatus } from '../../src/domain/model.ts';
-import { repairEstate, repairStatus } from '../../src/protocol/engine-text.ts';
-import { expectMessage } from '../../src/protocol/parse.ts';
-import { estateSchema, probeStatusSchema, type Estate } from '../../src/protocol/schemas.ts';
-import type { SourceAction, SourceEvents, SupervisionSource } from '../../src/protocol/source.ts';
+import type { Instant, ProbeState, ProbeStatus } from '../../../src/domain/model.ts';
+import { repairEstate, repairStatus } from '../../../src/protocol/engine-text.ts';
+import { expectMessage } from '../../../src/protocol/parse.ts';
+import { estateSchema, probeStatusSchema, type Estate } from '../../../src/protocol/schemas.ts';
+import type { SourceAction, SourceEvents, SupervisionSource } from '../../../src/protocol/source.ts';
 import { advance, applyOperatorAction, createSimulation, currentStatuses, injectChange, type InjectOptions, type Simulation } from './engine.ts';
 import { generateEstate, type EstateScale } from './estate.ts';
 import type { ScenarioName, ScenarioPlan } from './scenarios.ts';
 import type { SimMessage, SimOptions, StaffHours } from './sim-state.ts';
 import { defaultStaffHours } from './staff-hours.ts';
+import { systemTimers, type Timers } from '../../stream/timers.ts';
 
 export const MIN_SPEED = 1;
 export const MAX_SPEED = 3600;
 
-export interface Timers {
-  setInterval(run: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
+/** The driver only needs an interval: the gateway's one Timers type, narrowed. */
+export type SimulatorTimers = Pick<Timers, 'setInterval' | 'clearInterval'>;
 
 export interface SimulatorConfig {
   /** The estate to simulate; generated from `seed` and `scale` when absent. */
@@ -35,7 +34,7 @@ export interface SimulatorConfig {
   options?: Partial<SimOptions>;
   /** Real time, for the live driver (default: the wall clock). */
   wallClock?: () => number;
-  timers?: Timers;
+  timers?: SimulatorTimers;
   /** Real milliseconds between two advances of the live driver. */
   tickMs?: number;
 }
@@ -54,11 +53,6 @@ export interface Simulator extends SupervisionSource {
   tick(): void;
 }
 
-const defaultTimers: Timers = {
-  setInterval: (run, ms) => setInterval(run, ms),
-  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-};
-
 export function createSimulator(config: SimulatorConfig): Simulator {
   const speed = config.speed ?? 1;
   if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED}, got ${speed}`);
@@ -66,7 +60,7 @@ export function createSimulator(config: SimulatorConfig): Simulator {
   const start = config.clock.start;
   const simulation = createSimulation({ estate, seed: config.seed, start, scenario: config.scenario ?? 'calm', hours: config.hours ?? defaultStaffHours(start), options: config.options });
   const wallClock = config.wallClock ?? (() => Date.now());
-  const timers = config.timers ?? defaultTimers;
+  const timers = config.timers ?? systemTimers;
   let events: SourceEvents | null = null;
   let handle: unknown = null;
   let base = { simulated: start, wall: 0 };

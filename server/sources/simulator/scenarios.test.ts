@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/model.ts';
-import { gtiStatus } from '../../src/domain/gti.ts';
-import { reduceIncident, type ProbeRef } from '../../src/domain/incidents.ts';
-import { availabilityClass } from '../../src/domain/sla-rules.ts';
+import type { Incident } from '../../../src/domain/model.ts';
+import { gtiStatus } from '../../../src/domain/gti.ts';
+import { reduceIncident, type ProbeRef } from '../../../src/domain/incidents.ts';
+import { availabilityClass } from '../../../src/domain/sla-rules.ts';
 import { advance, createSimulation, currentStatuses, type Simulation } from './engine.ts';
 import { generateEstate } from './estate.ts';
 import type { ScenarioName } from './scenarios.ts';

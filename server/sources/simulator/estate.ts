@@ -1,7 +1,7 @@
 // Seeded generation of a Moselle Fibre estate: collectivités on real Moselle communes, their sites
 // placed around the commune, and the equipment and probes of each site. Same seed, same estate.
-import type { Collectivite, Equipment, Probe, Site, SiteKind } from '../../src/domain/model.ts';
-import type { Estate } from '../../src/protocol/schemas.ts';
+import type { Collectivite, Equipment, Probe, Site, SiteKind } from '../../../src/domain/model.ts';
+import type { Estate } from '../../../src/protocol/schemas.ts';
 import { FIRST_SITE_KINDS, LATER_SITE_KINDS, SITE_EQUIPMENT, SITE_NAMES, townHallName } from './estate-templates.ts';
 import { MOSELLE_COMMUNES, MOSELLE_EPCIS, type CommunePlace } from './places.ts';
 import { createPrng, deriveSeed, type Prng } from './prng.ts';

@@ -1,8 +1,8 @@
 // Probe checks and the Nagios soft/hard state machine. A probe is only checked while something
 // about it may change (a fault started or ended, a soft state awaits confirmation, a disk is
 // filling), at its own phase-aligned slots: 50,000 healthy probes cost nothing.
-import type { Instant, ProbeStatus } from '../../src/domain/model.ts';
-import { isProblem } from '../../src/domain/model.ts';
+import type { Instant, ProbeStatus } from '../../../src/domain/model.ts';
+import { isProblem } from '../../../src/domain/model.ts';
 import { healthyResult, unreachableResult, type CheckResult } from './check-result.ts';
 import { diskResult } from './disk-model.ts';
 import { emitStatus, schedule, type ProbeRuntime, type SimState } from './sim-state.ts';

@@ -1,8 +1,8 @@
 // The simulator's whole mutable state and the messages it emits. Everything the engine does is a
 // function of this state, the simulated time and its seeded PRNG — no timers, no wall clock.
-import type { Instant, Probe, ProbeStatus, Site } from '../../src/domain/model.ts';
-import type { SourceAction } from '../../src/protocol/source.ts';
-import type { Estate } from '../../src/protocol/schemas.ts';
+import type { Instant, Probe, ProbeStatus, Site } from '../../../src/domain/model.ts';
+import type { SourceAction } from '../../../src/protocol/source.ts';
+import type { Estate } from '../../../src/protocol/schemas.ts';
 import type { CheckResult } from './check-result.ts';
 import type { DiskModel } from './disk-model.ts';
 import type { EventQueue } from './event-queue.ts';

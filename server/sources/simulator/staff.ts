@@ -1,8 +1,8 @@
 // The support cell, simulated: during covered hours each desk takes the oldest problem waiting,
 // acknowledges it (and the other problems of the same site at once, as an operator would in a
 // storm), then starts an intervention a little later. Never on a neglected problem.
-import type { Instant, ProbeKind } from '../../src/domain/model.ts';
-import { isProblem } from '../../src/domain/model.ts';
+import type { Instant, ProbeKind } from '../../../src/domain/model.ts';
+import { isProblem } from '../../../src/domain/model.ts';
 import { repairAfterIntervention } from './faults.ts';
 import { emitAction, emitStatus, schedule, STAFF_LOGIN, type ProbeRuntime, type SimState } from './sim-state.ts';
 

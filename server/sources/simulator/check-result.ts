@@ -1,7 +1,7 @@
 // What a plugin would print for each kind of probe: Nagios-style first lines with performance data
 // after '|'. OK outputs use per-probe stable figures so a healthy probe's output does not change
 // from check to check (the simulator only reports changes).
-import type { CameraCondition, Probe, ProbeState } from '../../src/domain/model.ts';
+import type { CameraCondition, Probe, ProbeState } from '../../../src/domain/model.ts';
 import { deriveSeed } from './prng.ts';
 
 export interface CheckResult {
