@@ -36,7 +36,7 @@ export default tseslint.config(
       'server/accounts/memory-account-store.ts',
       'server/accounts/memory-login-attempts.ts',
     ],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/http/test-gateway.ts', 'mocks/msw/node.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-kit.ts', 'mocks/msw/node.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

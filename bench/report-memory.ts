@@ -24,7 +24,7 @@ import { periodContaining } from '../server/http/period.ts';
 import { availabilityReport, nextTurn, probeFigures, scopeAvailabilityReport } from '../server/http/sla-reports.ts';
 import type { StateChangeRow, Storage } from '../server/ports.ts';
 import { openStorage } from '../server/storage/open-storage.ts';
-import { freshDataDir } from '../server/storage/test-data-dir.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { ROOT } from './lib/gateway-process.ts';
 import { mulberry } from './lib/prng.ts';
 import { report } from './lib/report.ts';

@@ -12,7 +12,7 @@ import type { Incident, TimelineKind } from '../src/domain/model.ts';
 import { ENGINE_TEXT_LIMITS } from '../src/protocol/engine-text.ts';
 import { cleanEngineText } from '../src/protocol/text.ts';
 import { openStorage } from '../server/storage/open-storage.ts';
-import { freshDataDir } from '../server/storage/test-data-dir.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { sendTestHook } from '../server/test-hooks/test-hooks.ts';
 import { killGateway, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, stillEstateEnv } from './gateway-session.ts';

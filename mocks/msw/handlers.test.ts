@@ -15,7 +15,7 @@ import {
 import { collectiviteSchema, incidentSchema, siteSchema, sourceHealthSchema } from '../../src/protocol/schemas.ts';
 import { createHandlers, gatewayRoutes } from './handlers.ts';
 import { setupDemoServer } from './node.ts';
-import { KIT_T0, startDemoKit, type DemoKit } from './demo-test-kit.ts';
+import { KIT_T0, startDemoKit, type DemoKit } from './demo-gateway.test-kit.ts';
 
 const BASE = 'http://vigie.test';
 let kit: DemoKit;

@@ -1,7 +1,7 @@
 // Bad input is refused at the edge with a JSON error naming the field; the server keeps serving.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_PREFIX } from '../../src/protocol/rest.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 let gw: TestGateway;
 let support: string;

@@ -3,7 +3,7 @@ import { advance, createSimulation } from './engine.ts';
 import { beginFault, cutSite, type FaultType } from './faults.ts';
 import { setSiteDowntime } from './checks.ts';
 import type { ProbeRuntime, SimMessage } from './sim-state.ts';
-import { NEVER_COVERED, tinyEstate } from './test-estate.ts';
+import { NEVER_COVERED, tinyEstate } from './tiny-estate.test-kit.ts';
 
 const START = Date.UTC(2026, 2, 10, 8, 0);
 const MIN = 60_000;

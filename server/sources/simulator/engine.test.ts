@@ -5,7 +5,7 @@ import { generateEstate } from './estate.ts';
 import { beginFault } from './faults.ts';
 import type { SimMessage } from './sim-state.ts';
 import { defaultStaffHours } from './staff-hours.ts';
-import { ALWAYS_COVERED, NEVER_COVERED, tinyEstate } from './test-estate.ts';
+import { ALWAYS_COVERED, NEVER_COVERED, tinyEstate } from './tiny-estate.test-kit.ts';
 
 const START = Date.UTC(2026, 2, 10, 8, 0); // Tuesday 10 March 2026, 9:00 in Metz
 const MIN = 60_000;

@@ -3,7 +3,7 @@ import type { Instant, ProbeStatus } from '../../../src/domain/model.ts';
 import { estateSchema, probeStatusSchema, sourceHealthSchema, type Estate, type SourceHealth } from '../../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents } from '../../../src/protocol/source.ts';
 import { createSimulator, type SimulatorTimers } from './simulator.ts';
-import { ALWAYS_COVERED, tinyEstate } from './test-estate.ts';
+import { ALWAYS_COVERED, tinyEstate } from './tiny-estate.test-kit.ts';
 
 const START = Date.UTC(2026, 2, 10, 8, 0);
 

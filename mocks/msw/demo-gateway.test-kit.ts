@@ -1,9 +1,9 @@
 // A demo gateway on a hand-driven source and hand-driven timers, for the mocks' own tests and for
 // component tests that want the shared handlers with a known estate (c1, c2; p-c1-1…).
 import { closedDatesBetween } from '../../src/domain/holidays.ts';
-import { ManualTimers } from '../../server/stream/manual-timers.ts';
-import { fixtureEstate } from '../../server/supervision/estate-fixture.ts';
-import { FakeSource } from '../../server/supervision/fake-source.ts';
+import { ManualTimers } from '../../server/stream/manual-timers.test-kit.ts';
+import { fixtureEstate } from '../../server/supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../../server/supervision/fake-source.test-kit.ts';
 import { createDemoGateway, type DemoGateway } from './demo-gateway.ts';
 
 /** Tuesday 14 April 2026, 10:00 in Paris: inside covered hours. */

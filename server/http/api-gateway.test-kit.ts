@@ -10,9 +10,9 @@ import { createSessionService, type AuthService } from '../accounts/session-serv
 import { hashPassword } from '../accounts/password.ts';
 import type { Storage } from '../ports.ts';
 import { openStorage } from '../storage/open-storage.ts';
-import { freshDataDir } from '../storage/test-data-dir.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
-import { FakeSource } from '../supervision/fake-source.ts';
+import { freshDataDir } from '../storage/data-dir.test-kit.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 import { createSupervision, type Supervision } from '../supervision/supervision.ts';
 import { answerFrameworkError } from './api-error.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';

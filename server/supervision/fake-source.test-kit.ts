@@ -3,7 +3,7 @@
 import type { Instant, ProbeState, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource } from '../../src/protocol/source.ts';
-import { fixtureStatus } from './estate-fixture.ts';
+import { fixtureStatus } from './estate-fixture.test-kit.ts';
 
 export class FakeSource implements SupervisionSource {
   readonly name = 'fake';

@@ -1,7 +1,7 @@
 // An in-memory stand-in for Icinga's API behind the IcingaClient seam: serves recorded objects,
 // lets a test push stream lines, close the stream, take the engine down, and see every call.
 import type { EventStreamHandlers, IcingaClient, IcingaResponse, RequestOptions } from './icinga-client.ts';
-import { recordedHosts, recordedServices } from './recorded.ts';
+import { recordedHosts, recordedServices } from './recorded.test-kit.ts';
 
 export interface FakeCall {
   method: string;
