@@ -33,10 +33,11 @@ export default tseslint.config(
       'server/stream/**/*.ts',
       'server/supervision/**/*.ts',
       'server/ports.ts',
+      'server/accounts/auth-service.ts',
       'server/accounts/memory-account-store.ts',
       'server/accounts/memory-login-attempts.ts',
     ],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-kit.ts', 'mocks/msw/node.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-kit.ts', 'server/http/fastify/**', 'mocks/msw/node.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -58,9 +59,9 @@ export default tseslint.config(
     },
   },
   {
-    // The stream hub and the supervision state also run in the browser (offline demo): no Node API, no server framework.
-    files: ['server/stream/**/*.ts', 'server/supervision/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    // The runtime-free core (tsconfig.core.json) also runs in the browser (offline demo): no Node API, no server framework.
+    files: ['server/stream/**/*.ts', 'server/supervision/**/*.ts', 'server/http/**/*.ts', 'server/sources/simulator/**/*.ts', 'server/ports.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-kit.ts', 'server/http/fastify/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'socket.io*', 'fastify*', '@fastify/*', 'pg', '@electric-sql/*'] }],
     },

@@ -9,8 +9,8 @@ import { Server } from 'socket.io';
 import { API_PREFIX } from '../src/protocol/rest.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { loadConfig, type Config } from './config.ts';
-import { answerFrameworkError } from './http/api-error.ts';
-import { API_SERVER_OPTIONS } from './http/register-api-routes.ts';
+import { answerFrameworkError } from './http/fastify/fastify-errors.ts';
+import { API_SERVER_OPTIONS } from './http/fastify/register-api-routes.ts';
 import { DEFAULT_CATCH_UP_LIMITS, type CatchUpLimits } from './live/catch-up-ledger.ts';
 import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
 import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './live/message-guard.ts';
@@ -19,7 +19,7 @@ import { createStreamHub, type StreamHub } from './stream/stream-hub.ts';
 import { systemTimers, type Timers } from './stream/timers.ts';
 import type { RestoredState } from './supervision/restore.ts';
 import { createSupervision, type Supervision } from './supervision/supervision.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerSecurityHeaders } from './http/fastify/security-headers.ts';
 import { spaIndexFile } from './spa-index.ts';
 
 /** What REST route modules (server/http) receive to do their work. */

@@ -1,6 +1,6 @@
 // Starts the offline demo's back end inside the page: the seeded Moselle simulator feeding a demo
 // gateway, then a session for the chosen demo user, so the SPA opens signed in.
-import type { Session } from '../../server/accounts/session-service.ts';
+import type { Session } from '../../server/accounts/auth-service.ts';
 import { createDemoGateway, type DemoGateway } from '../msw/demo-gateway.ts';
 import { createSimulator, type Simulator, type SimulatorTimers } from '../../server/sources/simulator/simulator.ts';
 import type { DemoSettings } from './demo-settings.ts';

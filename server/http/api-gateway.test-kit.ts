@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import type { ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { API_PREFIX } from '../../src/protocol/rest.ts';
-import { createSessionService, type AuthService } from '../accounts/session-service.ts';
+import type { AuthService } from '../accounts/auth-service.ts';
+import { createSessionService } from '../accounts/session-service.ts';
 import { hashPassword } from '../accounts/password.ts';
 import type { Storage } from '../ports.ts';
 import { openStorage } from '../storage/open-storage.ts';
@@ -14,9 +15,9 @@ import { freshDataDir } from '../storage/data-dir.test-kit.ts';
 import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
 import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 import { createSupervision, type Supervision } from '../supervision/supervision.ts';
-import { answerFrameworkError } from './api-error.ts';
+import { answerFrameworkError } from './fastify/fastify-errors.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';
-import { API_SERVER_OPTIONS, registerApiRoutes } from './register-api-routes.ts';
+import { API_SERVER_OPTIONS, registerApiRoutes } from './fastify/register-api-routes.ts';
 
 export const PASSWORDS = { support: 'pw-support', 'ref-c1': 'pw-ref-c1', 'ref-c2': 'pw-ref-c2' } as const;
 

@@ -20,6 +20,7 @@ it.each([
   ['POST', '/session', { login: 'a'.repeat(101), password: 'x' }, 'login'],
   ['POST', '/session/kiosk', { token: 'short' }, 'token'],
   ['GET', '/incidents?page=0', undefined, 'page'],
+  ['GET', '/incidents?page=1&page=2', undefined, 'page'],
   ['GET', '/incidents?pageSize=9999', undefined, 'pageSize'],
   ['GET', '/incidents?status=burning', undefined, 'status'],
   ['GET', '/incidents?from=yesterday&to=5', undefined, 'from'],
