@@ -21,6 +21,7 @@ const CORE = [
   'src/domain/**/*.ts',
   'src/protocol/**/*.ts',
   'server/ports.ts',
+  'server/gateway-core.ts',
   'server/supervision/**/*.ts',
   'server/stream/**/*.ts',
   'server/http/**/*.ts',
