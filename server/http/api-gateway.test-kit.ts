@@ -52,7 +52,7 @@ export async function startTestGateway(
     await storage.accounts.upsert({ login: 'ref-c1', role: 'referent', collectiviteId: 'c1', passwordHash: await hashPassword(PASSWORDS['ref-c1']), disabled: false, version: 1 });
     await storage.accounts.upsert({ login: 'ref-c2', role: 'referent', collectiviteId: 'c2', passwordHash: await hashPassword(PASSWORDS['ref-c2']), disabled: false, version: 1 });
   }
-  const app = Fastify({ ...API_SERVER_OPTIONS, frameworkErrors: answerFrameworkError, logger: false });
+  const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, frameworkErrors: answerFrameworkError, logger: false });
   await registerApiRoutes(app, { state: supervision, storage, sessions, calendar: createCoveredCalendar(DEFAULT_HOURS_SETTINGS) });
   await app.ready();
 
