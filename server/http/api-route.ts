@@ -101,10 +101,11 @@ export function notFoundResponse(method: string, path: string): ApiResponse {
   return errorResponse(new ApiError('not-found', `no route ${method} ${path}`));
 }
 
+/** What serveApiRequest needs of a route. */
+type ServedRoute = Pick<ApiRoute, 'public' | 'handle'>;
+
 /** What a path outside the table gets: the session check (unknown paths are not public), then a 404. */
 export const unknownRoute = (method: string, path: string): ServedRoute => ({ handle: async () => notFoundResponse(method, path) });
-
-type ServedRoute = Pick<ApiRoute, 'public' | 'handle'>;
 
 /** A request before its body is read: the body is read only once the caller is known. */
 export interface IncomingApiRequest extends Omit<ApiRequest, 'body' | 'principal'> {
