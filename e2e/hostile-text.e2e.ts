@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateEstate } from '../mocks/simulator/estate.ts';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
 import type { Incident, TimelineKind } from '../src/domain/model.ts';
 import { ENGINE_TEXT_LIMITS } from '../src/protocol/engine-text.ts';
 import { cleanEngineText } from '../src/protocol/text.ts';
 import { openStorage } from '../server/storage/open-storage.ts';
-import { freshDataDir } from '../server/storage/test-data-dir.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { sendTestHook } from '../server/test-hooks/test-hooks.ts';
 import { killGateway, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, stillEstateEnv } from './gateway-session.ts';

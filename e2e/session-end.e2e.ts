@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freshDataDir } from '../server/storage/test-data-dir.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, signIn, type DemoAccount } from './gateway-session.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { freshDataDir } from '../server/storage/test-data-dir.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { canvasPixels } from './map-readers.ts';
 import { startGateway as startGatewayProcess, stopGateway, type Gateway } from './gateway-process.ts';

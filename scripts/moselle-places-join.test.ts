@@ -41,8 +41,8 @@ describe('joinPlaces', () => {
   });
 });
 
-describe('the committed mocks/data/moselle-places.json', () => {
-  const path = join(import.meta.dirname, '..', 'mocks', 'data', 'moselle-places.json');
+describe('the committed server/sources/simulator/moselle-places.json', () => {
+  const path = join(import.meta.dirname, '..', 'server', 'sources', 'simulator', 'moselle-places.json');
   const data = JSON.parse(readFileSync(path, 'utf8')) as {
     epcis: Array<{ code: string; name: string }>;
     communes: Array<{ insee: string; epci: string; lat: number; lng: number; approximate: boolean; population: number }>;

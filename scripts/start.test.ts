@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshDataDir } from '../server/storage/test-data-dir.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BUDGET_MS = 15_000;

@@ -8,9 +8,9 @@ import { expect, test } from 'vitest';
 import { resolveTileConfig } from '../src/features/map/api/tile-config.ts';
 import { createGateway } from './app.ts';
 import { loadConfig } from './config.ts';
-import { FakeSessions } from './live/live-test-kit.ts';
-import { fixtureEstate } from './supervision/estate-fixture.ts';
-import { FakeSource } from './supervision/fake-source.ts';
+import { FakeSessions } from './live/live-clients.test-kit.ts';
+import { fixtureEstate } from './supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from './supervision/fake-source.test-kit.ts';
 import { MemoryStorage } from './supervision/memory-storage.ts';
 
 test("writes TILE_URL into index.html's meta tags, escaped, for every SPA path; the SPA reads it back", async () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createGateway, type Gateway } from './app.ts';
-import { FakeSessions } from './live/live-test-kit.ts';
-import { fixtureEstate } from './supervision/estate-fixture.ts';
-import { FakeSource } from './supervision/fake-source.ts';
+import { FakeSessions } from './live/live-clients.test-kit.ts';
+import { fixtureEstate } from './supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from './supervision/fake-source.test-kit.ts';
 import { MemoryStorage } from './supervision/memory-storage.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'vigie-dist-'));

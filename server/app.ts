@@ -9,17 +9,18 @@ import { Server } from 'socket.io';
 import { API_PREFIX } from '../src/protocol/rest.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { loadConfig, type Config } from './config.ts';
-import { answerFrameworkError } from './http/api-error.ts';
-import { API_SERVER_OPTIONS } from './http/register-api-routes.ts';
+import { answerFrameworkError } from './http/fastify/fastify-errors.ts';
+import { API_SERVER_OPTIONS } from './http/fastify/register-api-routes.ts';
 import { DEFAULT_CATCH_UP_LIMITS, type CatchUpLimits } from './live/catch-up-ledger.ts';
 import { registerLiveNamespace, type LiveServer } from './live/live-namespace.ts';
 import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './live/message-guard.ts';
 import type { SessionService, Storage } from './ports.ts';
-import { createStreamHub, type StreamHub } from './stream/stream-hub.ts';
+import type { StreamHub } from './stream/stream-hub.ts';
 import { systemTimers, type Timers } from './stream/timers.ts';
 import type { RestoredState } from './supervision/restore.ts';
-import { createSupervision, type Supervision } from './supervision/supervision.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import type { Supervision } from './supervision/supervision.ts';
+import { createGatewayCore } from './gateway-core.ts';
+import { registerSecurityHeaders } from './http/fastify/security-headers.ts';
 import { spaIndexFile } from './spa-index.ts';
 
 /** What REST route modules (server/http) receive to do their work. */
@@ -77,16 +78,16 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const timers = deps.timers ?? systemTimers;
   const log = (message: string, detail?: unknown) => app.log.warn({ detail }, message);
   const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, frameworkErrors: answerFrameworkError, logger: deps.logger ?? false, bodyLimit: 64 * 1024 });
-  const supervision = createSupervision({
+  const core = createGatewayCore({
     source: deps.source,
     storage: deps.storage,
     timers,
     log,
     ...(deps.persistMs ? { persistMs: deps.persistMs } : {}),
     ...(deps.restored ? { restored: deps.restored } : {}),
+    ...(deps.stream && { stream: deps.stream }),
   });
-  const hub = createStreamHub({ view: supervision, timers, ...deps.stream, onListenerError: (error) => log('live delivery failed', error) });
-  const stopFeed = supervision.subscribe((change) => hub.publish(change));
+  const { supervision, hub } = core;
 
   const limits = deps.limits ?? DEFAULT_MESSAGE_LIMITS;
   const io: LiveServer = new Server(app.server, {
@@ -125,24 +126,20 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   }
   await serveSpa(app, deps.staticDir === undefined ? (existsSync(join(DIST, 'index.html')) ? DIST : false) : deps.staticDir, config);
 
-  let started = false;
   return {
     app,
     io,
     supervision,
     hub,
     async start(port, host) {
-      await supervision.start();
-      started = true;
+      await core.start();
       await app.listen({ port, host });
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
     },
     async close() {
-      if (started) await supervision.stop().catch((error) => log('stopping the source failed', error));
-      stopFeed();
-      hub.stop();
+      await core.stop().catch((error) => log('stopping the source failed', error));
       detachLive();
       io.local.disconnectSockets(true);
       io.engine.close();

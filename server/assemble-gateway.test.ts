@@ -7,9 +7,9 @@ import { assembleGateway } from './assemble-gateway.ts';
 import { loadConfig, type Config } from './config.ts';
 import { LOCK_FILE } from './storage/data-dir-lock.ts';
 import { openStorage } from './storage/open-storage.ts';
-import { freshDataDir } from './storage/test-data-dir.ts';
-import { fixtureEstate } from './supervision/estate-fixture.ts';
-import { FakeSource } from './supervision/fake-source.ts';
+import { freshDataDir } from './storage/data-dir.test-kit.ts';
+import { fixtureEstate } from './supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from './supervision/fake-source.test-kit.ts';
 
 const estate = fixtureEstate(2, 3);
 const dataDirs: string[] = [];

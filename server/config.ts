@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { SCENARIOS } from '../mocks/simulator/scenarios.ts';
+import { SCENARIOS } from './sources/simulator/scenarios.ts';
+import type { SimulatorSettings } from './sources/simulator/from-config.ts';
 
 const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
@@ -68,7 +69,7 @@ export interface Config {
   port: number;
   host: string;
   source: RawConfig['SOURCE'];
-  simulator: { scale: RawConfig['SIM_SCALE']; seed: number; speed: number; scenario: RawConfig['SIM_SCENARIO'] };
+  simulator: SimulatorSettings;
   dataDir: string;
   databaseUrl?: string;
   tileUrl: string;

@@ -2,7 +2,7 @@
 // sessions, REST API), then the URL and the demo accounts on the console. SIGINT/SIGTERM stop the
 // source and write what is queued first; a kill -9 loses at most the last persistence window of
 // status changes, never an operator action.
-import type { Simulator } from '../mocks/simulator/simulator.ts';
+import type { Simulator } from './sources/simulator/simulator.ts';
 import type { Instant } from '../src/domain/model.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { runAccountCommand } from './accounts/account-commands.ts';
@@ -13,7 +13,7 @@ import { assembleGateway } from './assemble-gateway.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
 import { onParentExit } from './parent-watch.ts';
-import { simulatorFromConfig } from './sources/simulator-from-config.ts';
+import { simulatorFromConfig } from './sources/simulator/from-config.ts';
 import { DataDirLockedError } from './storage/data-dir-lock.ts';
 import { renameProbes, startTestHooks, testHooksFromEnv, type TestHooksSettings } from './test-hooks/test-hooks.ts';
 

@@ -3,12 +3,12 @@
 // simulator, plus bench-only control routes under /__bench and the naive baseline page under
 // /__naive/. Started as a child process by bench/lib/gateway-process.ts and stopped by PID.
 import fastifyStatic from '@fastify/static';
-import type { Simulator } from '../../mocks/simulator/simulator.ts';
+import type { Simulator } from '../../server/sources/simulator/simulator.ts';
 import { ensureDemoAccounts } from '../../server/accounts/demo-accounts.ts';
 import { ensureKioskToken, ensureSessionSecret } from '../../server/accounts/gateway-secrets.ts';
 import { assembleGateway, type AssembledGateway } from '../../server/assemble-gateway.ts';
 import { loadConfig } from '../../server/config.ts';
-import { simulatorFromConfig } from '../../server/sources/simulator-from-config.ts';
+import { simulatorFromConfig } from '../../server/sources/simulator/from-config.ts';
 import { registerBenchRoutes, traceLive } from './bench-routes.ts';
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { ProbeState } from '../../src/domain/model.ts';
-import type { Simulator } from '../../mocks/simulator/simulator.ts';
+import type { Simulator } from '../../server/sources/simulator/simulator.ts';
 import { signToken, type TokenPayload } from '../../server/accounts/session-token.ts';
 import { hashPassword } from '../../server/accounts/password.ts';
 import type { Storage } from '../../server/ports.ts';

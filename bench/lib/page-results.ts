@@ -1,7 +1,7 @@
 // Reading the page probe's recordings back in Node, and comparing the page's state with the server's.
 import type { Page } from 'playwright-core';
 import { worstState, type ProbeState } from '../../src/domain/model.ts';
-import { generateEstate } from '../../mocks/simulator/estate.ts';
+import { generateEstate } from '../../server/sources/simulator/estate.ts';
 import type { RunningGateway } from './gateway-process.ts';
 import { sleep } from './bench-page.ts';
 import { frameStats, max, round } from './stats.ts';

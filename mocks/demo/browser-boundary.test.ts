@@ -1,11 +1,13 @@
-// The offline demo bundles gateway code (routes, reports, the stream hub, the supervision state)
-// into a browser tab, so none of it may use a Node-only API: a `setImmediate` in sla-reports.ts
-// made every /availability of the demo answer 500. eslint.config.js forbids Node globals and
-// imports in those files; this test walks the demo's real imports from its entry and checks that
-// every module it reaches is under that rule, so a new shared file cannot slip past it.
+// The offline demo bundles gateway code (routes, reports, the stream hub, the supervision state,
+// the simulator) into a browser tab, so none of it may use a Node-only API: a `setImmediate` in
+// sla-reports.ts made every /availability of the demo answer 500. Two walls keep it out:
+// eslint.config.js forbids Node globals and imports in those files, and tsconfig.core.json compiles
+// the gateway's share without Node's types. This test walks the demo's real imports from its entry
+// and checks that every module it reaches is behind both, so a new shared file cannot slip past.
 import { ESLint, type Linter } from 'eslint';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -78,6 +80,27 @@ describe('what the offline demo runs in the browser', () => {
     }
     expect(uncovered).toEqual([]);
   });
+
+  test('every gateway module it bundles is in the runtime-free core, typechecked without Node or DOM types', () => {
+    const path = join(ROOT, 'tsconfig.core.json');
+    const config = ts.parseJsonConfigFileContent(ts.readConfigFile(path, (p) => ts.sys.readFile(p)).config, ts.sys, ROOT, undefined, path);
+    expect(config.options.lib).toEqual(['lib.es2023.d.ts']);
+    expect(config.options.types).toEqual([]);
+    const core = new Set(config.fileNames.map((file) => relative(ROOT, file)));
+    const shared = modules.filter((file) => file.startsWith('server/'));
+    expect(shared).toEqual(expect.arrayContaining(['server/http/api-routes.ts', 'server/stream/stream-hub.ts', 'server/sources/simulator/simulator.ts']));
+    expect(shared.filter((file) => !core.has(file))).toEqual([]);
+    // The fastify adapter stays out of the browser: the demo has its own (mocks/msw/handlers.ts).
+    expect(modules.filter((file) => file.includes('/fastify/'))).toEqual([]);
+  });
+
+  test('nothing the core imports brings Node’s types back in (a package typed against @types/node would)', () => {
+    const path = join(ROOT, 'tsconfig.core.json');
+    const config = ts.parseJsonConfigFileContent(ts.readConfigFile(path, (p) => ts.sys.readFile(p)).config, ts.sys, ROOT, undefined, path);
+    const program = ts.createProgram({ rootNames: config.fileNames, options: { ...config.options, noEmit: true } });
+    const withNode = program.getSourceFiles().filter((file) => /[\\/]@types[\\/]node[\\/]/.test(file.fileName));
+    expect(withNode.map((file) => relative(ROOT, file.fileName))).toEqual([]);
+  }, 60_000);
 
   test.each([
     ['setImmediate', 'export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));\n', 'no-restricted-globals'],

@@ -1,8 +1,8 @@
 // Starts the offline demo's back end inside the page: the seeded Moselle simulator feeding a demo
 // gateway, then a session for the chosen demo user, so the SPA opens signed in.
-import type { Session } from '../../server/accounts/session-service.ts';
+import type { Session } from '../../server/accounts/auth-service.ts';
 import { createDemoGateway, type DemoGateway } from '../msw/demo-gateway.ts';
-import { createSimulator, type Simulator, type Timers } from '../simulator/simulator.ts';
+import { createSimulator, type Simulator, type SimulatorTimers } from '../../server/sources/simulator/simulator.ts';
 import type { DemoSettings } from './demo-settings.ts';
 
 export interface DemoBoot {
@@ -17,7 +17,7 @@ export interface BootOptions {
   /** The login to sign in as when the URL names nobody (the tab's previous user, after a reload). */
   fallbackLogin?: string;
   wallClock?: () => number;
-  timers?: Timers;
+  timers?: SimulatorTimers;
 }
 
 export async function bootDemo(settings: DemoSettings, options: BootOptions): Promise<DemoBoot> {

@@ -1,7 +1,7 @@
 // What the offline demo runs, read from its URL: ?scenario=storm&speed=120&seed=57&as=referent.
 // Defaults give a lively but calm estate: simulated time at ×60, so a minute shows an hour.
-import { SCENARIOS, type ScenarioName } from '../simulator/scenarios.ts';
-import { MAX_SPEED, MIN_SPEED } from '../simulator/simulator.ts';
+import { SCENARIOS, type ScenarioName } from '../../server/sources/simulator/scenarios.ts';
+import { MAX_SPEED, MIN_SPEED } from '../../server/sources/simulator/simulator.ts';
 
 export interface DemoSettings {
   scenario: ScenarioName;

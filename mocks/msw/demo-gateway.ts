@@ -1,12 +1,13 @@
-// The gateway, minus the network, for the offline demo and component tests: a supervision source
-// (the simulator) → the gateway's own supervision state (incident reducer, history) → the gateway's
-// own stream hub and REST route modules, all in one JS realm. Only sessions are demo-specific.
+// The gateway, minus the network, for the offline demo and component tests: the gateway's own core
+// (server/gateway-core.ts: a source such as the simulator → supervision state → stream hub) and
+// its own REST route table, all in one JS realm. Only sessions and storage are demo-specific.
 import type { SupervisionSource } from '../../src/protocol/source.ts';
 import type { RouteDeps } from '../../server/http/api-deps.ts';
 import { scopeOf } from '../../server/stream/scope.ts';
-import { createStreamHub, type StreamHub } from '../../server/stream/stream-hub.ts';
+import type { StreamHub } from '../../server/stream/stream-hub.ts';
 import { systemTimers, type Timers } from '../../server/stream/timers.ts';
-import { createSupervision, type Supervision } from '../../server/supervision/supervision.ts';
+import type { Supervision } from '../../server/supervision/supervision.ts';
+import { createGatewayCore } from '../../server/gateway-core.ts';
 import { fixedCoveredCalendar } from './demo-calendar.ts';
 import { DemoHistory } from './demo-history.ts';
 import { createDemoSessions, type DemoAccount, type DemoSessions } from './demo-sessions.ts';
@@ -46,9 +47,8 @@ export interface DemoGateway {
 export function createDemoGateway(options: DemoGatewayOptions): DemoGateway {
   const timers = options.timers ?? systemTimers;
   const history = new DemoHistory();
-  const supervision = createSupervision({ source: options.source, storage: history, timers, persistMs: options.persistMs ?? 1_000, ...(options.log && { log: options.log }) });
-  const hub = createStreamHub({ view: supervision, timers, flushMs: options.flushMs ?? 100 });
-  const unsubscribe = supervision.subscribe((change) => hub.publish(change));
+  const core = createGatewayCore({ source: options.source, storage: history, timers, persistMs: options.persistMs ?? 1_000, stream: { flushMs: options.flushMs ?? 100 }, ...(options.log && { log: options.log }) });
+  const { supervision, hub } = core;
   const sessions = createDemoSessions({
     ...(options.accounts && { accounts: options.accounts }),
     ...(options.clock && { clock: options.clock }),
@@ -86,15 +86,11 @@ export function createDemoGateway(options: DemoGatewayOptions): DemoGateway {
       });
     },
     async start() {
-      await supervision.start();
+      await core.start();
       // The source's first snapshot goes to history at once, so the first reports already measure.
       await supervision.persist();
       await storeAccounts();
     },
-    async stop() {
-      unsubscribe();
-      hub.stop();
-      await supervision.stop();
-    },
+    stop: () => core.stop(),
   };
 }

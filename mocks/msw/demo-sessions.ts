@@ -1,7 +1,7 @@
 // The demo's logins and session tokens, in memory, behind the gateway's own AuthService interface:
 // a laptop demo needs a support desk, a référent and a kiosk to show the scope rule, not scrypt
 // hashes and signed tokens (those need node:crypto). Tokens live as long as the page.
-import type { AuthService, LoginResult, Session } from '../../server/accounts/session-service.ts';
+import type { AuthService, LoginResult, Session } from '../../server/accounts/auth-service.ts';
 import type { Principal } from '../../server/ports.ts';
 
 export interface DemoAccount {

@@ -15,7 +15,7 @@ import {
 import { collectiviteSchema, incidentSchema, siteSchema, sourceHealthSchema } from '../../src/protocol/schemas.ts';
 import { createHandlers, gatewayRoutes } from './handlers.ts';
 import { setupDemoServer } from './node.ts';
-import { KIT_T0, startDemoKit, type DemoKit } from './demo-test-kit.ts';
+import { KIT_T0, startDemoKit, type DemoKit } from './demo-gateway.test-kit.ts';
 
 const BASE = 'http://vigie.test';
 let kit: DemoKit;
@@ -72,6 +72,22 @@ describe('sessions', () => {
   test('an unknown API route is a 404 in the gateway error shape', async () => {
     const support = await signIn('support');
     expect(await refusal(support.get('/nowhere', z.unknown()))).toEqual({ status: 404, code: 'not-found' });
+  });
+
+  test('refusals come from the same core as the gateway’s: session first, then body limits and validation', async () => {
+    const anonymous = createApiClient({ baseUrl: BASE, getToken: () => undefined });
+    // An unknown path is not public: without a session it reveals nothing.
+    expect(await refusal(anonymous.get('/nowhere', z.unknown()))).toEqual({ status: 401, code: 'unauthorized' });
+    // Login takes up to TEXT_BODY_LIMIT (64 KB); past it, 413 as fastify answers.
+    expect(await refusal(anonymous.post('/session', { login: 'support', password: 'x'.repeat(70_000) }, sessionSchema))).toEqual({ status: 413, code: 'too-large' });
+    const raw = await fetch(`${BASE}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login": ' });
+    expect(raw.status).toBe(400);
+    expect(raw.headers.get('cache-control')).toBe('no-store');
+    // A repeated query key is an array, as fastify parses it, and validation names it.
+    const token = (await anonymous.post('/session', { login: 'support', password: 'demo' }, sessionSchema)).token;
+    const twice = await fetch(`${BASE}/api/v1/incidents?page=1&page=2`, { headers: { authorization: `Bearer ${token}` } });
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toMatchObject({ error: { code: 'bad-request', field: 'page' } });
   });
 });
 
@@ -188,7 +204,7 @@ test('the handlers cover every route of docs/api.md', async () => {
   const { readFile } = await import('node:fs/promises');
   const doc = await readFile(new URL('../../docs/api.md', import.meta.url), 'utf8');
   const documented = [...doc.matchAll(/^\| `(GET|POST|DELETE) ([^`]+)`/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
-  const served = gatewayRoutes(kit.gateway).map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+  const served = gatewayRoutes(kit.gateway).map((r) => `${r.method} ${r.path}`).sort();
   expect(documented.length).toBeGreaterThan(15);
   expect(served).toEqual(documented);
 });

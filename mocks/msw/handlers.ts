@@ -1,66 +1,58 @@
-// MSW request handlers for the REST API of docs/api.md, answered by the gateway's own route
-// modules over a demo gateway. The offline demo (service worker) and component tests (msw/node)
-// share them, bulletproof-react style.
+// The MSW adapter of the REST API: the gateway's own route table (server/http/api-routes.ts) over a
+// demo gateway, served through the core's serveApiRequest (auth, routes, error mapping), so the
+// offline demo (service worker) and component tests (msw/node) answer exactly as the gateway does.
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { API_PREFIX } from '../../src/protocol/rest.ts';
-import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../server/http/api-error.ts';
-import { bearerToken } from '../../server/http/auth.ts';
-import { registerEstateRoutes } from '../../server/http/estate-routes.ts';
-import { registerExportRoutes } from '../../server/http/export-routes.ts';
-import { registerIncidentRoutes } from '../../server/http/incident-routes.ts';
-import { registerSessionRoutes } from '../../server/http/session-routes.ts';
-import { registerSlaRoutes } from '../../server/http/sla-routes.ts';
+import { API_BODY_LIMIT, serveApiRequest, unknownRoute, type ApiResponse, type ApiRoute } from '../../server/http/api-route.ts';
+import { apiRoutes } from '../../server/http/api-routes.ts';
 import type { DemoGateway } from './demo-gateway.ts';
-import { createReply, createRequest, recordRoutes, type RecordedRoute, type RouteReply } from './route-recorder.ts';
 
 export interface HandlerOptions {
   /** Origin the API is served from; '*' (any origin) by default, which also works in Node. */
   baseUrl?: string;
+  /** Errors answered as a bare 500 (a route's bug): the demo logs them to the console. */
+  onInternalError?: (error: unknown) => void;
 }
 
-/** The gateway's routes, in the order server/http/register-api-routes.ts registers them. */
-export function gatewayRoutes(gateway: DemoGateway): RecordedRoute[] {
-  return recordRoutes((api) => {
-    for (const register of [registerSessionRoutes, registerEstateRoutes, registerIncidentRoutes, registerSlaRoutes, registerExportRoutes]) register(api, gateway.apiDeps);
-  });
-}
+/** The gateway's routes, as the demo serves them. */
+export const gatewayRoutes = (gateway: DemoGateway): ApiRoute[] => apiRoutes(gateway.apiDeps);
 
-export function createHandlers(gateway: DemoGateway, { baseUrl = '*' }: HandlerOptions = {}): HttpHandler[] {
+export function createHandlers(gateway: DemoGateway, { baseUrl = '*', onInternalError }: HandlerOptions = {}): HttpHandler[] {
   const prefix = `${baseUrl}${API_PREFIX}`;
+  const serve = async (route: Pick<ApiRoute, 'public' | 'handle' | 'bodyLimit'>, request: Request, params: Record<string, unknown>, hasBody: boolean) => {
+    const incoming = {
+      params,
+      query: queryOf(new URL(request.url).searchParams),
+      headers: Object.fromEntries(request.headers),
+      ip: '127.0.0.1',
+      readBody: () => (hasBody ? jsonBody(request, route.bodyLimit ?? API_BODY_LIMIT) : Promise.resolve(undefined)),
+    };
+    return toResponse(await serveApiRequest(route, incoming, gateway.sessions, onInternalError));
+  };
   const handlers = gatewayRoutes(gateway).map((route) =>
-    http[route.method](`${prefix}${route.path}`, async ({ request, params }) => {
-      const reply = createReply();
-      try {
-        const headers = Object.fromEntries(request.headers);
-        const query = Object.fromEntries(new URL(request.url).searchParams);
-        const body = route.method === 'post' ? await jsonBody(request) : undefined;
-        const routeRequest = createRequest({ params: params as Record<string, string>, query, body, headers }, route.public);
-        // Deny by default, as the gateway's auth hook: every non-public route needs a live session.
-        if (!route.public) {
-          const token = bearerToken(routeRequest as unknown as FastifyRequest);
-          const principal = token ? await gateway.sessions.verify(token) : undefined;
-          if (!principal) throw new ApiError('unauthorized', token ? 'session expired or revoked' : 'missing bearer token');
-          routeRequest.principal = principal;
-        }
-        const result = await route.handler(routeRequest, reply);
-        return toResponse(reply, reply.sent ? reply.payload : result);
-      } catch (error) {
-        const apiError = error instanceof ApiError ? error : new ApiError('internal', 'internal error');
-        return HttpResponse.json(apiError.body(), { status: apiError.status, headers: { 'cache-control': 'no-store' } });
-      }
-    }),
+    http[method(route)](`${prefix}${route.path}`, ({ request, params }) => serve(route, request, params, route.method === 'POST')),
   );
-  // Anything else under the API prefix is the gateway's 404, never a request to a server that is not there.
-  const unknown = http.all(`${prefix}/*`, ({ request }) => {
-    const error = new ApiError('not-found', `no route ${request.method} ${new URL(request.url).pathname}`);
-    return HttpResponse.json(error.body(), { status: error.status });
-  });
+  // Anything else under the API prefix is the gateway's 404 (behind the same session check), never a request to a server that is not there.
+  const unknown = http.all(`${prefix}/*`, ({ request, params }) => serve(unknownRoute(request.method, new URL(request.url).pathname), request, params, false));
   return [...handlers, unknown];
 }
 
-async function jsonBody(request: Request): Promise<unknown> {
+const method = (route: ApiRoute) => (route.method === 'GET' ? 'get' : route.method === 'POST' ? 'post' : 'delete');
+
+/** As fastify parses a query string: a repeated key becomes an array. */
+function queryOf(search: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+async function jsonBody(request: Request, limit: number): Promise<unknown> {
   const text = await request.text();
+  if (new TextEncoder().encode(text).length > limit) throw new ApiError('too-large', 'request body too large');
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -69,9 +61,8 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
-function toResponse(reply: RouteReply, payload: unknown): Response {
-  const headers = { 'cache-control': 'no-store', ...reply.headers };
-  if (payload === undefined || payload === null) return new HttpResponse(null, { status: reply.statusCode === 200 ? 204 : reply.statusCode, headers });
-  if (typeof payload === 'string') return new HttpResponse(payload, { status: reply.statusCode, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
-  return HttpResponse.json(payload, { status: reply.statusCode, headers });
+function toResponse({ status, headers, body }: ApiResponse): Response {
+  if (body === undefined || body === null) return new HttpResponse(null, { status, ...(headers && { headers }) });
+  if (typeof body === 'string') return new HttpResponse(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  return HttpResponse.json(body, { status, ...(headers && { headers }) });
 }

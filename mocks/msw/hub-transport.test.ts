@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LiveStore } from '../../src/live/live-store.ts';
 import type { LiveEventName } from '../../src/live/transport.ts';
-import { startDemoKit, type DemoKit } from './demo-test-kit.ts';
+import { startDemoKit, type DemoKit } from './demo-gateway.test-kit.ts';
 
 let kit: DemoKit;
 beforeEach(async () => {

@@ -9,7 +9,7 @@ import { createApiClient } from '../../src/api/api-client.ts';
 import { ApiClientProvider } from '../../src/api/api-context.tsx';
 import { useCollectivites } from '../../src/api/queries.ts';
 import { LiveStore } from '../../src/live/live-store.ts';
-import { startDemoKit, type DemoKit } from './demo-test-kit.ts';
+import { startDemoKit, type DemoKit } from './demo-gateway.test-kit.ts';
 import { setupDemoServer } from './node.ts';
 
 const BASE = 'http://vigie.test';

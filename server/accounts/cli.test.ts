@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStorage } from '../storage/open-storage.ts';
-import { freshDataDir } from '../storage/test-data-dir.ts';
+import { freshDataDir } from '../storage/data-dir.test-kit.ts';
 import { runAccountCommand } from './account-commands.ts';
 import { startAccountsAdmin } from './admin-socket.ts';
 import { createSessionService } from './session-service.ts';

@@ -3,7 +3,8 @@ import { runAccountCommand } from './account-commands.ts';
 import { ensureKioskToken } from './gateway-secrets.ts';
 import { createMemoryAccountStore } from './memory-account-store.ts';
 import { hashPassword } from './password.ts';
-import { createSessionService, type AuthService, type Session } from './session-service.ts';
+import type { AuthService, Session } from './auth-service.ts';
+import { createSessionService } from './session-service.ts';
 
 const HOUR = 3_600_000;
 let t: number;

@@ -4,35 +4,15 @@
 // are found by `checkRevocations`, a cheap poll over logins with live sessions. Logouts and login
 // attempts are kept in storage, so a restart revives no logged-out token and resets no counter.
 import { randomBytes } from 'node:crypto';
-import type { AccountRow, AccountStore, Principal, SessionService } from '../ports.ts';
+import type { AccountRow, AccountStore, Principal } from '../ports.ts';
 import type { Role } from '../../src/protocol/rest.ts';
+import type { AuthService, LoginResult, Session } from './auth-service.ts';
 import { ensureSessionSecret, readKioskToken, sameSecret } from './gateway-secrets.ts';
 import { createLoginRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './login-rate-limiter.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { readToken, signToken, type TokenPayload } from './session-token.ts';
 
 export const KIOSK_LOGIN = 'kiosk';
-
-export interface Session {
-  token: string;
-  expiresAt: number;
-  user: { login: string; role: Role; collectiviteId?: string; displayName?: string };
-}
-
-export type LoginResult = { ok: true; session: Session } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
-
-export interface AuthService extends SessionService {
-  login(login: string, password: string, ip: string): Promise<LoginResult>;
-  kioskLogin(token: string, ip: string): Promise<LoginResult>;
-  /** Deny this one token until it expires (stored before returning), and cut its live sockets. */
-  logout(token: string): Promise<void>;
-  /** This process changed `login` (or rotated the kiosk token): forget the cache, cut live sessions. */
-  accountChanged(login: string): void;
-  /** Compare logins with live sessions against storage; returns and announces the revoked ones. */
-  checkRevocations(): Promise<string[]>;
-  /** Run checkRevocations every `intervalMs`; returns the stop function. */
-  watchRevocations(intervalMs: number): () => void;
-}
 
 export interface SessionOptions {
   accounts: AccountStore;

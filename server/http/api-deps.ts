@@ -1,6 +1,6 @@
 // What the API routes need from the rest of the gateway, injected at registration.
 import type { Instant } from '../../src/domain/model.ts';
-import type { AuthService } from '../accounts/session-service.ts';
+import type { AuthService } from '../accounts/auth-service.ts';
 import type { Storage, SupervisionState } from '../ports.ts';
 import type { CoveredCalendar } from './covered-calendar.ts';
 

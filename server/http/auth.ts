@@ -1,37 +1,27 @@
-// Deny by default: every API request resolves its Principal from the Bearer token before any
-// route runs, unless the route is explicitly public (login). Scope checks use canSee from ports.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Deny by default: every API request resolves its Principal from the Bearer token before its route
+// runs, unless the route is explicitly public (login). Scope checks use canSee from ports. Both
+// runtimes call `authenticate` (fastify in its onRequest hook, before the body is even read).
 import { canSee, type Principal, type SessionService } from '../ports.ts';
 import { ApiError, forbidden, notFound } from './api-error.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal?: Principal;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without a session (login routes only). */
-    public?: boolean;
-  }
-}
+type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
-export function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S{1,2000})$/i.exec(header) : null;
+export function bearerToken(headers: Headers): string | undefined {
+  const header = headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S{1,2000})$/i.exec(header) : null;
   return match?.[1];
 }
 
-export function installAuth(api: FastifyInstance, sessions: SessionService): void {
-  api.decorateRequest('principal', undefined);
-  api.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.public) return;
-    const token = bearerToken(request);
-    const principal = token ? await sessions.verify(token) : undefined;
-    if (!principal) throw new ApiError('unauthorized', token ? 'session expired or revoked' : 'missing bearer token');
-    request.principal = principal;
-  });
+/** The caller of a non-public route, or a 401; undefined for a public route. */
+export async function authenticate(route: { readonly public?: boolean }, headers: Headers, sessions: SessionService): Promise<Principal | undefined> {
+  if (route.public) return undefined;
+  const token = bearerToken(headers);
+  const principal = token ? await sessions.verify(token) : undefined;
+  if (!principal) throw new ApiError('unauthorized', token ? 'session expired or revoked' : 'missing bearer token');
+  return principal;
 }
 
-export function principalOf(request: FastifyRequest): Principal {
+export function principalOf(request: { principal?: Principal | undefined }): Principal {
   if (!request.principal) throw new ApiError('unauthorized', 'missing session');
   return request.principal;
 }

@@ -1,16 +1,17 @@
 // The estate as the caller may see it: collectivités, a collectivité's sites, a site's equipment
 // and probes with their current status, one probe. Lists are filtered; ids outside scope are 403.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { canSee } from '../ports.ts';
 import { validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
+import { routeTable, type ApiRoute } from './api-route.ts';
 import { principalOf, requireScope } from './auth.ts';
 import { estateView } from './estate-view.ts';
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(128) });
 
-export function registerEstateRoutes(api: FastifyInstance, deps: RouteDeps): void {
+export function estateRoutes(deps: RouteDeps): ApiRoute[] {
+  const api = routeTable();
   const view = () => estateView(deps.state.estate());
   const withStatus = <P extends { id: string }>(probe: P) => ({ ...probe, status: deps.state.status(probe.id) ?? null });
 
@@ -63,4 +64,5 @@ export function registerEstateRoutes(api: FastifyInstance, deps: RouteDeps): voi
     requireScope(principalOf(request), probe && v.collectiviteOfProbe(id), 'probe');
     return withStatus(probe!);
   });
+  return api.routes;
 }

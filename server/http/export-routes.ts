@@ -1,8 +1,8 @@
 // The semester report's raw data as CSV downloads: incidents and availability of a scope over a
 // period. Same scope rules and figures as the JSON routes; format described in csv.ts.
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import { gtiStatus } from '../../src/domain/gti.ts';
 import type { RouteDeps } from './api-deps.ts';
+import { routeTable, type ApiResponse, type ApiRoute } from './api-route.ts';
 import { principalOf } from './auth.ts';
 import { localDateTime, toCsv, type Cell } from './csv.ts';
 import { findIncidents } from './incident-source.ts';
@@ -13,20 +13,21 @@ import { reportRequest } from './sla-routes.ts';
 const minutes = (ms: number) => Math.round(ms / 600) / 100;
 const percent = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 100_000) / 1000);
 
-function sendCsv(reply: FastifyReply, name: string, csv: string) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store')
-    .send(csv);
+function sendCsv(name: string, csv: string): ApiResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
+    body: csv,
+  };
 }
 
 const day = (t: number, tz: string) => localDateTime(t, tz).slice(0, 10);
 
-export function registerExportRoutes(api: FastifyInstance, deps: RouteDeps): void {
+export function exportRoutes(deps: RouteDeps): ApiRoute[] {
+  const api = routeTable();
   const tz = deps.calendar.settings.timeZone;
 
-  api.get('/export/incidents.csv', async (request, reply) => {
+  api.route('GET', '/export/incidents.csv', async (request) => {
     const r = reportRequest(deps, principalOf(request), request.query);
     const incidents = await findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period });
     const rows = incidents.map((i): Cell[] => {
@@ -50,10 +51,10 @@ export function registerExportRoutes(api: FastifyInstance, deps: RouteDeps): voi
       ];
     });
     const header = ['incident', 'collectivite_id', 'collectivite', 'site', 'sonde', 'gravite', 'statut', 'ouvert', 'acquitte', 'intervention', 'resolu', 'clos', 'echeance_gti', 'gti'];
-    return sendCsv(reply, `incidents-${r.scope}-${day(r.period.from, tz)}.csv`, toCsv(header, rows));
+    return sendCsv(`incidents-${r.scope}-${day(r.period.from, tz)}.csv`, toCsv(header, rows));
   });
 
-  api.get('/export/availability.csv', async (request, reply) => {
+  api.route('GET', '/export/availability.csv', async (request) => {
     const r = reportRequest(deps, principalOf(request), request.query);
     const probeIds = r.view.probeIdsIn(r.collectiviteId);
     const figures = await scopeFigures(deps.storage, { ...r, probeIds });
@@ -73,6 +74,7 @@ export function registerExportRoutes(api: FastifyInstance, deps: RouteDeps): voi
       for (const id of ids) rows.push(row('sonde', c, id, figures.get(id)!));
     }
     const header = ['niveau', 'collectivite_id', 'collectivite', 'site', 'sonde', 'sonde_id', 'minutes_disponible', 'minutes_indisponible', 'minutes_non_mesurees', 'minutes_maintenance', 'disponibilite_pct', 'couverture_pct'];
-    return sendCsv(reply, `disponibilite-${r.scope}-${day(r.period.from, tz)}.csv`, toCsv(header, rows));
+    return sendCsv(`disponibilite-${r.scope}-${day(r.period.from, tz)}.csv`, toCsv(header, rows));
   });
+  return api.routes;
 }

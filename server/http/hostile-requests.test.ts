@@ -8,9 +8,9 @@ import { API_PREFIX, MAX_INSTANT, MIN_INSTANT } from '../../src/protocol/rest.ts
 import { ensureKioskToken } from '../accounts/gateway-secrets.ts';
 import { assembleGateway, type AssembledGateway } from '../assemble-gateway.ts';
 import { loadConfig } from '../config.ts';
-import { freshDataDir } from '../storage/test-data-dir.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
-import { FakeSource } from '../supervision/fake-source.ts';
+import { freshDataDir } from '../storage/data-dir.test-kit.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 
 let assembled: AssembledGateway<FakeSource>;
 let dataDir: string;

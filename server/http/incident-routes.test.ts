@@ -1,7 +1,7 @@
 // Incident lists are paginated by the database, with the live state's fresher versions merged in.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/model.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 const DAY = 86_400_000;
 let gw: TestGateway;

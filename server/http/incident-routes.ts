@@ -1,16 +1,17 @@
 // Incidents: filtered, paginated lists; one incident; operator actions. Support may do every
 // action, a référent may only comment on incidents of their collectivité, the kiosk only reads.
-import type { FastifyInstance } from 'fastify';
 import { incidentQuerySchema, operatorActionSchema } from '../../src/protocol/rest.ts';
 import { StorageRefusedError, StorageUnavailableError } from '../ports.ts';
-import { ApiError, forbidden, notFound, TEXT_BODY_LIMIT, validate } from './api-error.ts';
+import { ApiError, forbidden, notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
+import { routeTable, TEXT_BODY_LIMIT, type ApiRoute } from './api-route.ts';
 import { listScope, principalOf, requireScope } from './auth.ts';
 import { idParamsSchema } from './estate-routes.ts';
 import { findIncident, pageIncidents } from './incident-source.ts';
 import { resolvePeriod } from './period.ts';
 
-export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): void {
+export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
+  const api = routeTable();
   const timeZone = deps.calendar.settings.timeZone;
 
   api.get('/incidents', async (request) => {
@@ -54,6 +55,7 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: RouteDeps): v
     if (!result.incident) throw notFound('incident');
     return result.incident;
   });
+  return api.routes;
 }
 
 /** An action whose rows did not reach the disk is answered as such, never confirmed. */

@@ -1,7 +1,7 @@
 // Contract art. 8: a référent never sees another collectivité's data. The référent of c1 tries
 // every route with c2's ids and gets refusals; every answer it gets carries no trace of c2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 let gw: TestGateway;
 let token: string;

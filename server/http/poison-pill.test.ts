@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/model.ts';
 import { StorageRefusedError } from '../ports.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 let gw: TestGateway;
 let support: string;

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aggregateAvailability, probeAvailability, type StateInterval } from '../../src/domain/availability.ts';
 import type { StateChangeRow } from '../ports.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';
 import { REPORT_PROBE_CHUNK } from './sla-reports.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 const H = 3_600_000;
 const utc = (iso: string) => Date.parse(iso);

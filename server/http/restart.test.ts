@@ -2,7 +2,7 @@
 // history: the same questions get the same answers, and issued sessions stay valid.
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 let second: TestGateway | undefined;
 afterAll(async () => {

@@ -8,11 +8,11 @@ import { API_PREFIX } from '../../src/protocol/rest.ts';
 import { runAccountCommand } from '../accounts/account-commands.ts';
 import { assembleGateway, type AssembledGateway } from '../assemble-gateway.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { LiveClient, until } from '../live/live-test-kit.ts';
-import { freshDataDir } from '../storage/test-data-dir.ts';
-import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../storage/test-postgres.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
-import { FakeSource } from '../supervision/fake-source.ts';
+import { LiveClient, until } from '../live/live-clients.test-kit.ts';
+import { freshDataDir } from '../storage/data-dir.test-kit.ts';
+import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../storage/postgres.test-kit.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 
 const pgSkip = postgresUnavailableReason();
 const estate = fixtureEstate(2, 3);

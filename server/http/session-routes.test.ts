@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccountCommand } from '../accounts/account-commands.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 let gw: TestGateway;
 beforeAll(async () => {

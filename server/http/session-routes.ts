@@ -1,37 +1,37 @@
 // Login (password or kiosk token), logout, who am I, and the calendar the SPA counts GTI with.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { kioskLoginRequestSchema, loginRequestSchema } from '../../src/protocol/rest.ts';
-import type { LoginResult } from '../accounts/session-service.ts';
-import { ApiError, TEXT_BODY_LIMIT, validate } from './api-error.ts';
+import type { LoginResult, Session } from '../accounts/auth-service.ts';
+import { ApiError, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
+import { routeTable, TEXT_BODY_LIMIT, type ApiRoute } from './api-route.ts';
 import { bearerToken, principalOf } from './auth.ts';
 
-function answer(result: LoginResult, reply: FastifyReply) {
+function answer(result: LoginResult): Session {
   if (result.ok) return result.session;
   if (result.reason === 'rate-limited') {
-    reply.header('retry-after', String(Math.ceil(result.retryAfterMs / 1000)));
-    throw new ApiError('rate-limited', 'too many failed attempts, try again later');
+    const retryAfter = String(Math.ceil(result.retryAfterMs / 1000));
+    throw new ApiError('rate-limited', 'too many failed attempts, try again later', undefined, { 'retry-after': retryAfter });
   }
   throw new ApiError('unauthorized', 'invalid login or password');
 }
 
-export function registerSessionRoutes(api: FastifyInstance, deps: RouteDeps): void {
-  const ip = (request: FastifyRequest) => request.ip;
+export function sessionRoutes(deps: RouteDeps): ApiRoute[] {
+  const api = routeTable();
 
-  api.post('/session', { config: { public: true }, bodyLimit: TEXT_BODY_LIMIT }, async (request, reply) => {
+  api.post('/session', { public: true, bodyLimit: TEXT_BODY_LIMIT }, async (request) => {
     const body = validate(loginRequestSchema, request.body, 'body');
-    return answer(await deps.sessions.login(body.login, body.password, ip(request)), reply);
+    return answer(await deps.sessions.login(body.login, body.password, request.ip));
   });
 
-  api.post('/session/kiosk', { config: { public: true }, bodyLimit: TEXT_BODY_LIMIT }, async (request, reply) => {
+  api.post('/session/kiosk', { public: true, bodyLimit: TEXT_BODY_LIMIT }, async (request) => {
     const body = validate(kioskLoginRequestSchema, request.body, 'body');
-    return answer(await deps.sessions.kioskLogin(body.token, ip(request)), reply);
+    return answer(await deps.sessions.kioskLogin(body.token, request.ip));
   });
 
-  api.delete('/session', async (request, reply) => {
-    const token = bearerToken(request);
+  api.route('DELETE', '/session', async (request) => {
+    const token = bearerToken(request.headers);
     if (token) await deps.sessions.logout(token);
-    return reply.status(204).send();
+    return { status: 204 };
   });
 
   api.get('/me', async (request) => {
@@ -46,4 +46,5 @@ export function registerSessionRoutes(api: FastifyInstance, deps: RouteDeps): vo
   });
 
   api.get('/calendar', async () => deps.calendar.dto(deps.now()));
+  return api.routes;
 }

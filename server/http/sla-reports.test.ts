@@ -5,7 +5,7 @@ import { createCoveredHours, DEFAULT_COVERED_HOURS } from '../../src/domain/cove
 import { SLA_RULES } from '../../src/domain/sla-rules.ts';
 import type { StateChangeRow, Storage } from '../ports.ts';
 import { openStorage } from '../storage/open-storage.ts';
-import { freshDataDir } from '../storage/test-data-dir.ts';
+import { freshDataDir } from '../storage/data-dir.test-kit.ts';
 import { availabilityReport, probeFigures, probeFiguresInChunks, REPORT_PROBE_CHUNK, scopeAvailabilityReport, scopeFigures } from './sla-reports.ts';
 
 const hours = createCoveredHours(DEFAULT_COVERED_HOURS);

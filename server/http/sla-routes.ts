@@ -1,12 +1,12 @@
 // SLA figures of a scope (one collectivité, or all for support and kiosk) over a period:
 // availability over covered hours, GTI compliance and running clocks, yearly contribution.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { yearlyContribution } from '../../src/domain/contribution.ts';
 import { periodQuerySchema } from '../../src/protocol/rest.ts';
 import { canSee } from '../ports.ts';
 import { notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
+import { routeTable, type ApiRoute } from './api-route.ts';
 import { listScope, principalOf } from './auth.ts';
 import { estateView } from './estate-view.ts';
 import { findIncidents } from './incident-source.ts';
@@ -30,7 +30,8 @@ export function reportRequest(deps: RouteDeps, principal: ReturnType<typeof prin
 /** A running period's availability is served again for this long (the SPA refreshes it every 5 min). */
 export const RUNNING_REPORT_TTL_MS = 30_000;
 
-export function registerSlaRoutes(api: FastifyInstance, deps: RouteDeps): void {
+export function slaRoutes(deps: RouteDeps): ApiRoute[] {
+  const api = routeTable();
   const cache = createReportCache(200, { ttlMs: RUNNING_REPORT_TTL_MS, clock: () => performance.now() });
 
   api.get('/availability', async (request) => {
@@ -61,4 +62,5 @@ export function registerSlaRoutes(api: FastifyInstance, deps: RouteDeps): void {
         return { collectiviteId: c.id, probesInUse, ...yearlyContribution(probesInUse) };
       });
   });
+  return api.routes;
 }

@@ -1,7 +1,7 @@
 // Bad input is refused at the edge with a JSON error naming the field; the server keeps serving.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_PREFIX } from '../../src/protocol/rest.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 
 let gw: TestGateway;
 let support: string;
@@ -20,6 +20,7 @@ it.each([
   ['POST', '/session', { login: 'a'.repeat(101), password: 'x' }, 'login'],
   ['POST', '/session/kiosk', { token: 'short' }, 'token'],
   ['GET', '/incidents?page=0', undefined, 'page'],
+  ['GET', '/incidents?page=1&page=2', undefined, 'page'],
   ['GET', '/incidents?pageSize=9999', undefined, 'pageSize'],
   ['GET', '/incidents?status=burning', undefined, 'status'],
   ['GET', '/incidents?from=yesterday&to=5', undefined, 'from'],

@@ -6,10 +6,10 @@ import type { ProbeState } from '../../src/domain/model.ts';
 import { deltaBatchSchema, heartbeatSchema, protocolErrorSchema, type Snapshot } from '../../src/protocol/schemas.ts';
 import { readSnapshot } from '../../src/protocol/wire-snapshot.ts';
 import { createGateway, type Gateway } from '../app.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
-import { FakeSource } from '../supervision/fake-source.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 import { MemoryStorage } from '../supervision/memory-storage.ts';
-import { FakeSessions, LiveClient, sleep, until } from './live-test-kit.ts';
+import { FakeSessions, LiveClient, sleep, until } from './live-clients.test-kit.ts';
 
 const FLUSH_MS = 50;
 const BUFFER = 5;

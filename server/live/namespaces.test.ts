@@ -4,10 +4,10 @@
 import { io as connect, Manager } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createGateway, type Gateway } from '../app.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
-import { FakeSource } from '../supervision/fake-source.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 import { MemoryStorage } from '../supervision/memory-storage.ts';
-import { FakeSessions, until } from './live-test-kit.ts';
+import { FakeSessions, until } from './live-clients.test-kit.ts';
 
 const CONNECT_TIMEOUT_MS = 300;
 let gateway: Gateway;

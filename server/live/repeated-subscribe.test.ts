@@ -5,10 +5,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { packSnapshot } from '../../src/protocol/wire-snapshot.ts';
 import { createGateway, type Gateway } from '../app.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
-import { FakeSource } from '../supervision/fake-source.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 import { MemoryStorage } from '../supervision/memory-storage.ts';
-import { FakeSessions, LiveClient, sleep, until } from './live-test-kit.ts';
+import { FakeSessions, LiveClient, sleep, until } from './live-clients.test-kit.ts';
 
 const RESYNC_MS = 300;
 /** The fixture's 'all' snapshot is ~37 KB of columns: the budget holds three or four of them. */

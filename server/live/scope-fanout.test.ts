@@ -4,10 +4,10 @@
 import type { Socket as NetSocket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createGateway, type Gateway } from '../app.ts';
-import { fixtureEstate } from '../supervision/estate-fixture.ts';
-import { FakeSource } from '../supervision/fake-source.ts';
+import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../supervision/fake-source.test-kit.ts';
 import { MemoryStorage } from '../supervision/memory-storage.ts';
-import { FakeSessions, LiveClient, until } from './live-test-kit.ts';
+import { FakeSessions, LiveClient, until } from './live-clients.test-kit.ts';
 
 const MAX_BUFFERED = 8;
 let gateway: Gateway;

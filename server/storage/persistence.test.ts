@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dataDirOwner, LOCK_FILE } from './data-dir-lock.ts';
 import { openStorage } from './open-storage.ts';
-import { freshDataDir } from './test-data-dir.ts';
+import { freshDataDir } from './data-dir.test-kit.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -9,8 +9,8 @@ import { MIGRATIONS } from './migrations.ts';
 import { openSqlClient } from './open-storage.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqlStorage } from './sql-storage.ts';
-import { freshDataDir } from './test-data-dir.ts';
-import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from './test-postgres.ts';
+import { freshDataDir } from './data-dir.test-kit.ts';
+import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from './postgres.test-kit.ts';
 
 interface Backend {
   name: string;

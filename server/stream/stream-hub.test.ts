@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Incident, ProbeState, ProbeStatus } from '../../src/domain/model.ts';
 import { deltaBatchSchema, heartbeatSchema, snapshotSchema, type Estate, type SourceHealth } from '../../src/protocol/schemas.ts';
-import { fixtureEstate, fixtureStatus } from '../supervision/estate-fixture.ts';
-import { ManualTimers } from './manual-timers.ts';
+import { fixtureEstate, fixtureStatus } from '../supervision/estate-fixture.test-kit.ts';
+import { ManualTimers } from './manual-timers.test-kit.ts';
 import { createStreamHub, type StreamHub, type StreamMessage, type StreamView } from './stream-hub.ts';
 
 /** A supervision state reduced to maps, with helpers that change it and publish like the real one. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { fixtureStatus } from './estate-fixture.ts';
+import { fixtureStatus } from './estate-fixture.test-kit.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { PersistQueue } from './persist-queue.ts';
 import type { Incident } from '../../src/domain/model.ts';

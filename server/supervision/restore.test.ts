@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Incident } from '../../src/domain/model.ts';
-import { fixtureEstate, fixtureStatus } from './estate-fixture.ts';
+import { fixtureEstate, fixtureStatus } from './estate-fixture.test-kit.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { lastKnownInstant, restoreState } from './restore.ts';
 

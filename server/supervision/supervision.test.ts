@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { StorageUnavailableError, type SupervisionChange } from '../ports.ts';
-import { ManualTimers } from '../stream/manual-timers.ts';
-import { fixtureEstate, fixtureStatus } from './estate-fixture.ts';
-import { FakeSource } from './fake-source.ts';
+import { ManualTimers } from '../stream/manual-timers.test-kit.ts';
+import { fixtureEstate, fixtureStatus } from './estate-fixture.test-kit.ts';
+import { FakeSource } from './fake-source.test-kit.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { createSupervision, type Supervision } from './supervision.ts';
 

@@ -10,9 +10,9 @@ import { estateSchema, probeStatusSchema, type Estate } from '../../src/protocol
 import { cleanEngineText } from '../../src/protocol/text.ts';
 import { StorageRefusedError, type Storage } from '../ports.ts';
 import { openStorage } from '../storage/open-storage.ts';
-import { freshDataDir } from '../storage/test-data-dir.ts';
-import { fixtureEstate, fixtureStatus } from './estate-fixture.ts';
-import { FakeSource } from './fake-source.ts';
+import { freshDataDir } from '../storage/data-dir.test-kit.ts';
+import { fixtureEstate, fixtureStatus } from './estate-fixture.test-kit.ts';
+import { FakeSource } from './fake-source.test-kit.ts';
 import { createSupervision, type Supervision } from './supervision.ts';
 
 const T0 = Date.UTC(2026, 3, 14, 8, 0);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateEstate } from '../../mocks/simulator/estate.ts';
+import { generateEstate } from '../sources/simulator/estate.ts';
 import { renameProbes, runTestHook, sendTestHook, startTestHooks, TEST_HOOKS_SOCKET, testHooksFromEnv } from './test-hooks.ts';
 
 describe('testHooksFromEnv', () => {

@@ -5,8 +5,8 @@
 // nothing reachable over HTTP, so a browser session (support or référent) can never use them.
 import { z } from 'zod';
 import type { Estate } from '../../src/protocol/schemas.ts';
-import type { Simulator } from '../../mocks/simulator/simulator.ts';
-import type { SimOptions } from '../../mocks/simulator/sim-state.ts';
+import type { Simulator } from '../sources/simulator/simulator.ts';
+import type { SimOptions } from '../sources/simulator/sim-state.ts';
 import { sendAccountsCommand, startAccountsAdmin } from '../accounts/admin-socket.ts';
 
 export const TEST_HOOKS_SOCKET = 'test-hooks.sock';

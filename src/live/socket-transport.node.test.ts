@@ -4,9 +4,9 @@
 // gateway, so it sits outside the browser typecheck.)
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createGateway, type Gateway } from '../../server/app.ts';
-import { FakeSessions, until } from '../../server/live/live-test-kit.ts';
-import { fixtureEstate } from '../../server/supervision/estate-fixture.ts';
-import { FakeSource } from '../../server/supervision/fake-source.ts';
+import { FakeSessions, until } from '../../server/live/live-clients.test-kit.ts';
+import { fixtureEstate } from '../../server/supervision/estate-fixture.test-kit.ts';
+import { FakeSource } from '../../server/supervision/fake-source.test-kit.ts';
 import { MemoryStorage } from '../../server/supervision/memory-storage.ts';
 import { LiveStore } from './live-store.ts';
 import { createSocketTransport } from './socket-transport.ts';

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { generateEstate } from '../../mocks/simulator/estate.ts';
 import type { ProbeStatus } from '../domain/model.ts';
 import { fixtureSnapshot, FIXTURE_ESTATE, probeStatus } from '../live/live-fixtures.ts';
 import type { Snapshot } from './schemas.ts';
@@ -51,24 +50,6 @@ describe('packSnapshot → JSON → readSnapshot', () => {
     const wire = packSnapshot(varied());
     expect(wire.estate.probes.idAfterParent).toBe(false);
     expect(wire.estate.probes.id).toEqual(FIXTURE_ESTATE.probes.map((p) => p.id));
-  });
-
-  test('a simulated estate (hierarchical ids) travels as suffixes and comes back whole', () => {
-    const estate = generateEstate({ seed: 7, scale: 'small' });
-    const statuses = estate.probes.map((p, i) => probeStatus(p.id, i % 17 === 0 ? 'CRITICAL' : 'OK', 1_000 + i, i % 3 ? 'OK' : `out ${i % 5}`));
-    const snapshot = fixtureSnapshot({ estate, statuses, at: 1_000_000 });
-    const wire = packSnapshot(snapshot);
-    expect(wire.estate.probes.idAfterParent).toBe(true);
-    expect(wire.estate.equipment.idAfterParent).toBe(true);
-    expect(wire.estate.probes.id[0]).toMatch(/^-p\d+$/);
-    expect(wire.estate.texts.length).toBeLessThan(estate.probes.length);
-    expect(read(overTheWire(snapshot))).toEqual(snapshot);
-  });
-
-  test('is several times smaller than the object form', () => {
-    const estate = generateEstate({ seed: 7, scale: 'small' });
-    const snapshot = fixtureSnapshot({ estate, statuses: estate.probes.map((p) => probeStatus(p.id, 'OK', 1_000, 'PING OK')) });
-    expect(JSON.stringify(packSnapshot(snapshot)).length * 3).toBeLessThan(JSON.stringify(snapshot).length);
   });
 
   test('a status of a probe outside the estate is not sent', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estateSchema, probeStatusSchema } from '../../../src/protocol/schemas.ts';
 import { mapIcingaObjects } from './estate-mapping.ts';
-import { recordedHosts, recordedServices } from './recorded.ts';
+import { recordedHosts, recordedServices } from './recorded.test-kit.ts';
 
 const AT = 1_795_446_000_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLineSplitter } from './event-lines.ts';
-import { recordedEventLines } from './recorded.ts';
+import { recordedEventLines } from './recorded.test-kit.ts';
 
 function collect(maxLineChars?: number) {
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import type { ProbeBinding } from './estate-mapping.ts';
 import { readEvent } from './event-reading.ts';
-import { checkEvent } from './fake-icinga.ts';
+import { checkEvent } from './fake-icinga.test-kit.ts';
 import { icingaEventSchema } from './icinga-shapes.ts';
 
 const NOW = 1_795_446_000_000;

@@ -5,9 +5,9 @@ import { rmSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import type { Storage } from '../../ports.ts';
 import { openStorage } from '../../storage/open-storage.ts';
-import { freshDataDir } from '../../storage/test-data-dir.ts';
+import { freshDataDir } from '../../storage/data-dir.test-kit.ts';
 import { createSupervision, type Supervision } from '../../supervision/supervision.ts';
-import { checkEvent, FakeIcinga } from './fake-icinga.ts';
+import { checkEvent, FakeIcinga } from './fake-icinga.test-kit.ts';
 import { createIcinga2Source } from './icinga2-source.ts';
 import { probeIdOf } from './probe-ids.ts';
 

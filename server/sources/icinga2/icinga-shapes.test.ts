@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEventLine } from './icinga-shapes.ts';
-import { recordedEventLines } from './recorded.ts';
+import { recordedEventLines } from './recorded.test-kit.ts';
 
 describe('parseEventLine', () => {
   it('parses every recorded event Vigie follows and ignores the others', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import type { Estate, SourceHealth } from '../../../src/protocol/schemas.ts';
 import type { SourceAction } from '../../../src/protocol/source.ts';
-import { checkEvent, FakeIcinga } from './fake-icinga.ts';
+import { checkEvent, FakeIcinga } from './fake-icinga.test-kit.ts';
 import { createIcinga2Source } from './icinga2-source.ts';
 
 const NOW = 1_795_446_000_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import type { ProbeBinding } from './estate-mapping.ts';
 import { flagsToConfirm, readPolledObject } from './poll-reading.ts';
-import { recordedServices } from './recorded.ts';
+import { recordedServices } from './recorded.test-kit.ts';
 
 const NOW = 1_795_446_000_000;
 const T = NOW / 1000; // Icinga clock, seconds

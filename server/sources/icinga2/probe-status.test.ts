@@ -3,7 +3,7 @@ import type { ProbeStatus } from '../../../src/domain/model.ts';
 import { parseEventLine, type AckEvent, type CheckEvent, type IcingaEvent } from './icinga-shapes.ts';
 import { sameStatus } from '../../../src/domain/model.ts';
 import { applyAckEvent, applyCheckEvent, applyFlags, cameraCondition, firstLine, hostState, observedAt, serviceState } from './probe-status.ts';
-import { recordedEventLines } from './recorded.ts';
+import { recordedEventLines } from './recorded.test-kit.ts';
 
 const events: IcingaEvent[] = recordedEventLines.flatMap((l) => {
   const r = parseEventLine(l);

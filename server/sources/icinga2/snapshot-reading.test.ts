@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IcingaSnapshot } from './snapshot-queries.ts';
 import { readSnapshot } from './snapshot-reading.ts';
-import { recordedHosts, recordedServices } from './recorded.ts';
+import { recordedHosts, recordedServices } from './recorded.test-kit.ts';
 
 const AT = 1_795_446_000_000;
 // In the recording, remilly-atelier-ap!wifi is acknowledged.
