@@ -166,4 +166,5 @@ export type ContractMatchesDomain = [
   Assert<Same<z.infer<typeof probeSchema>, import('../domain/model.ts').Probe>>,
   Assert<Same<z.infer<typeof equipmentSchema>, import('../domain/model.ts').Equipment>>,
   Assert<Same<z.infer<typeof collectiviteSchema>, import('../domain/model.ts').Collectivite>>,
+  Assert<Same<z.infer<typeof estateSchema>, import('../domain/model.ts').Estate>>,
 ];
