@@ -8,6 +8,7 @@ import { createApiClient } from '../api/api-client.ts';
 import { SessionStore } from '../api/session.ts';
 import { FakeTransport } from '../live/fake-transport.ts';
 import { deltaBatch, wireSnapshot, probeStatus } from '../live/live-fixtures.ts';
+import { PROTOCOL_VERSION } from '../protocol/schemas.ts';
 import { App } from './app.tsx';
 import { createAppServices } from './app-services.ts';
 
@@ -64,7 +65,7 @@ describe('App', () => {
     expect(await screen.findByText('Connexion au flux…')).toBeTruthy();
     expect(location.pathname).toBe('/');
     act(() => transport.connect());
-    expect(transport.lastRequest).toEqual({ protocol: 2 });
+    expect(transport.lastRequest).toEqual({ protocol: PROTOCOL_VERSION });
 
     act(() => transport.emit('snapshot', wireSnapshot()));
     expect(await screen.findByText('Données en direct')).toBeTruthy();

@@ -177,4 +177,9 @@ export interface Incident {
   resolvedAt?: Instant;
   closedAt?: Instant;
   timeline: TimelineEntry[];
+  /**
+   * 1 when opened, bumped by the incident reducer on every change (incidents.ts): of two copies of
+   * an incident, the higher version is the newer (incident-version.ts).
+   */
+  version: number;
 }
