@@ -101,7 +101,8 @@ export function sameStatus(a: ProbeStatus, b: ProbeStatus): boolean {
 // Decision — declared maintenance (downtime): a probe in maintenance is not "trouble", whatever its
 // state. It is not in the problem list, not counted among the wall's failing probes, and does not
 // colour its site; the screens that show it say "en maintenance" instead (the site panel, the wall's
-// count). It opens no incident (DOMAIN.md) and availability counts it as maintenance (sla-rules.ts).
+// count). Availability counts its time as maintenance (sla-rules.ts). DOMAIN.md also says it opens
+// no incident; the incident reducer does not see maintenance yet (left to the maintenance work).
 
 const SEVERITY: Record<ProbeState, number> = { OK: 0, PENDING: 1, UNKNOWN: 2, WARNING: 3, CRITICAL: 4 };
 
