@@ -7,6 +7,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { startGateway } from './lib/gateway-process.ts';
+import { PROTOCOL_VERSION } from '../src/protocol/schemas.ts';
 import { sleep } from './lib/bench-page.ts';
 import { report } from './lib/report.ts';
 import { max, mean, percentile, round } from './lib/stats.ts';
@@ -51,7 +52,7 @@ export async function fanoutBench(): Promise<void> {
               const socket = io(`${gateway.url}/live`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 120_000 });
               const client: Client = { role, socket, latencies: [], transit: [], changes: 0 };
               clients.push(client);
-              socket.on('connect', () => socket.emit('subscribe', { protocol: 2 }));
+              socket.on('connect', () => socket.emit('subscribe', { protocol: PROTOCOL_VERSION }));
               socket.on('connect_error', (error) => reject(error));
               socket.once('snapshot', () => resolve());
               // Payload sizes as one support client receives them (what the gateway writes per socket).

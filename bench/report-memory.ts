@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import type { ProbeState } from '../src/domain/model.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from '../server/http/covered-calendar.ts';
-import { estateView } from '../server/http/estate-view.ts';
+import { indexEstate } from '../src/domain/estate-index.ts';
 import { periodContaining } from '../server/http/period.ts';
 import { availabilityReport, nextTurn, probeFigures, scopeAvailabilityReport } from '../server/http/sla-reports.ts';
 import type { StateChangeRow, Storage } from '../server/ports.ts';
@@ -42,7 +42,7 @@ const NOW = Date.UTC(2026, 0, 15, 9);
 const mb = (bytes: number) => round(bytes / 2 ** 20);
 
 function moselleProbeIds(): string[] {
-  return estateView(generateEstate({ seed: 57, scale: 'moselle' })).probeIdsIn(undefined);
+  return [...indexEstate(generateEstate({ seed: 57, scale: 'moselle' })).probeIdsIn()];
 }
 
 /**

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import { io } from 'socket.io-client';
-import { snapshotSchema } from '../src/protocol/schemas.ts';
+import { PROTOCOL_VERSION, snapshotSchema } from '../src/protocol/schemas.ts';
 import { readSnapshot, type WireSnapshot } from '../src/protocol/wire-snapshot.ts';
 import { startGateway } from './lib/gateway-process.ts';
 import { report } from './lib/report.ts';
@@ -32,7 +32,7 @@ export async function snapshotAnatomy(): Promise<void> {
     const { sessions } = await gateway.call<{ sessions: Array<{ token: string }> }>('/__bench/sessions', { referents: 0, support: 1 });
     const wire = await new Promise<WireSnapshot>((resolve, reject) => {
       const socket = io(`${gateway.url}/live`, { auth: { token: sessions[0]!.token }, transports: ['websocket'], forceNew: true, reconnection: false });
-      socket.on('connect', () => socket.emit('subscribe', { protocol: 2 }));
+      socket.on('connect', () => socket.emit('subscribe', { protocol: PROTOCOL_VERSION }));
       socket.on('connect_error', reject);
       socket.once('snapshot', (s: WireSnapshot) => {
         socket.close();

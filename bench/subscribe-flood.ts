@@ -7,6 +7,7 @@
 // Run: npm run bench:subscribe-flood
 import { io, type Socket } from 'socket.io-client';
 import { startGateway } from './lib/gateway-process.ts';
+import { PROTOCOL_VERSION } from '../src/protocol/schemas.ts';
 import { sleep } from './lib/bench-page.ts';
 import { report } from './lib/report.ts';
 import { round } from './lib/stats.ts';
@@ -36,7 +37,7 @@ function connect(url: string, token: string): Promise<Flooder> {
       flooder.ref = { stream: s.stream, epoch: s.epoch, seq: s.seq };
       if (flooder.snapshots === 1) resolve(flooder);
     });
-    socket.on('connect', () => socket.emit('subscribe', { protocol: 2 }));
+    socket.on('connect', () => socket.emit('subscribe', { protocol: PROTOCOL_VERSION }));
     socket.on('connect_error', reject);
   });
 }
@@ -53,7 +54,7 @@ export async function subscribeFloodBench(): Promise<void> {
     const bytesBefore = flooders.map((f) => f.bytes);
     // Half the repeats without a resume point (a client asking for a fresh snapshot), half resuming
     // at the position the socket holds: the two ways a well-formed client can ask again.
-    for (const f of flooders) for (let i = 1; i < SUBSCRIBES; i++) f.socket.emit('subscribe', i % 2 ? { protocol: 2 } : { protocol: 2, resume: f.ref });
+    for (const f of flooders) for (let i = 1; i < SUBSCRIBES; i++) f.socket.emit('subscribe', i % 2 ? { protocol: PROTOCOL_VERSION } : { protocol: PROTOCOL_VERSION, resume: f.ref });
     // Until every answer has arrived: past one resync interval (5 s), then 20 s without a snapshot
     // (snapshots queued by the gateway arrive slowly, deflated per socket), at most 5 minutes.
     let rssPeak = rssBefore;

@@ -154,9 +154,15 @@ export interface SessionDenyList {
   deniedSessions(now: number): Promise<Map<string, number>>;
 }
 
+/** A probe's new status with the collectivité owning it, so the stream hub routes it without a lookup. */
+export interface ScopedStatus {
+  collectiviteId: string;
+  status: ProbeStatus;
+}
+
 /** What changed after applying something to the supervisor, for the stream hub and storage. */
 export interface SupervisionChange {
-  statuses: ProbeStatus[];
+  statuses: ScopedStatus[];
   incidents: Incident[];
   /** When the source observed the earliest of these changes. */
   sourceAt?: Instant;

@@ -1,7 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { CircleMarker, MapContainer } from 'react-leaflet';
 import { io } from 'socket.io-client';
-import { worstState, type ProbeState, type ProbeStatus } from '../../src/domain/model.ts';
+import { siteColourState, worstState, type ProbeState, type ProbeStatus } from '../../src/domain/model.ts';
 import { PROTOCOL_VERSION, type DeltaBatch, type Estate } from '../../src/protocol/schemas.ts';
 import { unpackSnapshot, type WireSnapshot } from '../../src/protocol/wire-snapshot.ts';
 
@@ -59,7 +59,7 @@ export function NaiveMap() {
   }, [estate]);
 
   const siteState = (siteId: string): ProbeState => {
-    const states = (probesBySite.get(siteId) ?? []).map((id) => statuses.get(id)).map((s) => (s === undefined ? 'PENDING' : s.inDowntime ? 'OK' : s.state));
+    const states = (probesBySite.get(siteId) ?? []).map((id) => siteColourState(statuses.get(id)));
     return states.length ? worstState(states) : 'PENDING';
   };
 

@@ -24,4 +24,11 @@ describe('CSV for French spreadsheets', () => {
     expect(localDateTime(Date.parse('2026-07-15T08:00:00Z'), 'Europe/Paris')).toBe('2026-07-15 10:00:00');
     expect(localDateTime(undefined, 'Europe/Paris')).toBe('');
   });
+
+  it("writes each report's own zone, formatters kept per zone", () => {
+    const t = Date.parse('2026-10-25T00:30:00Z'); // 02:30 summer time in Paris, the first pass of a repeated hour
+    expect(localDateTime(t, 'Europe/Paris')).toBe('2026-10-25 02:30:00');
+    expect(localDateTime(t, 'America/Cayenne')).toBe('2026-10-24 21:30:00');
+    expect(localDateTime(t + 3_600_000, 'Europe/Paris')).toBe('2026-10-25 02:30:00');
+  });
 });

@@ -18,9 +18,17 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+// One formatter per zone, built once: an export has a dozen date cells per row and thousands of rows.
+const isoLocal = new Map<string, Intl.DateTimeFormat>();
+
 /** Local wall-clock time 'YYYY-MM-DD HH:MM:SS' in the report's time zone ('' for none). */
 export function localDateTime(t: number | undefined, timeZone: string): string {
   if (t === undefined) return '';
-  // sv-SE formats as ISO-like 'YYYY-MM-DD HH:MM:SS'.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(t);
+  let format = isoLocal.get(timeZone);
+  if (!format) {
+    // sv-SE formats as ISO-like 'YYYY-MM-DD HH:MM:SS'.
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' });
+    isoLocal.set(timeZone, format);
+  }
+  return format.format(t);
 }

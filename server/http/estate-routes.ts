@@ -1,18 +1,18 @@
 // The estate as the caller may see it: collectivités, a collectivité's sites, a site's equipment
 // and probes with their current status, one probe. Lists are filtered; ids outside scope are 403.
 import { z } from 'zod';
+import { indexEstate } from '../../src/domain/estate-index.ts';
 import { canSee } from '../ports.ts';
 import { validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { routeTable, type ApiRoute } from './api-route.ts';
 import { principalOf, requireScope } from './auth.ts';
-import { estateView } from './estate-view.ts';
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(128) });
 
 export function estateRoutes(deps: RouteDeps): ApiRoute[] {
   const api = routeTable();
-  const view = () => estateView(deps.state.estate());
+  const view = () => indexEstate(deps.state.estate());
   const withStatus = <P extends { id: string }>(probe: P) => ({ ...probe, status: deps.state.status(probe.id) ?? null });
 
   api.get('/health', async (request) => {
@@ -42,26 +42,26 @@ export function estateRoutes(deps: RouteDeps): ApiRoute[] {
   api.get('/collectivites/:id', async (request) => {
     const { id } = validate(idParamsSchema, request.params, 'params');
     const v = view();
-    requireScope(principalOf(request), v.collectivite.has(id) ? id : undefined, 'collectivité');
-    return { ...v.collectivite.get(id), sites: v.sitesOf(id) };
+    requireScope(principalOf(request), v.collectivites.has(id) ? id : undefined, 'collectivité');
+    return { ...v.collectivites.get(id), sites: v.sitesByCollectivite.get(id) ?? [] };
   });
 
   api.get('/sites/:id', async (request) => {
     const { id } = validate(idParamsSchema, request.params, 'params');
     const v = view();
-    const site = v.site.get(id);
+    const site = v.sites.get(id);
     requireScope(principalOf(request), site?.collectiviteId, 'site');
     return {
       ...site,
-      equipment: v.equipmentOf(id).map((e) => ({ ...e, probes: v.probesOf(e.id).map(withStatus) })),
+      equipment: (v.equipmentBySite.get(id) ?? []).map((e) => ({ ...e, probes: (v.probesByEquipment.get(e.id) ?? []).map(withStatus) })),
     };
   });
 
   api.get('/probes/:id', async (request) => {
     const { id } = validate(idParamsSchema, request.params, 'params');
     const v = view();
-    const probe = v.probe.get(id);
-    requireScope(principalOf(request), probe && v.collectiviteOfProbe(id), 'probe');
+    const probe = v.probes.get(id);
+    requireScope(principalOf(request), probe && v.probeRef(id)?.collectiviteId, 'probe');
     return withStatus(probe!);
   });
   return api.routes;

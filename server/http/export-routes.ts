@@ -32,12 +32,12 @@ export function exportRoutes(deps: RouteDeps): ApiRoute[] {
     const incidents = await findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period });
     const rows = incidents.map((i): Cell[] => {
       const gti = gtiStatus(i, r.now, r.hours, deps.calendar.rules);
-      const probe = r.view.probe.get(i.probeId);
+      const probe = r.view.probes.get(i.probeId);
       return [
         i.id,
         i.collectiviteId,
-        r.view.collectivite.get(i.collectiviteId)?.name,
-        r.view.site.get(i.siteId)?.name,
+        r.view.collectivites.get(i.collectiviteId)?.name,
+        r.view.sites.get(i.siteId)?.name,
         probe?.name ?? i.probeId,
         i.severity,
         i.status,
@@ -60,14 +60,14 @@ export function exportRoutes(deps: RouteDeps): ApiRoute[] {
     const figures = await scopeFigures(deps.storage, { ...r, probeIds });
     const byCollectivite = new Map<string, string[]>();
     for (const id of probeIds) {
-      const c = r.view.collectiviteOfProbe(id) ?? '';
+      const c = r.view.probeRef(id)?.collectiviteId ?? '';
       byCollectivite.set(c, [...(byCollectivite.get(c) ?? []), id]);
     }
     const rows: Cell[][] = [];
     const row = (kind: string, c: string, probeId: string, f: ReturnType<typeof aggregateAvailability>): Cell[] => {
-      const probe = r.view.probe.get(probeId);
-      const site = probe && r.view.site.get(r.view.equipment.get(probe.equipmentId)?.siteId ?? '');
-      return [kind, c, r.view.collectivite.get(c)?.name, site?.name, probe?.name, probeId || null, minutes(f.upMs), minutes(f.downMs), minutes(f.unmeasuredMs), minutes(f.maintenanceMs), percent(f.ratio), percent(f.coverage)];
+      const probe = r.view.probes.get(probeId);
+      const site = probe && r.view.sites.get(r.view.equipment.get(probe.equipmentId)?.siteId ?? '');
+      return [kind, c, r.view.collectivites.get(c)?.name, site?.name, probe?.name, probeId || null, minutes(f.upMs), minutes(f.downMs), minutes(f.unmeasuredMs), minutes(f.maintenanceMs), percent(f.ratio), percent(f.coverage)];
     };
     for (const [c, ids] of byCollectivite) {
       rows.push(row('collectivite', c, '', aggregateAvailability(ids.map((id) => figures.get(id)!))));

@@ -21,6 +21,7 @@ const history = (n: number): Incident => {
     resolvedAt: openedAt + 3_600_000,
     closedAt: openedAt + DAY,
     timeline: [{ at: openedAt, kind: 'opened', state: 'WARNING' }],
+    version: 3,
   };
 };
 const ids = (body: { items: Incident[] }) => body.items.map((i) => i.id);

@@ -2,13 +2,13 @@
 // availability over covered hours, GTI compliance and running clocks, yearly contribution.
 import { z } from 'zod';
 import { yearlyContribution } from '../../src/domain/contribution.ts';
+import { indexEstate } from '../../src/domain/estate-index.ts';
 import { periodQuerySchema } from '../../src/protocol/rest.ts';
 import { canSee } from '../ports.ts';
 import { notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { routeTable, type ApiRoute } from './api-route.ts';
 import { listScope, principalOf } from './auth.ts';
-import { estateView } from './estate-view.ts';
 import { findIncidents } from './incident-source.ts';
 import { resolvePeriod } from './period.ts';
 import { createReportCache, SETTLE_MS } from './report-cache.ts';
@@ -20,8 +20,8 @@ export const reportQuerySchema = periodQuerySchema.extend({ collectiviteId: z.st
 export function reportRequest(deps: RouteDeps, principal: ReturnType<typeof principalOf>, rawQuery: unknown) {
   const query = validate(reportQuerySchema, rawQuery, 'query');
   const collectiviteId = listScope(principal, query.collectiviteId);
-  const view = estateView(deps.state.estate());
-  if (collectiviteId !== undefined && !view.collectivite.has(collectiviteId)) throw notFound('collectivité');
+  const view = indexEstate(deps.state.estate());
+  if (collectiviteId !== undefined && !view.collectivites.has(collectiviteId)) throw notFound('collectivité');
   const now = deps.now();
   const period = resolvePeriod(query, now, deps.calendar.settings.timeZone, 'month')!;
   return { collectiviteId, scope: collectiviteId ?? 'all', view, now, period, hours: deps.calendar.hoursFor(period.from, period.to) };
@@ -52,8 +52,8 @@ export function slaRoutes(deps: RouteDeps): ApiRoute[] {
     const principal = principalOf(request);
     const { collectiviteId } = validate(z.object({ collectiviteId: z.string().min(1).max(128).optional() }), request.query, 'query');
     const scope = listScope(principal, collectiviteId);
-    const view = estateView(deps.state.estate());
-    if (scope !== undefined && !view.collectivite.has(scope)) throw notFound('collectivité');
+    const view = indexEstate(deps.state.estate());
+    if (scope !== undefined && !view.collectivites.has(scope)) throw notFound('collectivité');
     return deps.state
       .estate()
       .collectivites.filter((c) => (scope === undefined ? canSee(principal, c.id) : c.id === scope))

@@ -4,7 +4,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import { LIVE_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '../../src/protocol/events.ts';
-import type { DeltaBatch, IncidentUpdate } from '../../src/protocol/schemas.ts';
+import { PROTOCOL_VERSION, type DeltaBatch, type IncidentUpdate } from '../../src/protocol/schemas.ts';
 import { readSnapshot } from '../../src/protocol/wire-snapshot.ts';
 import type { Principal, SessionService } from '../ports.ts';
 
@@ -95,7 +95,7 @@ export class LiveClient {
   }
 
   subscribe(resume?: { stream: string; epoch: string; seq: number }): void {
-    this.socket.emit('subscribe', resume ? { protocol: 2, resume } : { protocol: 2 });
+    this.socket.emit('subscribe', resume ? { protocol: PROTOCOL_VERSION, resume } : { protocol: PROTOCOL_VERSION });
   }
 
   count(event: string): number {

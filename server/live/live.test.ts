@@ -3,7 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ProbeState } from '../../src/domain/model.ts';
-import { deltaBatchSchema, heartbeatSchema, protocolErrorSchema, type Snapshot } from '../../src/protocol/schemas.ts';
+import { deltaBatchSchema, heartbeatSchema, PROTOCOL_VERSION, protocolErrorSchema, type Snapshot } from '../../src/protocol/schemas.ts';
 import { readSnapshot } from '../../src/protocol/wire-snapshot.ts';
 import { createGateway, type Gateway } from '../app.ts';
 import { fixtureEstate } from '../supervision/estate-fixture.test-kit.ts';
@@ -182,7 +182,7 @@ describe('live stream', () => {
     const send = (event: string, payload: unknown) => (bad.socket as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
     send('subscribe', { protocol: 99 });
     send('subscribe', 'not an object');
-    send('subscribe', { protocol: 2, resume: { stream: 'all', epoch: 'x', seq: -1 } });
+    send('subscribe', { protocol: PROTOCOL_VERSION, resume: { stream: 'all', epoch: 'x', seq: -1 } });
     send('subscribe', { protocol: 1, junk: 'x'.repeat(4_000) });
     send('drop-tables', {});
     await until(() => bad.count('protocol-error') === 5, 5_000, 'five refusals');

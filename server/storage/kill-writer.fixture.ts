@@ -21,6 +21,7 @@ await storage.saveIncidents([
     severity: 'CRITICAL',
     openedAt: t0 + 60_000,
     acknowledgedAt: t0 + 120_000,
+    version: 2,
     timeline: [
       { at: t0 + 60_000, kind: 'opened', state: 'CRITICAL' },
       { at: t0 + 120_000, kind: 'acknowledged', by: 'support', comment: 'vu' },

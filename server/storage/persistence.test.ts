@@ -75,7 +75,7 @@ it('a kill -9 during the first start (initdb) leaves a folder the next start com
     await runWriterThenKill(t0, empty, initdbHalfway);
     const storage = await openStorage({ dataDir: empty });
     try {
-      await storage.saveIncidents([{ id: 'inc-9', probeId: 'p1', siteId: 's1', collectiviteId: 'metz', status: 'open', severity: 'CRITICAL', openedAt: t0, timeline: [{ at: t0, kind: 'opened', state: 'CRITICAL' }] }]);
+      await storage.saveIncidents([{ id: 'inc-9', probeId: 'p1', siteId: 's1', collectiviteId: 'metz', status: 'open', severity: 'CRITICAL', openedAt: t0, timeline: [{ at: t0, kind: 'opened', state: 'CRITICAL' }], version: 1 }]);
     } finally {
       await storage.close();
     }

@@ -2,6 +2,7 @@
 // and operator actions. Writes are batched into a few multi-row statements (unnest / jsonb arrays)
 // because the simulator can emit thousands of changes per second. A write the database refuses for
 // its data throws StorageRefusedError (sql-errors.ts), so the caller can set the rows aside.
+import { withVersion } from '../../src/domain/incident-version.ts';
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import type { IncidentQuery, OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
@@ -31,6 +32,9 @@ function lastPerKey<T>(items: readonly T[], key: (item: T) => string): T[] {
   }
   return [...byKey.values()];
 }
+
+/** An incident row's body: rows written before incidents had versions lack one (withVersion fills it in). */
+type StoredIncident = Parameters<typeof withVersion>[0];
 
 interface StateChangeDbRow {
   probe_id: string;
@@ -162,8 +166,8 @@ export function createSqlStorage(db: SqlClient): Storage {
         query.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '',
         query.offset ? `OFFSET ${Math.max(0, Math.floor(query.offset))}` : '',
       ].join(' ');
-      const rows = await db.query<{ body: Incident }>(`SELECT body FROM incident ${where} ORDER BY opened_at DESC, id ${page}`, params);
-      return rows.map((r) => r.body);
+      const rows = await db.query<{ body: StoredIncident }>(`SELECT body FROM incident ${where} ORDER BY opened_at DESC, id ${page}`, params);
+      return rows.map((r) => withVersion(r.body));
     },
     async countIncidents(query) {
       const { where, params } = incidentWhere(query);
@@ -171,8 +175,8 @@ export function createSqlStorage(db: SqlClient): Storage {
       return Number(row?.n ?? 0);
     },
     async loadIncident(id: string) {
-      const rows = await db.query<{ body: Incident }>('SELECT body FROM incident WHERE id = $1', [id]);
-      return rows[0]?.body;
+      const rows = await db.query<{ body: StoredIncident }>('SELECT body FROM incident WHERE id = $1', [id]);
+      return rows[0] && withVersion(rows[0].body);
     },
 
     async appendOperatorAction(row: OperatorActionRow) {

@@ -62,6 +62,7 @@ const incident = (id: string, collectiviteId: string, openedAt: number, extra: P
   severity: 'CRITICAL',
   openedAt,
   timeline: [{ at: openedAt, kind: 'opened', state: 'CRITICAL' }],
+  version: 1,
   ...extra,
 });
 
@@ -179,6 +180,29 @@ for (const backend of backends) {
       expect(await storage.loadIncident?.('i2')).toEqual(incident('i2', 'thionville', t0 + day));
       expect(await storage.loadIncident?.('nope')).toBeUndefined();
       expect((await storage.loadIncidents({ collectiviteId: 'metz', activeOnly: false }))[1]).toMatchObject({ status: 'resolved', resolvedAt: t0 + day / 2 });
+    });
+
+    it('gives incidents stored before versions existed the version the reducer would have given them', async () => {
+      const t0 = Date.UTC(2026, 2, 1);
+      const { version: _none, ...old } = incident('old', 'metz', t0, {
+        status: 'acknowledged',
+        acknowledgedAt: t0 + 60_000,
+        timeline: [
+          { at: t0, kind: 'opened', state: 'CRITICAL' },
+          { at: t0, kind: 'notified' },
+          { at: t0 + 60_000, kind: 'acknowledged', by: 'support', comment: 'vu' },
+        ],
+      });
+      // Written as an earlier Vigie wrote it: the body without `version`.
+      await client.query(
+        `INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, body) VALUES ($1, $2, $3, $4, $5, NULL, $6::jsonb)`,
+        [old.id, old.collectiviteId, old.probeId, old.status, old.openedAt, JSON.stringify(old)],
+      );
+      expect(await storage.loadIncident?.('old')).toEqual({ ...old, version: 2 });
+      expect((await storage.loadIncidents({})).map((i) => i.version)).toEqual([2]);
+      // A versioned row keeps its own.
+      await storage.saveIncidents([{ ...old, version: 7 }]);
+      expect((await storage.loadIncidents({}))[0]?.version).toBe(7);
     });
 
     it('appends operator actions with who and when', async () => {

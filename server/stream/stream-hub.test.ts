@@ -19,8 +19,10 @@ class FakeView implements StreamView {
   statuses = () => this.statusMap.values();
   incidents = () => this.incidentMap.values();
   sourceHealth = () => this.health;
-  collectiviteOf = (id: string) => /^p-(c\d+)-/.exec(id)?.[1];
 }
+
+/** The fixture's probe ids name their collectivité: p-<collectivité>-<n>. */
+const ownerOf = (probeId: string) => /^p-(c\d+)-/.exec(probeId)![1]!;
 
 let timers: ManualTimers;
 let view: FakeView;
@@ -35,7 +37,7 @@ beforeEach(() => {
 function change(probeId: string, state: ProbeState): ProbeStatus {
   const status = fixtureStatus(probeId, view.now(), state, { output: `${state} at ${view.now()}` });
   view.statusMap.set(probeId, status);
-  hub.publish({ statuses: [status], incidents: [], sourceAt: view.now() });
+  hub.publish({ statuses: [{ collectiviteId: ownerOf(probeId), status }], incidents: [], sourceAt: view.now() });
   return status;
 }
 

@@ -25,7 +25,6 @@ export interface StreamView {
   statuses(): Iterable<ProbeStatus>;
   incidents(): Iterable<Incident>;
   sourceHealth(): SourceHealth;
-  collectiviteOf(id: string): string | undefined;
 }
 
 export type StreamMessage =
@@ -133,9 +132,9 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   }
 
   /** The streams a change of this collectivité belongs to (only those that exist). */
-  function targets(collectiviteId: string | undefined): Stream[] {
+  function targets(collectiviteId: string): Stream[] {
     const out = [streams.get('all')!];
-    const own = collectiviteId === undefined ? undefined : streams.get(scopeFor(collectiviteId));
+    const own = streams.get(scopeFor(collectiviteId));
     if (own) out.push(own);
     return out;
   }
@@ -145,8 +144,8 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     if (change.estateChanged) return resync();
     if (change.source) forgetSnapshots();
     let pending = false;
-    for (const status of change.statuses) {
-      for (const s of targets(view.collectiviteOf(status.probeId))) {
+    for (const { collectiviteId, status } of change.statuses) {
+      for (const s of targets(collectiviteId)) {
         s.changes.set(status.probeId, status);
         if (change.sourceAt !== undefined) s.sourceAt = Math.min(s.sourceAt ?? change.sourceAt, change.sourceAt);
         pending = true;

@@ -6,7 +6,7 @@ import type { Incident } from '../../src/domain/model.ts';
 import { StorageRefusedError, StorageUnavailableError, type DeadLetterRow } from '../ports.ts';
 
 const incident = (id: string, status: Incident['status']): Incident =>
-  ({ id, probeId: 'p', siteId: 's', collectiviteId: 'c', status, severity: 'CRITICAL', openedAt: 1, timeline: [] }) as Incident;
+  ({ id, probeId: 'p', siteId: 's', collectiviteId: 'c', status, severity: 'CRITICAL', openedAt: 1, timeline: [], version: 1 }) as Incident;
 
 test('keeps only the latest status and incident version per key, in one write per kind', async () => {
   const storage = new MemoryStorage();

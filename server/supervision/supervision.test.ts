@@ -38,6 +38,7 @@ describe('supervision state', () => {
     expect(supervision.sourceHealth().state).toBe('connected');
     expect(storage.estate?.probes).toHaveLength(6);
     expect(changes.find((c) => c.estateChanged)?.statuses).toHaveLength(6);
+    expect(changes.find((c) => c.estateChanged)?.statuses.map((c) => c.collectiviteId).sort()).toEqual(['c1', 'c1', 'c1', 'c2', 'c2', 'c2']);
   });
 
   test('a hard problem opens an incident, a soft one does not, OK resolves it', () => {
@@ -46,7 +47,8 @@ describe('supervision state', () => {
     const hard = source.emit('p-c1-1', 'CRITICAL');
     const [incident] = [...supervision.incidents()];
     expect(incident).toMatchObject({ id: `p-c1-1@${hard.lastCheck}`, collectiviteId: 'c1', siteId: 's-c1', status: 'open', severity: 'CRITICAL' });
-    expect(changes.at(-1)).toMatchObject({ statuses: [hard], incidents: [incident], sourceAt: source.clock });
+    // The change names the probe's collectivité: the stream hub routes it without looking it up.
+    expect(changes.at(-1)).toMatchObject({ statuses: [{ collectiviteId: 'c1', status: hard }], incidents: [incident], sourceAt: source.clock });
     source.emit('p-c1-1', 'OK');
     expect(supervision.incident(incident!.id)?.status).toBe('resolved');
     expect(supervision.status('p-c1-1')?.state).toBe('OK');

@@ -8,10 +8,10 @@ import { sameStatus, type Incident, type Instant, type ProbeStatus } from '../..
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource, UnmappedEngineObject } from '../../src/protocol/source.ts';
-import { StorageRefusedError, StorageUnavailableError, type Storage, type SupervisionChange, type SupervisionState } from '../ports.ts';
+import { StorageRefusedError, StorageUnavailableError, type ScopedStatus, type Storage, type SupervisionChange, type SupervisionState } from '../ports.ts';
 import { systemTimers, type Timers } from '../stream/timers.ts';
 import { echoKey, eventFromOperator, eventFromSource, sourceActionFor } from './action-mapping.ts';
-import { indexEstate, sameEstate, type EstateIndex } from './estate-index.ts';
+import { indexEstate, sameEstate, type EstateIndex } from '../../src/domain/estate-index.ts';
 import { PersistQueue } from './persist-queue.ts';
 import { restoreState, type RestoredState } from './restore.ts';
 import { repairingEvents, repairTally } from './source-boundary.ts';
@@ -95,27 +95,31 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     queue.incident(previous);
   }
 
-  /** Apply one status; returns the incident it changed, if any, or 'same' when nothing changed. */
-  function applyStatus(status: ProbeStatus, observedAt: Instant): { changed: boolean; incident?: Incident } {
+  /**
+   * Apply one status; returns it with its owner when it changed anything (undefined when the probe
+   * is unknown or nothing changed), and the incident it changed, if any.
+   */
+  function applyStatus(status: ProbeStatus, observedAt: Instant): { changed?: ScopedStatus; incident?: Incident } {
     const ref = index.probeRef(status.probeId);
     if (!ref) {
       if (!unmapped.has(status.probeId) && unmapped.size < 10_000) unmapped.add(status.probeId);
-      return { changed: false };
+      return {};
     }
     const prev = statuses.get(status.probeId);
-    if (prev && sameStatus(prev, status)) return { changed: false };
+    if (prev && sameStatus(prev, status)) return {};
     statuses.set(status.probeId, status);
     queue.status(status);
+    const changed = { collectiviteId: ref.collectiviteId, status };
     const stateChanged = !prev || prev.state !== status.state;
     if (stateChanged || prev.inDowntime !== status.inDowntime) {
       queue.stateChange({ probeId: status.probeId, at: stateChanged ? status.since : observedAt, state: status.state, inDowntime: status.inDowntime });
     }
-    if (!stateChanged && prev.stateType === status.stateType) return { changed: true };
+    if (!stateChanged && prev.stateType === status.stateType) return { changed };
     const event: IncidentEvent = { type: 'status', at: status.lastCheck ?? observedAt, state: status.state, stateType: status.stateType };
     const outcome = reduceIncident(latest.get(status.probeId), ref, event, rules);
-    if (!outcome.changed || !outcome.incident) return { changed: true };
+    if (!outcome.changed || !outcome.incident) return { changed };
     remember(outcome.incident);
-    return { changed: true, incident: outcome.incident };
+    return { changed, incident: outcome.incident };
   }
 
   const events: SourceEvents = {
@@ -123,21 +127,21 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       const estateChanged = !sameEstate(index.estate, estate);
       if (estateChanged) {
         index = indexEstate(estate);
-        for (const probeId of statuses.keys()) if (!index.hasProbe(probeId)) statuses.delete(probeId);
+        for (const probeId of statuses.keys()) if (!index.siteOfProbe.has(probeId)) statuses.delete(probeId);
         storage.saveEstate(estate).catch((error) => log('saving the estate failed', error));
       }
-      const changed: ProbeStatus[] = [];
+      const changed: ScopedStatus[] = [];
       const touched: Incident[] = [];
       for (const status of snapshotStatuses) {
         const result = applyStatus(status, at);
-        if (result.changed) changed.push(status);
+        if (result.changed) changed.push(result.changed);
         if (result.incident) touched.push(result.incident);
       }
       notify({ statuses: changed, incidents: touched, sourceAt: at, ...(estateChanged ? { estateChanged } : {}) });
     },
     status(status, observedAt) {
       const result = applyStatus(status, observedAt);
-      if (result.changed) notify({ statuses: [status], incidents: result.incident ? [result.incident] : [], sourceAt: observedAt });
+      if (result.changed) notify({ statuses: [result.changed], incidents: result.incident ? [result.incident] : [], sourceAt: observedAt });
     },
     action(action) {
       applySourceAction(action);
@@ -234,7 +238,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     async start() {
       const restored = options.restored ?? (await restoreState(storage, { now: source.now(), recentMs }));
       if (restored.estate) index = indexEstate(restored.estate);
-      for (const status of restored.statuses) if (index.hasProbe(status.probeId)) statuses.set(status.probeId, status);
+      for (const status of restored.statuses) if (index.siteOfProbe.has(status.probeId)) statuses.set(status.probeId, status);
       for (const incident of restored.incidents) {
         incidents.set(incident.id, incident);
         const current = latest.get(incident.probeId);

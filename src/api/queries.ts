@@ -5,23 +5,24 @@ import { z } from 'zod';
 import { collectiviteSchema, equipmentSchema, probeSchema, probeStatusSchema, siteSchema } from '../protocol/schemas.ts';
 import { calendarSchema, sessionSchema } from '../protocol/rest.ts';
 import type { ApiClient } from './api-client.ts';
+import { queryKeys } from './query-keys.ts';
 import { useApiClient } from './use-api-client.ts';
 
 export const meQueryOptions = (client: ApiClient) =>
-  queryOptions({ queryKey: ['me'], queryFn: () => client.get('/me', sessionSchema.shape.user), staleTime: 5 * 60_000 });
+  queryOptions({ queryKey: queryKeys.me(), queryFn: () => client.get('/me', sessionSchema.shape.user), staleTime: 5 * 60_000 });
 
 export const calendarQueryOptions = (client: ApiClient) =>
-  queryOptions({ queryKey: ['calendar'], queryFn: () => client.get('/calendar', calendarSchema), staleTime: 60 * 60_000 });
+  queryOptions({ queryKey: queryKeys.calendar(), queryFn: () => client.get('/calendar', calendarSchema), staleTime: 60 * 60_000 });
 
 export const collectivitesQueryOptions = (client: ApiClient) =>
-  queryOptions({ queryKey: ['collectivites'], queryFn: () => client.get('/collectivites', z.array(collectiviteSchema)), staleTime: 10 * 60_000 });
+  queryOptions({ queryKey: queryKeys.collectivites(), queryFn: () => client.get('/collectivites', z.array(collectiviteSchema)), staleTime: 10 * 60_000 });
 
 export const siteDetailSchema = siteSchema.extend({
   equipment: z.array(equipmentSchema.extend({ probes: z.array(probeSchema.extend({ status: probeStatusSchema.optional() })) })),
 });
 
 export const siteDetailQueryOptions = (client: ApiClient, siteId: string) =>
-  queryOptions({ queryKey: ['sites', siteId], queryFn: () => client.get(`/sites/${encodeURIComponent(siteId)}`, siteDetailSchema) });
+  queryOptions({ queryKey: queryKeys.site(siteId), queryFn: () => client.get(`/sites/${encodeURIComponent(siteId)}`, siteDetailSchema) });
 
 export function useMe() {
   return useQuery(meQueryOptions(useApiClient()));

@@ -8,6 +8,8 @@ import { createApiClient } from '../api/api-client.ts';
 import { SessionStore } from '../api/session.ts';
 import { FakeTransport } from '../live/fake-transport.ts';
 import { deltaBatch, wireSnapshot, probeStatus } from '../live/live-fixtures.ts';
+import { formatTime } from '../i18n/format.ts';
+import { PROTOCOL_VERSION } from '../protocol/schemas.ts';
 import { App } from './app.tsx';
 import { createAppServices } from './app-services.ts';
 
@@ -20,7 +22,7 @@ function memoryStorage() {
   return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
 }
 
-function boot(path: string) {
+function boot(path: string, answer: (method: string, url: string) => unknown = () => undefined) {
   history.replaceState(null, '', path);
   const transport = new FakeTransport();
   const calls: string[] = [];
@@ -31,6 +33,8 @@ function boot(path: string) {
     if (method === 'POST' && url === '/api/v1/session') return json(200, support);
     if (method === 'POST' && url === '/api/v1/session/kiosk') return json(200, kiosk);
     if (method === 'DELETE') return new Response(null, { status: 204 });
+    const body = answer(method, url);
+    if (body !== undefined) return json(200, body);
     return json(404, { error: { code: 'not-found', message: 'stub' } });
   });
   const sessions = new SessionStore(memoryStorage());
@@ -64,7 +68,7 @@ describe('App', () => {
     expect(await screen.findByText('Connexion au flux…')).toBeTruthy();
     expect(location.pathname).toBe('/');
     act(() => transport.connect());
-    expect(transport.lastRequest).toEqual({ protocol: 2 });
+    expect(transport.lastRequest).toEqual({ protocol: PROTOCOL_VERSION });
 
     act(() => transport.emit('snapshot', wireSnapshot()));
     expect(await screen.findByText('Données en direct')).toBeTruthy();
@@ -97,5 +101,19 @@ describe('App', () => {
     await vi.waitFor(() => expect(calls).toContain('POST /api/v1/session/kiosk'));
     await vi.waitFor(() => expect(location.search).toBe('?rotate=30'));
     expect(sessionStorage.getItem('vigie.kiosk-token')).toBe('kiosk-0123456789abcdef');
+  });
+
+  it("shows times in the gateway's time zone (GET /calendar), not the browser's nor a fixed one", async () => {
+    const calendar = { timeZone: 'America/Cayenne', days: [1, 2, 3, 4, 5], open: '09:00', close: '17:30', closedDates: [], gtiHours: 8, atRiskHours: 2, availabilityTarget: 0.96 };
+    const { calls } = boot('/wall?token=kiosk-0123456789abcdef', (method, url) => (method === 'GET' && url === '/api/v1/calendar' ? calendar : undefined));
+    await vi.waitFor(() => expect(calls).toContain('GET /api/v1/calendar'));
+    const clock = await vi.waitFor(() => {
+      const time = document.querySelector('time');
+      expect(time).not.toBeNull();
+      const instant = Date.parse(time!.dateTime);
+      expect(time!.textContent).toBe(formatTime({ locale: 'fr', timeZone: 'America/Cayenne' }, instant, true));
+      return { instant, text: time!.textContent };
+    });
+    expect(clock.text).not.toBe(formatTime({ locale: 'fr', timeZone: 'Europe/Paris' }, clock.instant, true));
   });
 });

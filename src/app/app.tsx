@@ -14,6 +14,7 @@ import { DashboardPage } from './dashboard-page.tsx';
 import { LiveSession } from './live-session.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { ReferentPage } from './referent-page.tsx';
+import { ServerTimeZone } from './server-time-zone.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 import { WallPage } from './wall-page.tsx';
 import { appMessages } from './app-messages.ts';
@@ -63,7 +64,9 @@ function Routes({ services }: { services: AppServices }) {
         <KioskGate token={route.token} onTokenConsumed={() => navigate(location.pathname + stripToken(location.search), { replace: true })} onGoToLogin={() => navigate('/login')}>
           {session && (
             <LiveSession key={session.token} token={session.token} createTransport={services.createTransport}>
-              <WallPage />
+              <ServerTimeZone>
+                <WallPage />
+              </ServerTimeZone>
             </LiveSession>
           )}
         </KioskGate>
@@ -74,7 +77,9 @@ function Routes({ services }: { services: AppServices }) {
       if (!session) return null;
       return (
         <LiveSession key={session.token} token={session.token} createTransport={services.createTransport}>
-          <SignedInPage route={route} user={session.user} />
+          <ServerTimeZone>
+            <SignedInPage route={route} user={session.user} />
+          </ServerTimeZone>
         </LiveSession>
       );
   }

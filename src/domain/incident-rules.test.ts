@@ -123,7 +123,7 @@ describe('allowed actions and activity', () => {
 });
 
 describe('isLiveRecent: what stays on the live views', () => {
-  const base: Incident = { id: 'i', ...probe, status: 'open', severity: 'CRITICAL', openedAt: 0, timeline: [] };
+  const base: Incident = { id: 'i', ...probe, status: 'open', severity: 'CRITICAL', openedAt: 0, timeline: [], version: 1 };
   const now = 10 * LIVE_RECENT_MS;
   test.each<[string, Partial<Incident>, boolean]>([
     ['an open incident, however old', { status: 'open' }, true],

@@ -224,3 +224,27 @@ describe('replays and late events', () => {
     expect(outcome).toEqual({ incident, changed: false, refused: 'wrong-probe' });
   });
 });
+
+describe('versions: 1 when opened, one more per change, none for what changes nothing', () => {
+  test('each change adds exactly one version (and one timeline entry); replays and refusals add none', () => {
+    const events: IncidentEvent[] = [
+      status(T0, 'WARNING'),
+      { type: 'acknowledge', at: T0 + MIN, by: 'support1', comment: 'vu' },
+      status(T0 + 2 * MIN, 'CRITICAL'),
+      status(T0 + 3 * MIN, 'CRITICAL'), // same state: nothing
+      { type: 'close', at: T0 + 4 * MIN, by: 'support1' }, // refused: still active
+      { type: 'start-intervention', at: T0 + 5 * MIN, by: 'tech2' },
+      status(T0 + 6 * MIN, 'OK'),
+      status(T0 + 10 * MIN, 'CRITICAL'), // reopened
+      { type: 'acknowledge', at: T0 + MIN, by: 'support1', comment: 'vu' }, // a replay
+    ];
+    const { outcomes } = fold(events);
+    expect(outcomes.map((o) => o.incident?.version)).toEqual([1, 2, 3, 3, 3, 4, 5, 6, 6]);
+    for (const o of outcomes) expect(o.incident!.version).toBe(o.incident!.timeline.length - 1);
+  });
+
+  test('a new incident after a closed one starts again at 1', () => {
+    const { incident } = fold([status(T0, 'CRITICAL'), status(T0 + MIN, 'OK'), { type: 'close', at: T0 + 2 * MIN, by: 'support1' }, status(T0 + 3 * MIN, 'CRITICAL')]);
+    expect(incident).toMatchObject({ openedAt: T0 + 3 * MIN, version: 1 });
+  });
+});

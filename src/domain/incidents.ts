@@ -17,6 +17,8 @@
 //   incident opened belonged to an earlier incident and is refused ('predates-incident').
 // - An operator action identical to one already in the timeline (same kind, at, by, comment) is a
 //   replay: unchanged, not refused.
+// - Versions: an incident opens at version 1 and every change adds 1 (with its timeline entry), so
+//   clients reconcile the copies they hold by version alone (incident-version.ts).
 import type { Incident, IncidentStatus, Instant, ProbeState, StateType, TimelineEntry } from './model.ts';
 import { isProblem } from './model.ts';
 import { DEFAULT_INCIDENT_RULES, isActive, refusalFor, type IncidentRefusal, type IncidentRules } from './incident-rules.ts';
@@ -111,6 +113,7 @@ function open(probe: ProbeRef, at: Instant, state: Incident['severity']): Incide
       { at, kind: 'opened', state },
       { at, kind: 'notified' },
     ],
+    version: 1,
   };
 }
 
@@ -164,8 +167,9 @@ function sameAction(a: TimelineEntry, b: TimelineEntry): boolean {
   return a.kind === b.kind && a.at === b.at && a.by === b.by && a.comment === b.comment;
 }
 
+/** Every change goes through here (or `open`): one more timeline entry, one more version. */
 function append(incident: Incident, entry: TimelineEntry): Incident {
-  return { ...incident, timeline: [...incident.timeline, entry] };
+  return { ...incident, timeline: [...incident.timeline, entry], version: incident.version + 1 };
 }
 
 function changed(incident: Incident): IncidentOutcome {

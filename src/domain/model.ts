@@ -60,6 +60,14 @@ export interface Probe {
   interval: number;
 }
 
+/** Everything supervised, as the source describes it: collectivités → sites → equipment → probes. */
+export interface Estate {
+  collectivites: Collectivite[];
+  sites: Site[];
+  equipment: Equipment[];
+  probes: Probe[];
+}
+
 /** The live condition of one probe: what the engine last said about it. */
 export interface ProbeStatus {
   probeId: string;
@@ -89,6 +97,13 @@ export function sameStatus(a: ProbeStatus, b: ProbeStatus): boolean {
   );
 }
 
+// ---- State rules: what a state means, in one place for the gateway, the SPA and the sources ----
+// Decision — declared maintenance (downtime): a probe in maintenance is not "trouble", whatever its
+// state. It is not in the problem list, not counted among the wall's failing probes, and does not
+// colour its site; the screens that show it say "en maintenance" instead (the site panel, the wall's
+// count). Availability counts its time as maintenance (sla-rules.ts). DOMAIN.md also says it opens
+// no incident; the incident reducer does not see maintenance yet (left to the maintenance work).
+
 const SEVERITY: Record<ProbeState, number> = { OK: 0, PENDING: 1, UNKNOWN: 2, WARNING: 3, CRITICAL: 4 };
 
 /** Order states from best to worst: CRITICAL > WARNING > UNKNOWN > PENDING > OK. */
@@ -107,7 +122,17 @@ export function isProblem(state: ProbeState): boolean {
   return state === 'WARNING' || state === 'CRITICAL';
 }
 
-/** Plugin exit code → state. Anything outside 0–3 is UNKNOWN, as in Nagios. */
+/** In trouble: WARNING, CRITICAL or UNKNOWN (a check that cannot tell), and not in declared maintenance. */
+export function isTroubled(status: ProbeStatus): boolean {
+  return status.state !== 'OK' && status.state !== 'PENDING' && !status.inDowntime;
+}
+
+/** The state a probe gives its site's colour: OK while in maintenance, PENDING when never heard of. */
+export function siteColourState(status: ProbeStatus | undefined): ProbeState {
+  return status === undefined ? 'PENDING' : status.inDowntime ? 'OK' : status.state;
+}
+
+/** Plugin exit code → state. Anything outside 0–3 is UNKNOWN, as in Nagios (Icinga's service states too). */
 export function stateFromExitCode(code: number): ProbeState {
   return code === 0 ? 'OK' : code === 1 ? 'WARNING' : code === 2 ? 'CRITICAL' : 'UNKNOWN';
 }
@@ -153,4 +178,9 @@ export interface Incident {
   resolvedAt?: Instant;
   closedAt?: Instant;
   timeline: TimelineEntry[];
+  /**
+   * 1 when opened, bumped by the incident reducer on every change (incidents.ts): of two copies of
+   * an incident, the higher version is the newer (incident-version.ts).
+   */
+  version: number;
 }

@@ -2,18 +2,36 @@
 // turns UTC instants into local dates and back, shared by the covered-hours calendar and report periods.
 import type { Instant } from './model.ts';
 
+// Intl formatters are immutable and costly to build: one per zone, shared by every caller.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** A formatter reading every wall-clock field of `timeZone`; throws RangeError on an unknown zone. */
 export function zonedFormatter(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** An IANA zone this runtime knows ('Europe/Paris'), as opposed to anything else a setting may hold. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    zonedFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The wall-clock fields (year, month 1–12, day, hour, minute, second) at instant `t`. */

@@ -1,30 +1,65 @@
-// Dates, durations and ratios in the user's language, always shown in Europe/Paris time: the
-// support cell and the référents work on Moselle time whatever the device says.
+// Dates, durations and ratios in the user's language. Dates are shown in the gateway's time zone
+// (GET /calendar `timeZone`, Europe/Paris by default), not the device's: the support cell and the
+// référents work on the syndicate's time whatever a tablet says. Every Intl formatter is built once
+// per locale, zone and style, then reused.
 import type { Locale } from './i18n.ts';
 
-export const DISPLAY_TIME_ZONE = 'Europe/Paris';
+/** Where and how dates are shown: the UI language and the gateway's time zone. */
+export interface TimeDisplay {
+  locale: Locale;
+  timeZone: string;
+}
 
 const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-// Building an Intl.DateTimeFormat costs far more than formatting with one (bench/storm.ts found
-// 10,000 GTI rows spending ~8 s in constructors): one formatter per locale and style, reused.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: Locale, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${style}`;
-  let f = formatters.get(key);
+/** The BCP 47 tag Intl formats a locale with (French of France, English of Britain: 24-hour, day first). */
+export function localeTag(locale: Locale): string {
+  return TAGS[locale];
+}
+
+// Building an Intl formatter costs far more than formatting with one (bench/storm.ts found 10,000
+// GTI rows spending ~8 s in constructors): one per locale, zone and style, reused.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat({ locale, timeZone }: TimeDisplay, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
+  let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: DISPLAY_TIME_ZONE });
-    formatters.set(key, f);
+    f = new Intl.DateTimeFormat(localeTag(locale), { ...options, timeZone });
+    dateFormats.set(key, f);
   }
   return f;
 }
 
-export function formatDateTime(locale: Locale, instant: number): string {
-  return formatter(locale, 'datetime', { dateStyle: 'short', timeStyle: 'medium' }).format(instant);
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A cached percent formatter with between `min` and `max` fraction digits. */
+export function percentFormat(locale: Locale, min: number, max: number): Intl.NumberFormat {
+  const key = `${locale}|${min}|${max}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(localeTag(locale), { style: 'percent', minimumFractionDigits: min, maximumFractionDigits: max });
+    numberFormats.set(key, f);
+  }
+  return f;
 }
 
-export function formatTime(locale: Locale, instant: number, seconds = false): string {
-  return formatter(locale, seconds ? 'time-s' : 'time', { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(instant);
+/** 02/03/2026 14:05:09 (fr) · 02/03/2026, 14:05:09 (en). */
+export function formatDateTime(display: TimeDisplay, instant: number): string {
+  return dateFormat(display, 'datetime', { dateStyle: 'short', timeStyle: 'medium' }).format(instant);
+}
+
+/** 14:05, or 14:05:09 with seconds. */
+export function formatTime(display: TimeDisplay, instant: number, seconds = false): string {
+  return dateFormat(display, seconds ? 'time-s' : 'time', { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(instant);
+}
+
+/** "lundi 2 mars" / "Monday 2 March": the wall clock's date line. */
+export function formatWeekdayDate(display: TimeDisplay, instant: number): string {
+  return dateFormat(display, 'weekday-date', { weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+}
+
+/** "02/03 14:05": a chart axis tick. */
+export function formatDayTime(display: TimeDisplay, instant: number): string {
+  return dateFormat(display, 'day-time', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
 /** 45 s · 12 min · 3 h 05 · 2 j 4 h (fr) / 2 d 4 h (en). */
@@ -46,5 +81,5 @@ export function formatAge(locale: Locale, ms: number): string {
 }
 
 export function formatPercent(locale: Locale, ratio: number, digits = 1): string {
-  return new Intl.NumberFormat(TAGS[locale], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+  return percentFormat(locale, digits, digits).format(ratio);
 }

@@ -1,7 +1,7 @@
 // Where an incident is, in words people recognise: collectivité, site, equipment and probe names
 // from the estate index. Names are data from the engine: render them as text only.
 import type { Incident } from '../domain/model.ts';
-import type { EstateIndex } from './estate-index.ts';
+import type { EstateIndex } from '../domain/estate-index.ts';
 
 export interface IncidentPlace {
   collectivite: string;

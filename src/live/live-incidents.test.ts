@@ -8,7 +8,7 @@ function incident(id: string, status: IncidentStatus, openedAt: number, finished
   const finished = status === 'resolved' ? { resolvedAt: finishedAt } : status === 'closed' ? { closedAt: finishedAt } : {};
   return {
     id, probeId: 'p', siteId: 's', collectiviteId: 'c', status, severity: 'CRITICAL', openedAt,
-    timeline: [{ at: openedAt, kind: 'opened' }], ...finished,
+    timeline: [{ at: openedAt, kind: 'opened' }], version: 1, ...finished,
   };
 }
 
@@ -31,6 +31,17 @@ describe('LiveIncidents', () => {
     expect(ids(live.newestFirst())).toEqual(['b']);
     live.apply([{ ...incident('b', 'in-progress', 2) }]);
     expect(live.byId.get('b')?.status).toBe('in-progress');
+  });
+
+  it('ignores an update older than the copy it holds (by version), even one that would close it', () => {
+    const live = new LiveIncidents();
+    live.replace([{ ...incident('a', 'acknowledged', 1), version: 3 }]);
+    const before = live.newestFirst();
+    live.apply([{ ...incident('a', 'open', 1), version: 2 }, { ...incident('a', 'closed', 1, 5), version: 1 }]);
+    expect(live.byId.get('a')).toMatchObject({ status: 'acknowledged', version: 3 });
+    live.apply([{ ...incident('a', 'in-progress', 1), version: 4 }]);
+    expect(live.byId.get('a')).toMatchObject({ status: 'in-progress', version: 4 });
+    expect(live.newestFirst()).not.toBe(before);
   });
 
   it('forgets finished incidents a day after they finished, by the server clock', () => {

@@ -1,7 +1,9 @@
 // The incidents the live views show, by id, with the list newest first cached until they change.
 // Closed incidents leave at once, resolved ones a day after their resolution (the wall runs for
-// weeks), as they leave the gateway's memory; history is read over HTTP.
+// weeks), as they leave the gateway's memory; history is read over HTTP. An update older than the
+// copy held (by version) is ignored: the one reconcile rule of incident-version.ts.
 import { isLiveRecent } from '../domain/incident-rules.ts';
+import { reconcileIncident } from '../domain/incident-version.ts';
 import type { Incident } from '../domain/model.ts';
 
 function keepIncident(incident: Incident): boolean {
@@ -22,11 +24,13 @@ export class LiveIncidents {
     this.newestFirstCache = undefined;
   }
 
-  /** An update: each incident is added, replaced, or dropped once closed. */
+  /** An update: each incident is added, replaced by a newer version, or dropped once closed. */
   apply(incidents: readonly Incident[]): void {
-    for (const incident of incidents) {
-      if (keepIncident(incident)) this.incidents.set(incident.id, incident);
-      else this.incidents.delete(incident.id);
+    for (const incoming of incidents) {
+      const held = this.incidents.get(incoming.id);
+      if (reconcileIncident(held, incoming) === held) continue;
+      if (keepIncident(incoming)) this.incidents.set(incoming.id, incoming);
+      else this.incidents.delete(incoming.id);
     }
     this.newestFirstCache = undefined;
   }

@@ -4,6 +4,7 @@ import { dataFreshness } from './freshness.ts';
 import { deltaBatch, fixtureSnapshot, wireSnapshot, heartbeat, probeStatus } from './live-fixtures.ts';
 import { fakeFrames } from './fake-frames.ts';
 import { LiveStore } from './live-store.ts';
+import { PROTOCOL_VERSION } from '../protocol/schemas.ts';
 
 function setup() {
   const transport = new FakeTransport();
@@ -18,7 +19,7 @@ function setup() {
 describe('LiveStore', () => {
   it('subscribes without resume at first, then applies the snapshot', () => {
     const { transport, store } = setup();
-    expect(transport.requests).toEqual([{ protocol: 2 }]);
+    expect(transport.requests).toEqual([{ protocol: PROTOCOL_VERSION }]);
     expect(store.connection).toBe('syncing');
     transport.emit('snapshot', wireSnapshot());
     expect(store.connection).toBe('live');
@@ -54,7 +55,7 @@ describe('LiveStore', () => {
     transport.emit('deltas', deltaBatch(7, [probeStatus('p-metz-cam', 'CRITICAL')]));
     expect(store.status('p-metz-cam')?.state).toBe('OK');
     expect(store.connection).toBe('syncing');
-    expect(transport.lastRequest).toEqual({ protocol: 2 });
+    expect(transport.lastRequest).toEqual({ protocol: PROTOCOL_VERSION });
     expect(store.resyncCount).toBe(1);
 
     transport.emit('deltas', deltaBatch(8, [probeStatus('p-metz-cam', 'CRITICAL')]));
@@ -92,7 +93,7 @@ describe('LiveStore', () => {
     transport.disconnect();
     expect(store.connection).toBe('offline');
     transport.connect();
-    expect(transport.lastRequest).toEqual({ protocol: 2, resume: { stream: 'all', epoch: 'e1', seq: 4 } });
+    expect(transport.lastRequest).toEqual({ protocol: PROTOCOL_VERSION, resume: { stream: 'all', epoch: 'e1', seq: 4 } });
     transport.emit('deltas', deltaBatch(5, [probeStatus('p-ecole-wan', 'UNKNOWN')]));
     expect(store.connection).toBe('live');
     expect(store.siteState('s-metz-ecole')).toBe('UNKNOWN');
@@ -113,13 +114,13 @@ describe('LiveStore', () => {
     transport.emit('snapshot', wireSnapshot());
     const incident = {
       id: 'i1', probeId: 'p-metz-cam', siteId: 's-metz-mairie', collectiviteId: 'c-metz',
-      status: 'open' as const, severity: 'CRITICAL' as const, openedAt: 5, timeline: [{ at: 5, kind: 'opened' as const }],
+      status: 'open' as const, severity: 'CRITICAL' as const, openedAt: 5, timeline: [{ at: 5, kind: 'opened' as const }], version: 1,
     };
     transport.emit('incidents', { stream: 'all', epoch: 'e1', incidents: [incident] });
     const list = store.incidentList();
     expect(list.map((i) => i.id)).toEqual(['i1']);
     expect(store.incidentList()).toBe(list);
-    transport.emit('incidents', { stream: 'all', epoch: 'e1', incidents: [{ ...incident, status: 'closed', closedAt: 9 }] });
+    transport.emit('incidents', { stream: 'all', epoch: 'e1', incidents: [{ ...incident, status: 'closed', closedAt: 9, version: 2 }] });
     expect(store.incidentList()).toEqual([]);
   });
 
@@ -127,7 +128,7 @@ describe('LiveStore', () => {
     const { transport, store } = setup();
     const DAY = 24 * 3_600_000;
     transport.emit('snapshot', wireSnapshot({ at: 2 * DAY }));
-    const base = { probeId: 'p-metz-cam', siteId: 's-metz-mairie', collectiviteId: 'c-metz', severity: 'CRITICAL' as const, openedAt: 5, timeline: [{ at: 5, kind: 'opened' as const }] };
+    const base = { probeId: 'p-metz-cam', siteId: 's-metz-mairie', collectiviteId: 'c-metz', severity: 'CRITICAL' as const, openedAt: 5, timeline: [{ at: 5, kind: 'opened' as const }], version: 1 };
     transport.emit('incidents', {
       stream: 'all',
       epoch: 'e1',

@@ -19,7 +19,7 @@ import {
   type StreamRef,
 } from '../protocol/schemas.ts';
 import { readSnapshot } from '../protocol/wire-snapshot.ts';
-import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from './estate-index.ts';
+import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from '../domain/estate-index.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 import { LiveIncidents } from './live-incidents.ts';
 import { SiteStates, type SiteChanges } from './site-states.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../domain/model.ts';
-import { indexEstate } from './estate-index.ts';
+import { indexEstate } from '../domain/estate-index.ts';
 import { FIXTURE_ESTATE, probeStatus } from './live-fixtures.ts';
 import { SiteStates, siteWorstState } from './site-states.ts';
 

@@ -1,7 +1,7 @@
 // The worst state of each site, kept as batches apply so the map and the legend read it in O(1),
 // and the sites whose colour moved since the map last drew (it redraws only those).
-import { worstState, type ProbeState, type ProbeStatus } from '../domain/model.ts';
-import type { EstateIndex } from './estate-index.ts';
+import { siteColourState, worstState, type ProbeState, type ProbeStatus } from '../domain/model.ts';
+import type { EstateIndex } from '../domain/estate-index.ts';
 
 export interface SiteChanges {
   /** true after a snapshot: every site may have changed, redraw from scratch. */
@@ -15,9 +15,7 @@ type Statuses = ReadonlyMap<string, ProbeStatus>;
 export function siteWorstState(index: EstateIndex, statuses: Statuses, siteId: string): ProbeState {
   const probes = index.probesBySite.get(siteId) ?? [];
   if (probes.length === 0) return 'PENDING';
-  // A probe in declared maintenance does not colour its site.
-  const states = probes.map((p) => statuses.get(p.id)).map((s) => (s === undefined ? 'PENDING' : s.inDowntime ? 'OK' : s.state));
-  return worstState(states);
+  return worstState(probes.map((p) => siteColourState(statuses.get(p.id))));
 }
 
 export class SiteStates {

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../domain/model.ts';
 import { probeStatus } from './live-fixtures.ts';
-import { isTroubled, TroubledProbes } from './troubled-probes.ts';
+import { TroubledProbes } from './troubled-probes.ts';
 
 const inMaintenance = (status: ProbeStatus): ProbeStatus => ({ ...status, inDowntime: true });
-
-describe('isTroubled', () => {
-  it.each([
-    ['OK', probeStatus('p', 'OK'), false],
-    ['PENDING', probeStatus('p', 'PENDING'), false],
-    ['WARNING', probeStatus('p', 'WARNING'), true],
-    ['CRITICAL', probeStatus('p', 'CRITICAL'), true],
-    ['UNKNOWN', probeStatus('p', 'UNKNOWN'), true],
-    ['CRITICAL in maintenance', inMaintenance(probeStatus('p', 'CRITICAL')), false],
-  ] as const)('%s → %s', (_, status, expected) => {
-    expect(isTroubled(status)).toBe(expected);
-  });
-});
 
 describe('TroubledProbes', () => {
   it('follows probes in and out of trouble and reads their current statuses', () => {

@@ -1,11 +1,6 @@
 // The probes in trouble, kept as batches apply so the problem list reads only them rather than
-// scanning tens of thousands of statuses per frame.
-import type { ProbeStatus } from '../domain/model.ts';
-
-/** WARNING, CRITICAL or UNKNOWN, and not in declared maintenance. */
-export function isTroubled(status: ProbeStatus): boolean {
-  return status.state !== 'OK' && status.state !== 'PENDING' && !status.inDowntime;
-}
+// scanning tens of thousands of statuses per frame. What "in trouble" means is the domain's rule.
+import { isTroubled, type ProbeStatus } from '../domain/model.ts';
 
 export class TroubledProbes {
   private readonly probeIds = new Set<string>();

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Incident, ProbeStatus } from '../domain/model.ts';
 import type { SourceHealth } from '../protocol/schemas.ts';
-import type { EstateIndex } from './estate-index.ts';
+import type { EstateIndex } from '../domain/estate-index.ts';
 import { dataFreshness, DEFAULT_STALE_AFTER_MS, type Freshness } from './freshness.ts';
 import { useLiveStoreInstance } from './live-context.tsx';
 import type { ConnectionState, LiveStore, LiveTopic } from './live-store.ts';

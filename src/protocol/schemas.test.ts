@@ -23,6 +23,7 @@ const incident: Incident = {
   severity: 'CRITICAL',
   openedAt: 1_775_000_000_000,
   acknowledgedAt: 1_775_000_060_000,
+  version: 2,
   timeline: [
     { at: 1_775_000_000_000, kind: 'opened', state: 'CRITICAL' },
     { at: 1_775_000_060_000, kind: 'acknowledged', by: 'support1', comment: 'on regarde' },

@@ -15,7 +15,7 @@ import {
 } from '../domain/model.ts';
 
 /** Bumped on any incompatible change; the gateway refuses clients speaking another version. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 const id = z.string().min(1).max(128);
 const instant = z.number().int().nonnegative();
@@ -84,6 +84,8 @@ export const incidentSchema = z.object({
   resolvedAt: instant.optional(),
   closedAt: instant.optional(),
   timeline: z.array(timelineEntrySchema),
+  /** Bumped by the gateway on every change: the higher version is the newer copy. */
+  version: z.number().int().positive(),
 });
 
 export const estateSchema = z.object({
@@ -166,4 +168,5 @@ export type ContractMatchesDomain = [
   Assert<Same<z.infer<typeof probeSchema>, import('../domain/model.ts').Probe>>,
   Assert<Same<z.infer<typeof equipmentSchema>, import('../domain/model.ts').Equipment>>,
   Assert<Same<z.infer<typeof collectiviteSchema>, import('../domain/model.ts').Collectivite>>,
+  Assert<Same<z.infer<typeof estateSchema>, import('../domain/model.ts').Estate>>,
 ];

@@ -141,6 +141,7 @@ export function makeIncident(over: Partial<Incident> & Pick<Incident, 'id' | 'co
     severity: 'CRITICAL',
     openedAt,
     timeline: [{ at: openedAt, kind: 'opened', state: over.severity ?? 'CRITICAL' }],
+    version: 1,
     ...over,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import { parseEventLine, type AckEvent, type CheckEvent, type IcingaEvent } from './icinga-shapes.ts';
 import { sameStatus } from '../../../src/domain/model.ts';
-import { applyAckEvent, applyCheckEvent, applyFlags, cameraCondition, firstLine, hostState, observedAt, serviceState } from './probe-status.ts';
+import { applyAckEvent, applyCheckEvent, applyFlags, cameraCondition, firstLine, hostState, observedAt, probeStateOf } from './probe-status.ts';
 import { recordedEventLines } from './recorded.test-kit.ts';
 
 const events: IcingaEvent[] = recordedEventLines.flatMap((l) => {
@@ -20,7 +20,9 @@ describe('state rules', () => {
     [2, 'CRITICAL'],
     [3, 'UNKNOWN'],
     [99, 'UNKNOWN'],
-  ] as const)('service plugin state %i → %s', (code, state) => expect(serviceState(code)).toBe(state));
+  ] as const)('service plugin state %i → %s', (code, state) => expect(probeStateOf('Service', { state: code, output: '' })).toBe(state));
+
+  it('a probe never checked is PENDING', () => expect(probeStateOf('Service', null)).toBe('PENDING'));
 
   it.each([
     [0, 'OK'],

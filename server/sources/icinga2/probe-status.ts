@@ -1,6 +1,6 @@
 // Icinga check results → Vigie probe statuses, for snapshot objects and stream events alike. Pure:
 // the rules (check_result.state not exit_status, host UP/DOWN, PENDING when never checked) live here.
-import type { CameraCondition, Instant, ProbeKind, ProbeState, ProbeStatus } from '../../../src/domain/model.ts';
+import { stateFromExitCode, type CameraCondition, type Instant, type ProbeKind, type ProbeState, type ProbeStatus } from '../../../src/domain/model.ts';
 import type { AckEvent, CheckEvent, IcingaCheckResult, IcingaObject } from './icinga-shapes.ts';
 
 const OUTPUT_MAX = 4096;
@@ -9,19 +9,15 @@ export function toInstant(seconds: number): Instant {
   return Math.max(0, Math.round(seconds * 1000));
 }
 
-/** Plugin state of a service result: 0 OK, 1 WARNING, 2 CRITICAL, anything else UNKNOWN. */
-export function serviceState(pluginState: number): ProbeState {
-  return pluginState === 0 ? 'OK' : pluginState === 1 ? 'WARNING' : pluginState === 2 ? 'CRITICAL' : 'UNKNOWN';
-}
-
 /** Icinga's own host rule: plugin states 0 and 1 mean UP, 2 and 3 mean DOWN (shown as CRITICAL). */
 export function hostState(pluginState: number): ProbeState {
   return pluginState === 0 || pluginState === 1 ? 'OK' : 'CRITICAL';
 }
 
+/** A service's state is its plugin's (the domain's exit-code rule); a host's is UP/DOWN; no result yet is PENDING. */
 export function probeStateOf(type: 'Host' | 'Service', result: IcingaCheckResult | null): ProbeState {
   if (!result) return 'PENDING';
-  return type === 'Host' ? hostState(result.state) : serviceState(result.state);
+  return type === 'Host' ? hostState(result.state) : stateFromExitCode(result.state);
 }
 
 /** First line of the plugin output (the rest is long output), bounded. Data, never markup. */

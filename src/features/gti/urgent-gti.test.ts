@@ -10,7 +10,7 @@ const paris = (day: number, hh: number) => Date.UTC(2026, 2, day, hh - 1);
 const now = paris(2, 15);
 
 function incident(id: string, openedAt: number, over: Partial<Incident> = {}): Incident {
-  return { id, collectiviteId: 'c-metz', siteId: 's', probeId: 'p', status: 'open', severity: 'CRITICAL', openedAt, timeline: [], ...over };
+  return { id, collectiviteId: 'c-metz', siteId: 's', probeId: 'p', status: 'open', severity: 'CRITICAL', openedAt, timeline: [], version: 1, ...over };
 }
 
 const incidents = [

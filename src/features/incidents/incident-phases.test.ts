@@ -14,6 +14,7 @@ function incident(timeline: TimelineEntry[], over: Partial<Incident> = {}): Inci
     severity: 'CRITICAL',
     openedAt: timeline[0]?.at ?? 0,
     timeline,
+    version: 1,
     ...over,
   };
 }

@@ -1,18 +1,15 @@
 // Figures of the SLA cards. Availability needs two decimals near the target (95,99 % is a miss,
 // and rounding it to "96,0 %" would hide that); durations are covered hours and minutes.
+import { percentFormat } from '../../i18n/format.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 
 export function formatAvailability(locale: Locale, ratio: number): string {
   const digits = ratio === 1 || ratio === 0 ? 0 : 2;
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(Math.floor(ratio * 10_000) / 10_000);
+  return percentFormat(locale, digits, digits).format(Math.floor(ratio * 10_000) / 10_000);
 }
 
 export function formatShare(locale: Locale, ratio: number): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return percentFormat(locale, 0, 0).format(ratio);
 }
 
 /** "12 h 05 min", "45 min", "0 min": absolute value, the caller words the sign. */

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../api/api-client.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
 import { useApiClient } from '../../../api/use-api-client.ts';
 import { useLiveSnapshotReady } from '../../../live/use-live.ts';
 import { gtiReportSchema } from '../../../protocol/rest.ts';
@@ -14,7 +15,7 @@ export interface GtiReportQuery {
 
 export function gtiReportQueryOptions(client: ApiClient, { collectiviteId, period }: GtiReportQuery) {
   return queryOptions({
-    queryKey: ['gti', collectiviteId ?? 'all', period],
+    queryKey: queryKeys.gti.report(collectiviteId, period),
     queryFn: () => client.get('/gti', gtiReportSchema, { period, ...(collectiviteId ? { collectiviteId } : {}) }),
     staleTime: 60_000,
     refetchInterval: 5 * 60_000,

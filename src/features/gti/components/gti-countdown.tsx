@@ -1,5 +1,6 @@
 import type { Incident, Instant } from '../../../domain/model.ts';
-import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CoveredCalendar } from '../calendar-hours.ts';
 import { currentGti } from '../gti-clocks.ts';
@@ -17,11 +18,11 @@ interface GtiCountdownProps {
 /** One incident's GTI: state badge, covered time left (or overrun) and the deadline. */
 export function GtiCountdown({ incident, calendar, now }: GtiCountdownProps) {
   const m = useMessages(gtiMessages);
-  const { locale } = useLocale();
+  const display = useTimeDisplay();
   const s = currentGti(incident, now, calendar);
   const detail =
     s.status === 'met' && s.stoppedAt !== undefined
-      ? m.metAt(formatDateTime(locale, s.stoppedAt))
+      ? m.metAt(formatDateTime(display, s.stoppedAt))
       : s.coveredMsLeft >= 0
         ? m.left(formatCountdown(s.coveredMsLeft))
         : m.over(formatCountdown(s.coveredMsLeft));
@@ -29,7 +30,7 @@ export function GtiCountdown({ incident, calendar, now }: GtiCountdownProps) {
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1" role="timer" data-gti-status={s.status}>
       <GtiStatusBadge status={s.status} />
       <span className="font-mono tabular-nums">{detail}</span>
-      <span className="text-sm text-slate-300">{m.deadline(formatDateTime(locale, s.deadline))}</span>
+      <span className="text-sm text-slate-300">{m.deadline(formatDateTime(display, s.deadline))}</span>
     </span>
   );
 }

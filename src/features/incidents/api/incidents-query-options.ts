@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../api/api-client.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
 import { useApiClient } from '../../../api/use-api-client.ts';
 import { incidentPageSchema } from '../../../protocol/rest.ts';
 
@@ -22,7 +23,7 @@ export const DEFAULT_INCIDENT_FILTERS: IncidentFilters = { status: 'active', per
 
 export function incidentsQueryOptions(client: ApiClient, filters: IncidentFilters) {
   return queryOptions({
-    queryKey: ['incidents', 'list', filters],
+    queryKey: queryKeys.incidents.list(filters),
     queryFn: () =>
       client.get('/incidents', incidentPageSchema, {
         collectiviteId: filters.collectiviteId,

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationKeys, queryKeys } from '../../../api/query-keys.ts';
 import { useApiClient } from '../../../api/use-api-client.ts';
 import { incidentSchema } from '../../../protocol/schemas.ts';
 import type { OperatorAction } from '../../../protocol/rest.ts';
@@ -9,21 +10,18 @@ export interface IncidentActionRequest {
 }
 
 /**
- * POST /incidents/:id/actions. Afterwards every read an action can change is refetched: the list,
- * GTI figures (an intervention stops the clock) and availability. The live stream brings the
- * incident itself to every other screen.
+ * POST /incidents/:id/actions, then the incident lists are refetched (the row's status moved). The
+ * other reads an action changes (GTI figures, availability) belong to other features: the app
+ * refetches them (src/app/cross-feature-invalidation.ts). The live stream brings the incident
+ * itself to every other screen.
  */
 export function useIncidentAction() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: mutationKeys.incidentAction(),
     mutationFn: ({ incidentId, action }: IncidentActionRequest) =>
       client.post(`/incidents/${encodeURIComponent(incidentId)}/actions`, action, incidentSchema),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['incidents'] }),
-        queryClient.invalidateQueries({ queryKey: ['gti'] }),
-        queryClient.invalidateQueries({ queryKey: ['availability'] }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.incidents.all() }),
   });
 }

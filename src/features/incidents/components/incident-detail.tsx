@@ -1,7 +1,8 @@
 import type { Incident } from '../../../domain/model.ts';
 import type { IncidentPlace } from '../../../live/incident-place.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { common } from '../../../i18n/common.ts';
 import type { Role } from '../../../protocol/rest.ts';
 import { STATUS_CHIP } from '../incident-tone.ts';
@@ -19,7 +20,7 @@ interface IncidentDetailProps {
 export function IncidentDetail({ incident, place, role, onClose }: IncidentDetailProps) {
   const m = useMessages(incidentMessages);
   const c = useMessages(common);
-  const { locale } = useLocale();
+  const display = useTimeDisplay();
   const entries = [...incident.timeline].sort((a, b) => a.at - b.at);
   return (
     <section aria-labelledby={`incident-${incident.id}-title`} className="flex flex-col gap-3 rounded-lg border border-slate-700 bg-slate-900 p-3">
@@ -39,7 +40,7 @@ export function IncidentDetail({ incident, place, role, onClose }: IncidentDetai
         <ol className="mt-1 flex flex-col gap-1 border-l-2 border-slate-700 pl-3 text-sm">
           {entries.map((entry, i) => (
             <li key={`${entry.at}-${entry.kind}-${i}`}>
-              <span className="font-mono text-slate-300">{formatDateTime(locale, entry.at)}</span>{' '}
+              <span className="font-mono text-slate-300">{formatDateTime(display, entry.at)}</span>{' '}
               <span className="font-medium text-slate-100">{m.entry(entry.kind)}</span>
               {entry.state && <span className="text-slate-300"> ({c.state[entry.state]})</span>}
               {entry.by && <span className="text-slate-300"> {m.by(entry.by)}</span>}

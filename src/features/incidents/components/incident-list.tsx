@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { Incident } from '../../../domain/model.ts';
 import type { IncidentPlace } from '../../../live/incident-place.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { SEVERITY_CHIP, SEVERITY_SYMBOL, STATUS_CHIP } from '../incident-tone.ts';
 import { incidentMessages } from '../messages.ts';
 
@@ -19,7 +20,7 @@ interface IncidentListProps {
 /** One line per incident; each is a button that opens its details and actions. */
 export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true, renderDetail }: IncidentListProps) {
   const m = useMessages(incidentMessages);
-  const { locale } = useLocale();
+  const display = useTimeDisplay();
   return (
     <ul className="divide-y divide-slate-800 rounded-lg border border-slate-700 bg-slate-900">
       {incidents.map((incident) => {
@@ -50,7 +51,7 @@ export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCol
                 </span>
               </span>
               <span className="col-span-2 text-sm text-slate-300">
-                {m.colOpened} {formatDateTime(locale, incident.openedAt)}
+                {m.colOpened} {formatDateTime(display, incident.openedAt)}
               </span>
             </button>
             {selected && renderDetail && <div className="border-t border-slate-800 p-2">{renderDetail(incident)}</div>}

@@ -20,6 +20,7 @@ const incident: Incident = {
   acknowledgedAt: t0 + H,
   interventionAt: t0 + 2 * H,
   resolvedAt: t0 + 4 * H,
+  version: 4,
   timeline: [
     { at: t0, kind: 'opened', state: 'CRITICAL' },
     { at: t0 + H, kind: 'acknowledged', by: 'alice', comment: 'vu' },

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { Incident, Instant } from '../../../domain/model.ts';
 import type { IncidentPlace } from '../../../live/incident-place.ts';
-import { formatDateTime, DISPLAY_TIME_ZONE } from '../../../i18n/format.ts';
-import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { formatDateTime, formatDayTime } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { incidentPhases, type IncidentPhase } from '../incident-phases.ts';
 import { PHASE_FILL } from '../incident-tone.ts';
 import { incidentMessages } from '../messages.ts';
@@ -45,18 +46,11 @@ const phasePaint = (prefix: string, phase: IncidentPhase) =>
  */
 export function IncidentTimelineChart({ incidents, placeOf, window, now }: IncidentTimelineChartProps) {
   const m = useMessages(incidentMessages);
-  const { locale } = useLocale();
+  const display = useTimeDisplay();
   const prefix = `phase${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const paint = (phase: IncidentPhase) => phasePaint(prefix, phase);
   const span = Math.max(1, window.to - window.from);
   const x = (t: Instant) => Math.min(1000, Math.max(0, ((t - window.from) / span) * 1000));
-  const tick = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: DISPLAY_TIME_ZONE,
-  });
   const rows = [...incidents].sort((a, b) => a.openedAt - b.openedAt);
   return (
     <figure className="flex flex-col gap-2" aria-labelledby="incident-timeline-title">
@@ -105,7 +99,7 @@ export function IncidentTimelineChart({ incidents, placeOf, window, now }: Incid
                   </svg>
                   <span className="sr-only">
                     {phases
-                      .map((p) => m.phaseSpan(m.phase(p.phase), formatDateTime(locale, p.from), p.running ? '…' : formatDateTime(locale, p.to)))
+                      .map((p) => m.phaseSpan(m.phase(p.phase), formatDateTime(display, p.from), p.running ? '…' : formatDateTime(display, p.to)))
                       .join(' ; ')}
                   </span>
                 </span>
@@ -118,7 +112,7 @@ export function IncidentTimelineChart({ incidents, placeOf, window, now }: Incid
         <span />
         <span className="flex justify-between text-xs text-slate-300">
           {Array.from({ length: TICKS + 1 }, (_, i) => (
-            <span key={i}>{tick.format(window.from + (span * i) / TICKS)}</span>
+            <span key={i}>{formatDayTime(display, window.from + (span * i) / TICKS)}</span>
           ))}
         </span>
       </div>

@@ -43,8 +43,8 @@ function gateway(all: Incident[]) {
       const at = base + 100 * H;
       const updated: Incident =
         kind === 'acknowledge'
-          ? { ...incident, status: 'acknowledged', acknowledgedAt: at, timeline: [...incident.timeline, { at, kind: 'acknowledged', by: 'alice', comment }] }
-          : { ...incident, status: 'in-progress', interventionAt: at, timeline: [...incident.timeline, { at, kind: 'intervention-started', by: 'alice' }] };
+          ? { ...incident, status: 'acknowledged', acknowledgedAt: at, timeline: [...incident.timeline, { at, kind: 'acknowledged', by: 'alice', comment }], version: incident.version + 1 }
+          : { ...incident, status: 'in-progress', interventionAt: at, timeline: [...incident.timeline, { at, kind: 'intervention-started', by: 'alice' }], version: incident.version + 1 };
       all[index] = updated;
       return { body: updated };
     }
@@ -147,9 +147,22 @@ describe('IncidentsPanel', () => {
     const t0 = all.find((i) => i.id === 't0')!;
     const at = base + 50 * H;
     // Only the live stream knows: the REST list still says "open".
-    act(() => h.incidents([{ ...t0, status: 'acknowledged', acknowledgedAt: at, timeline: [...t0.timeline, { at, kind: 'acknowledged', by: 'bob', comment: 'vu' }] }]));
+    act(() => h.incidents([{ ...t0, status: 'acknowledged', acknowledgedAt: at, timeline: [...t0.timeline, { at, kind: 'acknowledged', by: 'bob', comment: 'vu' }], version: t0.version + 1 }]));
     await waitFor(() => expect(within(rows()[0]!).getByText('Acquitté')).toBeTruthy());
     expect(h.requests.filter((r) => r.method === 'GET').length).toBe(gets);
+  });
+
+  it('keeps the newer copy by version: a page fresher than the live store wins its row', async () => {
+    const all = fixtures();
+    const t0 = all.find((i) => i.id === 't0')!;
+    const at = base + 50 * H;
+    // The gateway already has version 3 (in progress); the live store still holds version 1.
+    all[all.indexOf(t0)] = { ...t0, status: 'in-progress', interventionAt: at, timeline: [...t0.timeline, { at, kind: 'intervention-started', by: 'bob' }], version: 3 };
+    const h = createFeatureHarness({ route: gateway(all) });
+    render(<IncidentsPanel collectiviteId="c-thionville" />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate(), [t0]));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(within(rows()[0]!).getByText('En intervention')).toBeTruthy();
   });
 
   it('lets a référent comment but never acknowledge or start an intervention', async () => {

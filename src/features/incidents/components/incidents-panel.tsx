@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { reconcileIncidents } from '../../../domain/incident-version.ts';
 import type { Incident } from '../../../domain/model.ts';
 import { useSession } from '../../../api/use-session.ts';
 import { incidentPlace } from '../../../live/incident-place.ts';
@@ -7,7 +8,6 @@ import type { LiveStore } from '../../../live/live-store.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { DEFAULT_INCIDENT_FILTERS, useIncidentPage, type IncidentFilters as Filters } from '../api/incidents-query-options.ts';
 import { useLiveIncidentRefresh } from '../api/use-live-incident-refresh.ts';
-import { mergeLiveIncidents } from '../merge-live-incidents.ts';
 import { incidentMessages } from '../messages.ts';
 import { timelineWindow } from '../timeline-window.ts';
 import { IncidentDetail } from './incident-detail.tsx';
@@ -17,7 +17,9 @@ import { IncidentPagination } from './incident-pagination.tsx';
 import { IncidentTimelineChart } from './incident-timeline-chart.tsx';
 
 // The store keeps one Map and mutates it, so select it with the topic's version: a new version is a
-// new value for React, and the merge below runs again on every live incident update.
+// new value for React, and the reconciliation below runs again on every live incident update. The
+// page says which incidents match the filters; each row shows the newer copy by version, the page's
+// or the live store's (incident-version.ts).
 const selectLiveIncidents = (s: LiveStore) => ({ byId: s.incidents, version: s.version('incidents') });
 const sameVersion = (a: { version: number }, b: { version: number }) => a.version === b.version;
 
@@ -52,7 +54,7 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const query = useIncidentPage(effective);
   useLiveIncidentRefresh();
 
-  const items = useMemo(() => mergeLiveIncidents(query.data?.items ?? [], live.byId), [query.data, live]);
+  const items = useMemo(() => reconcileIncidents(query.data?.items ?? [], live.byId), [query.data, live]);
   const placeOf = useCallback((incident: Incident) => incidentPlace(index, incident), [index]);
   const collectivites = useMemo(
     () => [...index.collectivites.values()].map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),

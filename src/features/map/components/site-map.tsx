@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import L from 'leaflet';
 import { useMessages } from '../../../i18n/locale-context.ts';
-import type { EstateIndex } from '../../../live/estate-index.ts';
+import type { EstateIndex } from '../../../domain/estate-index.ts';
 import { useEstateIndex } from '../../../live/use-live.ts';
 import { resolveTileConfig, type TileConfig } from '../api/tile-config.ts';
 import { mapMessages } from '../map-messages.ts';

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { Probe, ProbeStatus } from '../../../domain/model.ts';
 import { common } from '../../../i18n/common.ts';
 import { formatAge, formatDateTime } from '../../../i18n/format.ts';
-import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
 import { sameItems, useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
 import { mapMessages } from '../map-messages.ts';
@@ -24,7 +25,8 @@ export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
   useEffect(() => heading.current?.focus(), [siteId]);
   const m = useMessages(mapMessages);
   const states = useMessages(common).state;
-  const { locale } = useLocale();
+  const display = useTimeDisplay();
+  const { locale } = display;
   const index = useEstateIndex();
   const now = useServerNow(5000);
   const probes = index.probesBySite.get(siteId) ?? NO_PROBES;
@@ -75,12 +77,12 @@ export function SitePanel({ siteId, onClose, className = '' }: SitePanelProps) {
                     {status && <p className="mt-1 break-words font-mono text-xs text-slate-200">{status.output}</p>}
                     <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-300">
                       <dt>{m.lastCheck}</dt>
-                      <dd>{status?.lastCheck ? formatDateTime(locale, status.lastCheck) : m.never}</dd>
+                      <dd>{status?.lastCheck ? formatDateTime(display, status.lastCheck) : m.never}</dd>
                       {status && (
                         <>
                           <dt>{m.since}</dt>
                           <dd>
-                            {formatDateTime(locale, status.since)} ({formatAge(locale, now - status.since)})
+                            {formatDateTime(display, status.since)} ({formatAge(locale, now - status.since)})
                           </dd>
                         </>
                       )}

@@ -69,14 +69,18 @@ it('draws every site alone when zoomed in, and selects one on click', () => {
   expect(onSelectSite).toHaveBeenCalledWith('a');
 });
 
-it('repaints once per update and only re-reads the changed sites', () => {
-  const { layer, state, siteState } = setup(16);
+it('repaints once per update, drawing the states the store holds (the layer keeps no copy)', () => {
+  const { map, layer, state, siteState } = setup(9);
   const before = layer.paints;
   siteState.mockClear();
+  state.a = 'OK';
   state.b = 'WARNING';
   layer.update(new Set(['b']));
   expect(layer.paints).toBe(before + 1);
-  expect(siteState.mock.calls).toEqual([['b']]);
+  // One read per site per paint, from the store's O(1) map.
+  expect(siteState.mock.calls.map(([id]) => id).sort()).toEqual(['a', 'b', 'far']);
+  mouse(map, 'mousemove', [49.10025, 6.17025]);
+  expect(container.querySelector('.vigie-site-tooltip')!.textContent).toBe('2 sites, WARNING');
 });
 
 it('puts hover text in as text, never markup', () => {

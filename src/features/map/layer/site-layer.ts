@@ -1,15 +1,17 @@
 // Every site in scope drawn on ONE canvas over the map, Grafana-Geomap style: an object with
 // init / reset / update / dispose, driven imperatively (at most once per animation frame by the
 // frame driver), never re-rendered by React. The canvas is repainted whole — a few thousand shapes
-// cost about a millisecond — and what is budgeted is the number of repaints, not their size.
+// cost about a millisecond — and what is budgeted is the number of repaints, not their size. It
+// keeps no copy of the sites' states: each paint reads them from the live store (`siteState`).
 import L from 'leaflet';
-import type { ProbeState, Site } from '../../../domain/model.ts';
+import { stateSeverity, type ProbeState, type Site } from '../../../domain/model.ts';
 import { clusterSites, type PlacedSite } from './cluster-grid.ts';
 import { drawClusterMarker } from './draw-cluster.ts';
 import { drawStateMarker, STATE_STYLE } from './state-style.ts';
 
 export interface SiteLayerOptions {
   sites(): Iterable<Site>;
+  /** The site's state now (the store's, O(1)): read at every paint. */
   siteState(siteId: string): ProbeState;
   onSelectSite(siteId: string): void;
   /** Text shown on hover (set as textContent, never HTML). */
@@ -28,7 +30,7 @@ export interface SiteLayer {
   init(map: L.Map): void;
   /** The set of sites may have changed (snapshot): re-read everything and repaint. */
   reset(): void;
-  /** These sites changed state: refresh them and repaint once. */
+  /** These sites changed state (the store already says so): repaint once. */
   update(siteIds: ReadonlySet<string>): void;
   /** Ring the selected site (undefined: none). */
   select(siteId: string | undefined): void;
@@ -54,7 +56,6 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   let canvas: HTMLCanvasElement | undefined;
   let tooltip: HTMLDivElement | undefined;
   let sites: Site[] = [];
-  const states = new Map<string, ProbeState>();
   let targets: HitTarget[] = [];
   let paints = 0;
   let selected: string | undefined;
@@ -85,12 +86,12 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       const z = map;
       projected = { zoom, points: sites.map((site) => ({ id: site.id, ...pick(z.project([site.lat, site.lng], zoom)) })) };
     }
-    const placed: PlacedSite[] = projected.points.map((p) => ({ ...p, state: states.get(p.id) ?? 'PENDING' }));
+    const placed: PlacedSite[] = projected.points.map((p) => ({ ...p, state: options.siteState(p.id) }));
     const margin = 40;
     const visible = (x: number, y: number) => x > -margin && y > -margin && x < size.x + margin && y < size.y + margin;
 
     if (zoom >= clusterBelowZoom) {
-      placed.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
+      placed.sort((a, b) => stateSeverity(a.state) - stateSeverity(b.state));
       for (const s of placed) {
         const x = s.x - origin.x;
         const y = s.y - origin.y;
@@ -186,12 +187,9 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
     reset() {
       sites = [...options.sites()];
       projected = undefined;
-      states.clear();
-      for (const s of sites) states.set(s.id, options.siteState(s.id));
       paint();
     },
-    update(siteIds) {
-      for (const id of siteIds) if (states.has(id)) states.set(id, options.siteState(id));
+    update() {
       paint();
     },
     select(siteId) {
@@ -219,5 +217,3 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
 function pick(p: L.Point): { x: number; y: number } {
   return { x: p.x, y: p.y };
 }
-
-const STATE_ORDER: Record<ProbeState, number> = { OK: 0, PENDING: 1, UNKNOWN: 2, WARNING: 3, CRITICAL: 4 };

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../api/api-client.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
 import { useApiClient } from '../../../api/use-api-client.ts';
 import { useLiveSnapshotReady } from '../../../live/use-live.ts';
 import { availabilityReportSchema } from '../../../protocol/rest.ts';
@@ -14,7 +15,7 @@ export interface AvailabilityQuery {
 
 export function availabilityQueryOptions(client: ApiClient, { collectiviteId, period }: AvailabilityQuery) {
   return queryOptions({
-    queryKey: ['availability', collectiviteId ?? 'all', period],
+    queryKey: queryKeys.availability.report(collectiviteId, period),
     queryFn: () =>
       client.get('/availability', availabilityReportSchema, { period, ...(collectiviteId ? { collectiviteId } : {}) }),
     // Availability moves slowly (minutes over a month): refresh in the background, not per event.

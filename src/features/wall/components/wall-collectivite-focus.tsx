@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { isProblem, stateSeverity, type ProbeState } from '../../../domain/model.ts';
+import { isTroubled, stateSeverity, type ProbeState } from '../../../domain/model.ts';
 import { common } from '../../../i18n/common.ts';
 import { formatDuration } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
@@ -25,13 +25,22 @@ interface SiteTrouble {
   probes: Array<{ probeId: string; name: string; equipment: string; state: ProbeState; output: string; since: number }>;
 }
 
-function troubleOf(store: LiveStore, collectiviteId: string): SiteTrouble[] {
+interface CollectiviteTrouble {
+  sites: SiteTrouble[];
+  /** Probes in declared maintenance: not trouble (model.ts), counted apart. */
+  inMaintenance: number;
+}
+
+function troubleOf(store: LiveStore, collectiviteId: string): CollectiviteTrouble {
   const index = store.index;
   const out: SiteTrouble[] = [];
+  let inMaintenance = 0;
   for (const site of index.sitesByCollectivite.get(collectiviteId) ?? []) {
-    const probes = (index.probesBySite.get(site.id) ?? [])
+    const siteProbes = index.probesBySite.get(site.id) ?? [];
+    for (const probe of siteProbes) if (store.status(probe.id)?.inDowntime) inMaintenance += 1;
+    const probes = siteProbes
       .map((probe) => ({ probe, status: store.status(probe.id) }))
-      .filter(({ status }) => status && (isProblem(status.state) || status.state === 'UNKNOWN'))
+      .filter(({ status }) => status && isTroubled(status))
       .map(({ probe, status }) => ({
         probeId: probe.id,
         name: probe.name,
@@ -43,7 +52,7 @@ function troubleOf(store: LiveStore, collectiviteId: string): SiteTrouble[] {
       .sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state) || a.since - b.since);
     if (probes.length > 0) out.push({ siteId: site.id, name: site.name, state: store.siteState(site.id), probes });
   }
-  return out.sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state));
+  return { sites: out.sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state)), inMaintenance };
 }
 
 interface WallCollectiviteFocusProps {
@@ -64,7 +73,7 @@ export function WallCollectiviteFocus({ collectiviteId, headerClassName = '', si
   const now = useServerNow(10_000);
   const collectivite = useLive('estate', (s) => s.index.collectivites.get(collectiviteId));
   const select = useCallback((s: LiveStore) => troubleOf(s, collectiviteId), [collectiviteId]);
-  const sites = useLive(['estate', 'statuses'], select);
+  const { sites, inMaintenance } = useLive(['estate', 'statuses'], select);
   const failing = sites.reduce((n, s) => n + s.probes.length, 0);
   return (
     <>
@@ -76,6 +85,7 @@ export function WallCollectiviteFocus({ collectiviteId, headerClassName = '', si
         <span className="text-2xl text-slate-200">
           {sites.length === 0 ? m.allSitesOk : `${m.sites(sites.length)} · ${m.probesDown(failing)}`}
         </span>
+        {inMaintenance > 0 && <span className="text-2xl text-sky-300">{m.inMaintenance(inMaintenance)}</span>}
       </header>
       <section aria-labelledby="wall-focus-title" className={`min-h-0 ${sitesClassName}`}>
         <ul className="flex h-full flex-col flex-wrap content-start gap-4 overflow-hidden">

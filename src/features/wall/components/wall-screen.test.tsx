@@ -143,6 +143,25 @@ describe('WallScreen', () => {
     expect(document.querySelector('img, b')).toBeNull();
   });
 
+  it('does not count a probe in declared maintenance as failing: it is shown as maintenance', () => {
+    const h = createFeatureHarness();
+    const estate = smallEstate();
+    render(<WallScreen options={parseWallOptions('')} beep={() => {}} />, { wrapper: h.Wrapper });
+    const at = Date.now();
+    const status = (probeId: string, inDowntime: boolean) =>
+      ({ probeId, state: 'CRITICAL', stateType: 'HARD', output: `down ${probeId}`, lastCheck: at, since: at, acknowledged: false, inDowntime }) as const;
+    // c-metz: its internet probe failing, its disk probe CRITICAL but in planned maintenance.
+    act(() => h.snapshot(estate, [makeIncident({ id: 'i1', collectiviteId: 'c-metz' })], [status(estate.probes[0]!.id, false), status(estate.probes[1]!.id, true)]));
+    expect(screen.getByText('1 site en anomalie · 1 sonde en défaut')).toBeTruthy();
+    expect(screen.getByText('1 sonde en maintenance')).toBeTruthy();
+    expect(screen.queryByText(`down ${estate.probes[1]!.id}`)).toBeNull();
+
+    // Only the maintenance one left: every site is green, the maintenance still said.
+    act(() => h.snapshot(estate, [makeIncident({ id: 'i1', collectiviteId: 'c-metz' })], [status(estate.probes[1]!.id, true)]));
+    expect(screen.getByText('Tous les sites sont au vert.')).toBeTruthy();
+    expect(screen.getByText('1 sonde en maintenance')).toBeTruthy();
+  });
+
   it("ages the failing probes on the gateway's clock, which may run ahead of the browser's", () => {
     const ahead = 2 * 3_600_000;
     const h = createFeatureHarness({ serverClock: () => Date.now() + ahead });
