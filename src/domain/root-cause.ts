@@ -1,0 +1,159 @@
+// Root-cause folding: which problems are consequences of another one, so people see one row per
+// cause instead of hundreds (a cut access router makes every probe behind it UNKNOWN). Grouping is
+// for people only: GTI clocks and availability stay per probe, as the contract counts them.
+//
+// Rules, in order:
+// 1. Site access. A site whose Internet access probe is CRITICAL has an access cut; the site's other
+//    troubled probes that cannot be measured (UNKNOWN) or that went wrong with the cut (their problem
+//    started no earlier than `withCutMs` before it) are its dependents. An older problem at that site
+//    (a disk full for days) is not caused by the cut and stays on its own.
+// 2. Area cut. When at least `areaMinSites` sites of one EPCI lose their access within `areaWindowMs`
+//    of the first one, their site cuts fold into one area cut (an EPCI-wide fibre cut).
+// 3. Everything else is its own group of one.
+import type { Instant, ProbeKind, ProbeState } from './model.ts';
+import { stateSeverity } from './model.ts';
+
+/** A troubled probe, placed: what folding needs to know about it. */
+export interface PlacedProblem {
+  probeId: string;
+  siteId: string;
+  collectiviteId: string;
+  kind: ProbeKind;
+  state: ProbeState;
+  /** When the current state started. */
+  since: Instant;
+}
+
+export interface FoldingRules {
+  /** A problem that started this long before its site's cut, or later, came with the cut. */
+  withCutMs: number;
+  /** Site cuts of one area starting within this window of the first one fold into an area cut. */
+  areaWindowMs: number;
+  /** Fewest site cuts that make an area cut. */
+  areaMinSites: number;
+}
+
+export const DEFAULT_FOLDING_RULES: FoldingRules = { withCutMs: 2 * 60_000, areaWindowMs: 10 * 60_000, areaMinSites: 3 };
+
+export type ProblemGroupKind = 'area-cut' | 'site-cut' | 'single';
+
+export interface ProblemGroup {
+  /** Stable while the cause lasts: `area:<epci>:<first cut start>`, `site:<site>`, `probe:<probe>`. */
+  id: string;
+  kind: ProblemGroupKind;
+  /** The probes whose failure explains the group (the access probes of the cut sites). */
+  causes: PlacedProblem[];
+  /** The problems explained by the causes (empty for a single problem). */
+  dependents: PlacedProblem[];
+  /** Distinct sites and collectivités touched, in first-seen order. */
+  siteIds: string[];
+  collectiviteIds: string[];
+  /** The area of an area cut. */
+  epci?: string;
+  /** Worst state among causes and dependents. */
+  state: ProbeState;
+  /** When the group's earliest cause started. */
+  since: Instant;
+}
+
+interface SiteCut {
+  siteId: string;
+  cause: PlacedProblem;
+  members: PlacedProblem[];
+}
+
+/**
+ * Fold `problems` into groups, worst first (state, then size, then oldest). `epciOf` names a
+ * collectivité's area (undefined: it has none, so its sites never form an area cut).
+ */
+export function foldProblems(
+  problems: Iterable<PlacedProblem>,
+  epciOf: (collectiviteId: string) => string | undefined,
+  rules: FoldingRules = DEFAULT_FOLDING_RULES,
+): ProblemGroup[] {
+  const bySite = new Map<string, PlacedProblem[]>();
+  for (const p of problems) {
+    const list = bySite.get(p.siteId);
+    if (list) list.push(p);
+    else bySite.set(p.siteId, [p]);
+  }
+  const groups: ProblemGroup[] = [];
+  const cutsByArea = new Map<string, SiteCut[]>();
+  for (const [siteId, list] of bySite) {
+    const cut = siteCut(siteId, list, rules);
+    const loose = cut ? list.filter((p) => !cut.members.includes(p)) : list;
+    for (const p of loose) groups.push(single(p));
+    if (!cut) continue;
+    const epci = epciOf(cut.cause.collectiviteId);
+    if (epci === undefined) groups.push(siteGroup(cut));
+    else {
+      const cuts = cutsByArea.get(epci);
+      if (cuts) cuts.push(cut);
+      else cutsByArea.set(epci, [cut]);
+    }
+  }
+  for (const [epci, cuts] of cutsByArea) groups.push(...areaGroups(epci, cuts, rules));
+  return groups.sort(worstFirst);
+}
+
+/** Every probe of a group: causes first, then dependents. */
+export function groupProbes(group: ProblemGroup): PlacedProblem[] {
+  return [...group.causes, ...group.dependents];
+}
+
+function siteCut(siteId: string, list: PlacedProblem[], rules: FoldingRules): SiteCut | undefined {
+  let cause: PlacedProblem | undefined;
+  for (const p of list) if (p.kind === 'internet' && p.state === 'CRITICAL' && (!cause || p.since < cause.since)) cause = p;
+  if (!cause) return undefined;
+  const from = cause.since - rules.withCutMs;
+  const members = list.filter((p) => p === cause || p.state === 'UNKNOWN' || p.since >= from);
+  return { siteId, cause, members };
+}
+
+function areaGroups(epci: string, cuts: SiteCut[], rules: FoldingRules): ProblemGroup[] {
+  cuts.sort((a, b) => a.cause.since - b.cause.since || (a.siteId < b.siteId ? -1 : 1));
+  const groups: ProblemGroup[] = [];
+  let i = 0;
+  while (i < cuts.length) {
+    const first = cuts[i].cause.since;
+    let j = i;
+    while (j < cuts.length && cuts[j].cause.since - first <= rules.areaWindowMs) j++;
+    const run = cuts.slice(i, j);
+    if (run.length >= rules.areaMinSites) groups.push(areaGroup(epci, run));
+    else for (const cut of run) groups.push(siteGroup(cut));
+    i = j;
+  }
+  return groups;
+}
+
+function single(p: PlacedProblem): ProblemGroup {
+  return { id: `probe:${p.probeId}`, kind: 'single', causes: [p], dependents: [], siteIds: [p.siteId], collectiviteIds: [p.collectiviteId], state: p.state, since: p.since };
+}
+
+function siteGroup(cut: SiteCut): ProblemGroup {
+  return withFigures({ id: `site:${cut.siteId}`, kind: 'site-cut', causes: [cut.cause], dependents: cut.members.filter((p) => p !== cut.cause) });
+}
+
+function areaGroup(epci: string, cuts: SiteCut[]): ProblemGroup {
+  const causes = cuts.map((c) => c.cause);
+  const dependents = cuts.flatMap((c) => c.members.filter((p) => p !== c.cause));
+  return withFigures({ id: `area:${epci}:${causes[0].since}`, kind: 'area-cut', epci, causes, dependents });
+}
+
+function withFigures(g: Pick<ProblemGroup, 'id' | 'kind' | 'causes' | 'dependents' | 'epci'>): ProblemGroup {
+  const all = [...g.causes, ...g.dependents];
+  const siteIds = [...new Set(all.map((p) => p.siteId))];
+  const collectiviteIds = [...new Set(all.map((p) => p.collectiviteId))];
+  let state: ProbeState = 'OK';
+  for (const p of all) if (stateSeverity(p.state) > stateSeverity(state)) state = p.state;
+  const since = Math.min(...g.causes.map((p) => p.since));
+  return { ...g, siteIds, collectiviteIds, state, since };
+}
+
+function size(g: ProblemGroup): number {
+  return g.causes.length + g.dependents.length;
+}
+
+function worstFirst(a: ProblemGroup, b: ProblemGroup): number {
+  return stateSeverity(b.state) - stateSeverity(a.state) || size(b) - size(a) || a.since - b.since || (a.id < b.id ? -1 : 1);
+}
