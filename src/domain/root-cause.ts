@@ -113,16 +113,20 @@ function siteCut(siteId: string, list: PlacedProblem[], rules: FoldingRules): Si
 function areaGroups(epci: string, cuts: SiteCut[], rules: FoldingRules): ProblemGroup[] {
   cuts.sort((a, b) => a.cause.since - b.cause.since || (a.siteId < b.siteId ? -1 : 1));
   const groups: ProblemGroup[] = [];
-  let i = 0;
-  while (i < cuts.length) {
-    const first = cuts[i].cause.since;
-    let j = i;
-    while (j < cuts.length && cuts[j].cause.since - first <= rules.areaWindowMs) j++;
-    const run = cuts.slice(i, j);
+  let run: SiteCut[] = [];
+  const flush = () => {
     if (run.length >= rules.areaMinSites) groups.push(areaGroup(epci, run));
     else for (const cut of run) groups.push(siteGroup(cut));
-    i = j;
+  };
+  for (const cut of cuts) {
+    const first = run[0];
+    if (first && cut.cause.since - first.cause.since > rules.areaWindowMs) {
+      flush();
+      run = [];
+    }
+    run.push(cut);
   }
+  flush();
   return groups;
 }
 
@@ -137,7 +141,8 @@ function siteGroup(cut: SiteCut): ProblemGroup {
 function areaGroup(epci: string, cuts: SiteCut[]): ProblemGroup {
   const causes = cuts.map((c) => c.cause);
   const dependents = cuts.flatMap((c) => c.members.filter((p) => p !== c.cause));
-  return withFigures({ id: `area:${epci}:${causes[0].since}`, kind: 'area-cut', epci, causes, dependents });
+  const first = Math.min(...causes.map((p) => p.since));
+  return withFigures({ id: `area:${epci}:${first}`, kind: 'area-cut', epci, causes, dependents });
 }
 
 function withFigures(g: Pick<ProblemGroup, 'id' | 'kind' | 'causes' | 'dependents' | 'epci'>): ProblemGroup {
