@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { GtiWatchBanner } from '../features/gti/components/gti-watch-banner.tsx';
 import { WallGtiList } from '../features/gti/components/wall-gti-list.tsx';
+import { useGtiNews } from '../features/gti/gti-news.ts';
 import { WallAvailability } from '../features/sla/components/wall-availability.tsx';
 import { WallScreen } from '../features/wall/components/wall-screen.tsx';
 import { parseWallOptions } from '../features/wall/wall-options.ts';
@@ -21,9 +22,11 @@ function WallAside({ collectiviteId }: { collectiviteId: string }) {
 
 export function WallPage({ search = globalThis.location?.search ?? '' }: { search?: string }) {
   const options = useMemo(() => parseWallOptions(search), [search]);
+  const news = useGtiNews();
   return (
     <WallScreen
       options={options}
+      news={news}
       gtiBanner={<GtiWatchBanner />}
       renderAside={(id) => <WallAside collectiviteId={id} />}
       calm={<WallAvailability />}

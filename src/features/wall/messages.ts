@@ -24,6 +24,9 @@ export const wallMessages = defineMessages(
     incidentsOpen: (n: number) => `${n} incident${n > 1 ? 's' : ''} en cours`,
     critical: (n: number) => `${n} critique${n > 1 ? 's' : ''}`,
     collectivites: (n: number) => `${n} collectivité${n > 1 ? 's' : ''} touchée${n > 1 ? 's' : ''}`,
+    news: 'Nouveau',
+    storms: 'Coupures en cours',
+    storm: (area: string, sites: number, since: string) => `Coupure fibre — ${area} — ${sites} sites — depuis ${since}`,
   },
   {
     title: 'Vigie — Moselle Fibre supervision',
@@ -48,5 +51,8 @@ export const wallMessages = defineMessages(
     incidentsOpen: (n: number) => `${n} incident${n > 1 ? 's' : ''} under way`,
     critical: (n: number) => `${n} critical`,
     collectivites: (n: number) => `${n} collectivité${n > 1 ? 's' : ''} affected`,
+    news: 'New',
+    storms: 'Outages under way',
+    storm: (area: string, sites: number, since: string) => `Fibre cut — ${area} — ${sites} sites — since ${since}`,
   },
 );

@@ -1,28 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
+import { rotationPosition, startRotation, stepRotation, updateRotation, type NewsKeys, type Rotation } from './rotation-queue.ts';
+
+const NO_NEWS: NewsKeys = new Map();
 
 /**
- * Cycles through `items` every `periodMs`. It follows the item, not an index: when the list changes
- * (an incident opens or resolves elsewhere) the screen stays where it is and moves on to whatever
- * comes next, instead of jumping.
+ * Cycles through `items` every `periodMs`, following the item, not an index: when the list changes
+ * the screen stays where it is. News (rotation-queue.ts) jumps the queue; until the data has
+ * arrived (`ready`) everything seen is the baseline, so opening the wall is not news.
  */
-export function useRotation(items: readonly string[], periodMs: number): { current: string | undefined; position: number } {
-  const [current, setCurrent] = useState<string | undefined>(items[0]);
-  const latest = useRef(items);
+export function useRotation(
+  items: readonly string[],
+  periodMs: number,
+  news: NewsKeys = NO_NEWS,
+  ready = true,
+): { current: string | undefined; position: number; highlight: string | undefined } {
+  const [rotation, setRotation] = useState<Rotation>(() => startRotation(items, news));
+  const readyRef = useRef(ready);
   useEffect(() => {
-    latest.current = items;
-  }, [items]);
+    const wasReady = readyRef.current;
+    readyRef.current = ready;
+    setRotation((r) => (ready && wasReady ? updateRotation(r, items, news) : { ...updateRotation(r, items, r.news), news }));
+  }, [items, news, ready]);
+  // News gets a full step on screen: the timer restarts when it jumps in.
   useEffect(() => {
-    const timer = setInterval(() => {
-      setCurrent((shown) => {
-        const list = latest.current;
-        if (list.length === 0) return undefined;
-        // An item no longer listed was displayed as the first one: move on from there.
-        const at = Math.max(0, shown === undefined ? 0 : list.indexOf(shown));
-        return list[(at + 1) % list.length];
-      });
-    }, periodMs);
+    const timer = setInterval(() => setRotation(stepRotation), periodMs);
     return () => clearInterval(timer);
-  }, [periodMs]);
-  const shown = current !== undefined && items.includes(current) ? current : items[0];
-  return { current: shown, position: shown === undefined ? 0 : items.indexOf(shown) + 1 };
+  }, [periodMs, rotation.highlight]);
+  // The list may have changed in this very render (its effect has not run yet): show what the
+  // rotation will settle on, so a first snapshot never flashes an empty screen.
+  const current = rotation.current !== undefined && items.includes(rotation.current) ? rotation.current : items[0];
+  return { current, position: rotationPosition({ ...rotation, order: items, current }), highlight: rotation.highlight };
 }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { isTroubled, stateSeverity, type ProbeState } from '../../../domain/model.ts';
+import { pluginSentence } from '../../../domain/plugin-output.ts';
 import { common } from '../../../i18n/common.ts';
 import { formatDuration } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
@@ -57,6 +58,8 @@ function troubleOf(store: LiveStore, collectiviteId: string): CollectiviteTroubl
 
 interface WallCollectiviteFocusProps {
   collectiviteId: string;
+  /** On screen because of news (rotation-queue.ts): highlighted for the time of its step. */
+  news?: boolean;
   /** Where the wall's grid puts the title line and the site cards (they sit in different cells). */
   headerClassName?: string;
   sitesClassName?: string;
@@ -66,7 +69,7 @@ interface WallCollectiviteFocusProps {
  * One collectivité on the wall: its name, then every site in trouble with the failing probes. Cards
  * that do not fit the height are left out whole (the column wraps them out of view), not cut.
  */
-export function WallCollectiviteFocus({ collectiviteId, headerClassName = '', sitesClassName = '' }: WallCollectiviteFocusProps) {
+export function WallCollectiviteFocus({ collectiviteId, news = false, headerClassName = '', sitesClassName = '' }: WallCollectiviteFocusProps) {
   const m = useMessages(wallMessages);
   const c = useMessages(common);
   const { locale } = useLocale();
@@ -77,7 +80,8 @@ export function WallCollectiviteFocus({ collectiviteId, headerClassName = '', si
   const failing = sites.reduce((n, s) => n + s.probes.length, 0);
   return (
     <>
-      <header className={`flex flex-wrap items-baseline gap-x-6 ${headerClassName}`}>
+      <header className={`flex flex-wrap items-baseline gap-x-6 ${headerClassName}`} data-wall-news={news || undefined}>
+        {news && <span className="animate-pulse self-center rounded-md bg-red-600 px-3 py-1 text-2xl font-black tracking-wide text-white uppercase">{m.news}</span>}
         <h2 id="wall-focus-title" className="text-6xl font-black text-white">
           {collectivite?.name ?? collectiviteId}
         </h2>
@@ -109,7 +113,7 @@ export function WallCollectiviteFocus({ collectiviteId, headerClassName = '', si
                       {p.name}
                     </span>{' '}
                     <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - p.since)))}</span>
-                    <span className="block truncate font-mono text-lg text-slate-300">{p.output}</span>
+                    <span className="block truncate text-xl text-slate-200">{pluginSentence(p.output)}</span>
                   </li>
                 ))}
                 {site.probes.length > MAX_PROBES && <li className="text-xl text-slate-300">+{site.probes.length - MAX_PROBES}</li>}

@@ -4,12 +4,15 @@ import { useMessages } from '../../../i18n/locale-context.ts';
 import { useEstateIndex, useFreshness, useIncidents } from '../../../live/use-live.ts';
 import { wallMessages } from '../messages.ts';
 import { rotationOrder } from '../rotation-order.ts';
+import type { NewsKeys } from '../rotation-queue.ts';
+import { criticalNews, mergeNews } from '../wall-news.ts';
 import { useCriticalBeep } from '../use-critical-beep.ts';
 import { useRotation } from '../use-rotation.ts';
 import { useWallScale } from '../use-wall-scale.ts';
 import { webAudioBeep } from '../web-audio-beep.ts';
 import type { WallOptions } from '../wall-options.ts';
 import { StaleBanner } from './stale-banner.tsx';
+import { StormCards } from './storm-cards.tsx';
 import { WallClock } from './wall-clock.tsx';
 import { WallCollectiviteFocus } from './wall-collectivite-focus.tsx';
 
@@ -26,6 +29,8 @@ interface WallScreenProps {
    * tree across rotations and calm spells, so it is mounted once and only re-fitted.
    */
   renderMap?: (collectiviteId: string | undefined) => ReactNode;
+  /** News besides newly critical collectivités (the app adds GTIs at risk or breached). */
+  news?: NewsKeys;
   beep?: () => void;
   clock?: () => number;
 }
@@ -34,15 +39,19 @@ interface WallScreenProps {
  * The support cell's wall: dark, large, nothing to click. Cycles through the collectivités with
  * open incidents; greys the picture out and says so in a banner as soon as the data is stale.
  */
-export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, beep = webAudioBeep, clock }: WallScreenProps) {
+const NO_NEWS: NewsKeys = new Map();
+
+export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, news = NO_NEWS, beep = webAudioBeep, clock }: WallScreenProps) {
   useWallScale();
   const m = useMessages(wallMessages);
   const incidents = useIncidents();
   const index = useEstateIndex();
   const freshness = useFreshness(options.staleAfterMs);
   const order = useMemo(() => rotationOrder(incidents, (id) => index.collectivites.get(id)?.name ?? id), [incidents, index]);
-  const { current, position } = useRotation(order, options.rotateMs);
-  useCriticalBeep(incidents, freshness.ageMs !== null, options.sound, beep);
+  const ready = freshness.ageMs !== null;
+  const allNews = useMemo(() => mergeNews(criticalNews(incidents), news), [incidents, news]);
+  const { current, position, highlight } = useRotation(order, options.rotateMs, allNews, ready);
+  useCriticalBeep(incidents, ready, options.sound, beep);
   const active = incidents.filter(isActive);
   const critical = active.filter((i) => i.severity === 'CRITICAL').length;
   const degraded = freshness.level === 'stale' || freshness.level === 'offline';
@@ -61,6 +70,7 @@ export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, b
         <WallClock clock={clock} />
       </header>
       <StaleBanner freshness={freshness} />
+      <StormCards />
       {gtiBanner}
       {/* Three columns: the site cards, the map, the GTI and availability aside; the title spans the first two. */}
       <main className={`grid min-h-0 flex-1 grid-cols-3 grid-rows-[auto_minmax(0,1fr)] gap-x-6 gap-y-4 transition ${degraded ? 'opacity-50 grayscale' : ''}`}>
@@ -75,7 +85,13 @@ export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, b
           </div>
         ) : (
           <>
-            <WallCollectiviteFocus key={current} collectiviteId={current} headerClassName="col-span-2" sitesClassName="col-start-1 row-start-2" />
+            <WallCollectiviteFocus
+              key={current}
+              collectiviteId={current}
+              news={highlight === current}
+              headerClassName="col-span-2"
+              sitesClassName="col-start-1 row-start-2"
+            />
             <aside className="col-start-3 row-span-2 row-start-1 flex min-h-0 flex-col gap-4 overflow-hidden">{renderAside?.(current)}</aside>
           </>
         )}

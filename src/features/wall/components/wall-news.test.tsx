@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+// A wall already running must follow the news: a collectivité that becomes critical jumps the
+// rotation at once (highlighted), and an EPCI-wide cut gets its storm card.
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Collectivite, ProbeStatus } from '../../../domain/model.ts';
+import { createFeatureHarness, makeIncident, type EstateFixture } from '../../../test/feature-harness.tsx';
+import { parseWallOptions } from '../wall-options.ts';
+import { WallScreen } from './wall-screen.tsx';
+
+const NOW = Date.UTC(2026, 2, 2, 9); // 10:00 in Paris
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const NAMES = ['Albestroff', 'Bénestroff', 'Château-Salins', 'Delme', 'Zommange'];
+
+/** One site per collectivité, all in the CC du Saulnois, each with an Internet access and a camera. */
+function saulnois(): EstateFixture {
+  const collectivites: Collectivite[] = NAMES.map((name, i) => ({ id: `c${i}`, insee: `5700${i}`, name, epci: 'CC du Saulnois', lat: 48.8 + i / 100, lng: 6.6 }));
+  const sites = collectivites.map((c) => ({ id: `s-${c.id}`, collectiviteId: c.id, name: `Mairie de ${c.name}`, kind: 'mairie' as const, lat: c.lat, lng: c.lng }));
+  const equipment = sites.map((s) => ({ id: `e-${s.id}`, siteId: s.id, name: 'Routeur', kind: 'router' as const }));
+  const probes = equipment.flatMap((e) => [
+    { id: `p-${e.id}-internet`, equipmentId: e.id, name: 'Accès Internet', kind: 'internet' as const, interval: 60 },
+    { id: `p-${e.id}-camera`, equipmentId: e.id, name: 'Caméra parvis', kind: 'camera' as const, interval: 60 },
+  ]);
+  return { collectivites, sites, equipment, probes };
+}
+
+const status = (probeId: string, state: ProbeStatus['state'], since: number): ProbeStatus => ({
+  probeId,
+  state,
+  stateType: 'HARD',
+  output: `${state} - test|rta=1ms`,
+  lastCheck: since,
+  since,
+  acknowledged: false,
+  inDowntime: false,
+});
+
+const focusName = () => screen.getByRole('heading', { level: 2 }).textContent;
+const advance = (ms: number) =>
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+
+describe('WallScreen news', () => {
+  it('a collectivité that becomes critical is on screen at once, highlighted, then the rotation resumes', () => {
+    const h = createFeatureHarness();
+    render(<WallScreen options={parseWallOptions('?rotate=20')} beep={() => {}} />, { wrapper: h.Wrapper });
+    const warnings = ['c0', 'c1', 'c2', 'c3'].map((id) => makeIncident({ id: `w-${id}`, collectiviteId: id, severity: 'WARNING' }));
+    act(() => h.snapshot(saulnois(), warnings));
+    expect(focusName()).toBe('Albestroff');
+    expect(document.querySelector('[data-wall-news]')).toBeNull(); // what was there at opening is not news
+    act(() => h.heartbeat());
+    advance(20_000);
+    expect(focusName()).toBe('Bénestroff');
+
+    // Zommange (last by name, and not even in the rotation yet) goes critical.
+    act(() => h.incidents([...warnings, makeIncident({ id: 'crit', collectiviteId: 'c4', severity: 'CRITICAL' })]));
+    expect(focusName()).toBe('Zommange');
+    expect(screen.getByText('Nouveau')).toBeTruthy();
+    act(() => h.heartbeat());
+    advance(20_000);
+    expect(focusName()).toBe('Château-Salins'); // resumes after Bénestroff
+    expect(screen.queryByText('Nouveau')).toBeNull();
+  });
+
+  it('shows one storm card while many sites of one EPCI are cut, and none once they are back', () => {
+    const h = createFeatureHarness();
+    render(<WallScreen options={parseWallOptions('')} beep={() => {}} />, { wrapper: h.Wrapper });
+    const estate = saulnois();
+    const cut = estate.equipment.flatMap((e, i) => [status(`p-${e.id}-internet`, 'CRITICAL', NOW - 10 * 60_000 + i * 1000), status(`p-${e.id}-camera`, 'UNKNOWN', NOW)]);
+    act(() => h.snapshot(estate, [], cut));
+    expect(screen.getByText('Coupure fibre — CC du Saulnois — 5 sites — depuis 09:50')).toBeTruthy();
+    act(() => h.snapshot(estate, [], []));
+    expect(screen.queryByText(/Coupure fibre/)).toBeNull();
+  });
+});
