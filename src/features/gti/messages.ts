@@ -22,6 +22,10 @@ export const gtiMessages = defineMessages(
     bannerTitle: 'GTI à surveiller',
     bannerNone: 'Toutes les GTI sont dans les temps',
     retry: 'Réessayer',
+    wallLeft: (time: string) => `reste ${time}`,
+    wallOver: (time: string) => `dépassée de ${time}`,
+    paused: 'GTI en pause',
+    resumes: (when: string) => `reprend ${when}`,
   },
   {
     title: 'GTI — interventions under way',
@@ -42,5 +46,9 @@ export const gtiMessages = defineMessages(
     bannerTitle: 'GTIs to watch',
     bannerNone: 'Every GTI is on track',
     retry: 'Retry',
+    wallLeft: (time: string) => `${time} left`,
+    wallOver: (time: string) => `over by ${time}`,
+    paused: 'GTI paused',
+    resumes: (when: string) => `resumes ${when}`,
   },
 );

@@ -4,10 +4,10 @@ import { incidentPlace } from '../../../live/incident-place.ts';
 import { useEstateIndex, useIncidents, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useCoveredCalendar } from '../api/use-covered-calendar.ts';
-import { formatCountdown } from '../format-countdown.ts';
 import { GTI_SYMBOL, GTI_WALL_CLASS } from '../gti-tone.ts';
 import { gtiMessages } from '../messages.ts';
 import { urgentGtis } from '../urgent-gti.ts';
+import { WallCountdownText } from './wall-countdown-text.tsx';
 
 const BANNER_ITEMS = 8;
 const WATCHED: readonly GtiState[] = ['breached', 'at-risk'];
@@ -52,9 +52,8 @@ export function GtiWatchBanner() {
               <span>
                 {place.collectivite} · {place.probe}
               </span>
-              <span className="font-mono tabular-nums">
-                {gti.coveredMsLeft >= 0 ? '−' : '+'}
-                {formatCountdown(gti.coveredMsLeft)}
+              <span className="tabular-nums">
+                <WallCountdownText gti={gti} now={now} calendar={calendar} />
               </span>
             </li>
           ))}

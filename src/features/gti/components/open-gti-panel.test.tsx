@@ -92,7 +92,9 @@ describe('GtiWatchBanner', () => {
     expect(first!.getAttribute('data-gti-status')).toBe('breached');
     expect(first!.textContent).toContain('Thionville');
     expect(second!.getAttribute('data-gti-status')).toBe('at-risk');
-    expect(second!.textContent).toContain('−0:31:00');
+    // In words (#17): "−0:31:00" next to "À risque" read as overdue.
+    expect(second!.textContent).toContain('reste 0 h 31');
+    expect(first!.textContent).toMatch(/dépassée de \d+ h \d\d/);
   });
 
   it("judges breaches on the gateway's clock", async () => {

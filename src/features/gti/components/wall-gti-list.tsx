@@ -3,10 +3,10 @@ import { incidentPlace } from '../../../live/incident-place.ts';
 import { useEstateIndex, useIncidents, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useCoveredCalendar } from '../api/use-covered-calendar.ts';
-import { formatCountdown } from '../format-countdown.ts';
 import { GTI_SYMBOL, GTI_WALL_CLASS } from '../gti-tone.ts';
 import { gtiMessages } from '../messages.ts';
 import { urgentGtis } from '../urgent-gti.ts';
+import { WallCountdownText } from './wall-countdown-text.tsx';
 
 /** The wall's GTI column for one collectivité: every open incident's countdown, large and dark. */
 export function WallGtiList({ collectiviteId, limit = 5 }: { collectiviteId: string; limit?: number }) {
@@ -37,8 +37,8 @@ export function WallGtiList({ collectiviteId, limit = 5 }: { collectiviteId: str
                 <span aria-hidden="true">{GTI_SYMBOL[gti.status]} </span>
                 {m.status(gti.status)}
               </span>
-              <span className="font-mono text-4xl font-bold tabular-nums text-white">
-                {gti.status === 'met' ? '✔' : `${gti.coveredMsLeft >= 0 ? '' : '+'}${formatCountdown(gti.coveredMsLeft)}`}
+              <span className="text-right text-3xl font-bold tabular-nums text-white">
+                <WallCountdownText gti={gti} now={now} calendar={calendar} />
               </span>
             </span>
           </li>
