@@ -23,7 +23,19 @@ interface SiteTrouble {
   siteId: string;
   name: string;
   state: ProbeState;
-  probes: Array<{ probeId: string; name: string; equipment: string; state: ProbeState; output: string; since: number }>;
+  probes: Array<{ probeId: string; name: string; equipment: string; state: ProbeState; output: string; since: number; handling?: Handling }>;
+}
+
+/** Whether the support cell is on it: the probe's active incident acknowledged or with someone on it. */
+type Handling = 'acknowledged' | 'in-progress';
+
+function handlingByProbe(store: LiveStore, collectiviteId: string): Map<string, Handling> {
+  const handling = new Map<string, Handling>();
+  for (const i of store.incidentList()) {
+    if (i.collectiviteId !== collectiviteId) continue;
+    if (i.status === 'acknowledged' || i.status === 'in-progress') handling.set(i.probeId, i.status);
+  }
+  return handling;
 }
 
 interface CollectiviteTrouble {
@@ -34,6 +46,7 @@ interface CollectiviteTrouble {
 
 function troubleOf(store: LiveStore, collectiviteId: string): CollectiviteTrouble {
   const index = store.index;
+  const handling = handlingByProbe(store, collectiviteId);
   const out: SiteTrouble[] = [];
   let inMaintenance = 0;
   for (const site of index.sitesByCollectivite.get(collectiviteId) ?? []) {
@@ -49,6 +62,7 @@ function troubleOf(store: LiveStore, collectiviteId: string): CollectiviteTroubl
         state: status!.state,
         output: status!.output,
         since: status!.since,
+        handling: handling.get(probe.id),
       }))
       .sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state) || a.since - b.since);
     if (probes.length > 0) out.push({ siteId: site.id, name: site.name, state: store.siteState(site.id), probes });
@@ -76,7 +90,7 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
   const now = useServerNow(10_000);
   const collectivite = useLive('estate', (s) => s.index.collectivites.get(collectiviteId));
   const select = useCallback((s: LiveStore) => troubleOf(s, collectiviteId), [collectiviteId]);
-  const { sites, inMaintenance } = useLive(['estate', 'statuses'], select);
+  const { sites, inMaintenance } = useLive(['estate', 'statuses', 'incidents'], select);
   const failing = sites.reduce((n, s) => n + s.probes.length, 0);
   return (
     <>
@@ -113,6 +127,11 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
                       {p.name}
                     </span>{' '}
                     <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - p.since)))}</span>
+                    {p.handling && (
+                      <span data-handling={p.handling} className="ml-3 rounded bg-sky-700 px-2 text-lg font-semibold text-white">
+                        {m.handling[p.handling]}
+                      </span>
+                    )}
                     <span className="block truncate text-xl text-slate-200">{pluginSentence(p.output)}</span>
                   </li>
                 ))}

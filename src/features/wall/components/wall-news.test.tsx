@@ -81,3 +81,18 @@ describe('WallScreen news', () => {
     expect(screen.queryByText(/Coupure fibre/)).toBeNull();
   });
 });
+
+describe('WallScreen handling chips', () => {
+  it('says on the card when the support cell acknowledged a problem or is on site', () => {
+    const h = createFeatureHarness();
+    render(<WallScreen options={parseWallOptions('')} beep={() => {}} />, { wrapper: h.Wrapper });
+    const estate = saulnois();
+    const [e0] = estate.equipment;
+    const probeId = `p-${e0!.id}-internet`;
+    act(() => h.snapshot(estate, [makeIncident({ id: 'i1', collectiviteId: 'c0', probeId, status: 'acknowledged', acknowledgedAt: NOW })], [status(probeId, 'CRITICAL', NOW - 60_000)]));
+    expect(screen.getByText('Pris en charge')).toBeTruthy();
+    act(() => h.incidents([makeIncident({ id: 'i1', collectiviteId: 'c0', probeId, status: 'in-progress', acknowledgedAt: NOW, interventionAt: NOW })]));
+    expect(screen.getByText('Intervention en cours')).toBeTruthy();
+    expect(screen.getByText('CRITICAL - test')).toBeTruthy(); // perfdata left out
+  });
+});
