@@ -1,7 +1,8 @@
-// Incidents: filtered, paginated lists; one incident; operator actions. Support may do every
+// Incidents: filtered, paginated lists; one incident; operator actions, one at a time or in bulk
+// (the support cell acknowledging a storm's incidents with one comment). Support may do every
 // action, a référent may only comment on incidents of their collectivité, the kiosk only reads.
-import { incidentQuerySchema, operatorActionSchema } from '../../src/protocol/rest.ts';
-import { StorageRefusedError, StorageUnavailableError } from '../ports.ts';
+import { bulkActionSchema, incidentQuerySchema, operatorActionSchema, type BulkActionResult, type OperatorAction } from '../../src/protocol/rest.ts';
+import { canSee, StorageRefusedError, StorageUnavailableError, type Principal } from '../ports.ts';
 import { ApiError, forbidden, notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { routeTable, TEXT_BODY_LIMIT, type ApiRoute } from './api-route.ts';
@@ -40,6 +41,16 @@ export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
     return incident;
   });
 
+  // Declared before /incidents/:id/actions so "actions" is never read as an incident id.
+  api.post('/incidents/actions', { bodyLimit: TEXT_BODY_LIMIT }, async (request) => {
+    const principal = principalOf(request);
+    if (principal.role !== 'support') throw new ApiError('forbidden', 'bulk actions are for the support cell', 'action');
+    const { incidentIds, action } = validate(bulkActionSchema, request.body, 'body');
+    // All at once: the write queue confirms them in one flush instead of one per incident.
+    const results = await Promise.all([...new Set(incidentIds)].map((id) => actOne(deps, principal, id, action)));
+    return { results } satisfies BulkActionResult;
+  });
+
   api.post('/incidents/:id/actions', { bodyLimit: TEXT_BODY_LIMIT }, async (request) => {
     const principal = principalOf(request);
     const { id } = validate(idParamsSchema, request.params, 'params');
@@ -56,6 +67,22 @@ export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
     return result.incident;
   });
   return api.routes;
+}
+
+/** One incident of a bulk action: each recorded (or refused) exactly as a single action would be. */
+async function actOne(deps: RouteDeps, principal: Principal, incidentId: string, action: OperatorAction): Promise<BulkActionResult['results'][number]> {
+  try {
+    const incident = deps.state.incident(incidentId) ?? (await findIncident(deps.storage, deps.state, incidentId));
+    if (!incident) return { incidentId, ok: false, code: 'not-found', message: 'no-incident' };
+    if (!canSee(principal, incident.collectiviteId)) return { incidentId, ok: false, code: 'forbidden', message: 'outside your scope' };
+    const result = await deps.state.act(incidentId, action, principal.login);
+    if (result.refused || !result.incident) return { incidentId, ok: false, code: result.refused === 'no-incident' || !result.incident ? 'not-found' : 'conflict', message: result.refused ?? 'no-incident' };
+    return { incidentId, ok: true, incident: result.incident };
+  } catch (error) {
+    const failure = notStored(error);
+    if (failure instanceof ApiError) return { incidentId, ok: false, code: failure.code, message: failure.message };
+    throw error;
+  }
 }
 
 /** An action whose rows did not reach the disk is answered as such, never confirmed. */

@@ -37,6 +37,8 @@ describe('isolation between collectivités', () => {
     ['POST', `/incidents/${encodeURIComponent(c2Incident)}/actions`, { action: 'comment', comment: 'hello' }],
     ['POST', `/incidents/${encodeURIComponent(c2Incident)}/actions`, { action: 'close' }],
     ['POST', `/incidents/${encodeURIComponent(c2Incident)}/actions`, { bogus: true }],
+    ['POST', '/incidents/actions', { incidentIds: [c2Incident], action: { action: 'comment', comment: 'hello' } }],
+    ['POST', '/incidents/actions', { incidentIds: [c1Incident, c2Incident], action: { action: 'acknowledge', comment: 'vu' } }],
     ['GET', '/availability?collectiviteId=c2'],
     ['GET', '/availability?collectiviteId=c2&period=year'],
     ['GET', '/gti?collectiviteId=c2'],

@@ -69,6 +69,30 @@ export const operatorActionSchema = z.discriminatedUnion('action', [
 ]);
 export type OperatorAction = z.infer<typeof operatorActionSchema>;
 
+/** Most incidents one bulk action may name: an EPCI-wide cut is a few hundred, not thousands. */
+export const BULK_ACTION_MAX = 500;
+
+/**
+ * POST /incidents/actions: one action (acknowledge, start an intervention, comment) on many
+ * incidents, recorded per incident as if each had been sent alone. Support only.
+ */
+export const bulkActionSchema = z.object({
+  incidentIds: z.array(z.string().min(1).max(200)).min(1).max(BULK_ACTION_MAX),
+  action: operatorActionSchema,
+});
+export type BulkAction = z.infer<typeof bulkActionSchema>;
+
+/** Each incident's outcome, in the order asked: done (with the incident) or refused (with why). */
+export const bulkActionResultSchema = z.object({
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ incidentId: z.string(), ok: z.literal(true), incident: incidentSchema }),
+      z.object({ incidentId: z.string(), ok: z.literal(false), code: z.string(), message: z.string() }),
+    ]),
+  ),
+});
+export type BulkActionResult = z.infer<typeof bulkActionResultSchema>;
+
 export const availabilityReportSchema = z.object({
   scope: z.string(),
   from: instant,
