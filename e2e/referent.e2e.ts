@@ -101,9 +101,14 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
     const headers = { Authorization: `Bearer ${token}` };
     const one = await fetch(`/api/v1/collectivites/${otherId}`, { headers });
     const incidents = await fetch(`/api/v1/incidents?collectiviteId=${otherId}`, { headers });
-    return [one.status, incidents.status];
+    const bulk = await fetch('/api/v1/incidents/actions', {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ incidentIds: [`x@${otherId}@1`], action: { action: 'comment', comment: 'hello' } }),
+    });
+    return [one.status, incidents.status, bulk.status];
   }, other!.id);
-  expect(refused).toEqual([403, 403]);
+  expect(refused).toEqual([403, 403, 403]);
 });
 
 test('on a 390×844 phone the map, the problems and the site panel work by touch, with no sideways scroll', async () => {
