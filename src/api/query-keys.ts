@@ -27,4 +27,6 @@ export const queryKeys = {
 export const mutationKeys = {
   /** POST /incidents/:id/actions (acknowledge, comment, start an intervention, close). */
   incidentAction: () => ['incidents', 'action'] as const,
+  /** POST /incidents/actions (one action on many incidents, from the desk). */
+  bulkAction: () => ['incidents', 'bulk-action'] as const,
 };

@@ -75,7 +75,8 @@ describe('App', () => {
     expect(screen.getByText('Source : simulateur')).toBeTruthy();
     act(() => transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-cam', 'CRITICAL', 2_000, 'Caméra hors ligne')])));
     const problems = screen.getByRole('region', { name: /Problèmes en cours/ });
-    await within(problems).findByText('Image caméra');
+    // The row names the commune, the site and the probe (#17).
+    await within(problems).findByText('Metz · Mairie de Metz · Image caméra');
     await user.click(within(problems).getByRole('button', { name: /Image caméra/ }));
     expect(await screen.findByRole('heading', { name: 'Mairie de Metz' })).toBeTruthy();
     expect(screen.getByText('Caméra hors ligne')).toBeTruthy();

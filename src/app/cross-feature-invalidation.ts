@@ -15,6 +15,7 @@ export const CROSS_FEATURE_RULES: readonly InvalidationRule[] = [
   // An acknowledgement, an intervention or a closure changes GTI figures (an intervention stops the
   // clock) and availability; the incidents feature refetches its own lists itself.
   { mutation: mutationKeys.incidentAction(), refetch: [queryKeys.gti.all(), queryKeys.availability.all()] },
+  { mutation: mutationKeys.bulkAction(), refetch: [queryKeys.gti.all(), queryKeys.availability.all()] },
 ];
 
 /**

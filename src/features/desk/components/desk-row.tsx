@@ -1,0 +1,111 @@
+// One row of the desk: a problem ("commune · site · probe") or a cause with the problems it
+// explains, folded until expanded. Engine and estate strings are rendered as text.
+import type { ReactNode } from 'react';
+import type { Incident, ProbeState } from '../../../domain/model.ts';
+import { formatAge } from '../../../i18n/format.ts';
+import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import type { DeskProblem, DeskRow as Row } from '../desk-rows.ts';
+import { deskMessages, type DeskMessages } from '../messages.ts';
+
+const STATE_BADGE: Record<ProbeState, string> = {
+  CRITICAL: 'bg-red-600 text-white',
+  WARNING: 'bg-amber-400 text-black',
+  UNKNOWN: 'bg-violet-300 text-black',
+  PENDING: 'bg-slate-600 text-white',
+  OK: 'bg-emerald-600 text-white',
+};
+const STATE_SYMBOL: Record<ProbeState, string> = { CRITICAL: '✖', WARNING: '▲', UNKNOWN: '?', PENDING: '…', OK: '●' };
+
+export function StateBadge({ state }: { state: ProbeState }) {
+  const m = useMessages(deskMessages);
+  return (
+    <span className={`inline-block shrink-0 rounded px-1.5 text-xs font-bold whitespace-nowrap ${STATE_BADGE[state]}`}>
+      <span aria-hidden="true">{STATE_SYMBOL[state]} </span>
+      {m.state(state)}
+    </span>
+  );
+}
+
+export const problemTitle = (p: DeskProblem) => `${p.commune} · ${p.site} · ${p.probe}`;
+
+export function rowTitle(row: Row, m: DeskMessages): string {
+  const [first] = row.problems;
+  if (!first) return row.id;
+  if (row.kind === 'area-cut') return m.areaCut(row.siteCount, row.epci ?? '');
+  if (row.kind === 'site-cut') return m.siteCut(first.site, first.commune);
+  return problemTitle(first);
+}
+
+interface DeskRowProps {
+  row: Row;
+  now: number;
+  active: boolean;
+  selected: boolean;
+  expanded: boolean;
+  onToggleSelected(): void;
+  onToggleExpanded(): void;
+  onOpen(siteId: string): void;
+  onFocusRow(): void;
+  renderGti?: (incident: Incident) => ReactNode;
+}
+
+export function DeskRow({ row, now, active, selected, expanded, onToggleSelected, onToggleExpanded, onOpen, onFocusRow, renderGti }: DeskRowProps) {
+  const m = useMessages(deskMessages);
+  const { locale } = useLocale();
+  const title = rowTitle(row, m);
+  const [cause] = row.problems;
+  const urgent = row.incidents[0];
+  const folded = row.kind !== 'single';
+  return (
+    <li data-row-id={row.id} data-active={active || undefined} className={`live-row ${active ? 'bg-slate-800' : ''} ${selected ? 'ring-2 ring-sky-500 ring-inset' : ''}`}>
+      <div className="flex items-start gap-2 px-2 py-2">
+        <input type="checkbox" checked={selected} onChange={onToggleSelected} aria-label={m.select(title)} className="mt-1.5 h-4 w-4 shrink-0 accent-sky-500" />
+        <button
+          type="button"
+          data-row-main
+          onClick={() => cause && onOpen(cause.siteId)}
+          onFocus={onFocusRow}
+          className="min-w-0 flex-1 text-left focus-visible:outline-2 focus-visible:outline-sky-400"
+        >
+          <span className="flex items-center gap-2">
+            <StateBadge state={row.state} />
+            <span className="min-w-0 truncate font-medium">{title}</span>
+          </span>
+          <span className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-300">
+            <span>{formatAge(locale, now - row.since)}</span>
+            {folded && <span>{m.dependents(row.problems.length - (row.kind === 'area-cut' ? row.siteCount : 1))}</span>}
+            {row.handling && (
+              <span data-handling={row.handling} className="rounded bg-sky-800 px-1.5 font-semibold text-white">
+                {m.handling[row.handling]}
+              </span>
+            )}
+          </span>
+        </button>
+        <span className="shrink-0 text-right text-xs">{urgent && renderGti?.(urgent)}</span>
+        {folded && (
+          <button
+            type="button"
+            aria-expanded={expanded}
+            aria-label={expanded ? m.collapse : m.expand}
+            onClick={onToggleExpanded}
+            className="shrink-0 rounded px-2 py-1 text-slate-200 hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-400"
+          >
+            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+          </button>
+        )}
+      </div>
+      {folded && expanded && (
+        <ul className="mb-2 ml-8 max-h-64 overflow-y-auto border-l border-slate-700 text-sm">
+          {row.problems.map((p) => (
+            <li key={p.probeId}>
+              <button type="button" onClick={() => onOpen(p.siteId)} className="flex w-full items-center gap-2 px-2 py-1 text-left hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+                <StateBadge state={p.state} />
+                <span className="min-w-0 truncate">{problemTitle(p)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,181 @@
+// The support cell's desk: live problems folded by cause, searchable, ranked by GTI urgency, with
+// row selection and bulk actions, driven by mouse or keyboard (use-desk-keys.ts). Replaces the
+// flat problem list on the support dashboard; a storm is one row per cut area, not 1,600.
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Incident } from '../../../domain/model.ts';
+import type { ProblemGroup } from '../../../domain/root-cause.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { selectProblemGroups } from '../../../live/problem-groups.ts';
+import { useEstateIndex, useIncidents, useLive, useServerNow } from '../../../live/use-live.ts';
+import { activeIncidentByProbe, deskRows, matchesSearch, type GtiUrgency } from '../desk-rows.ts';
+import { deskMessages } from '../messages.ts';
+import { useDeskKeys } from '../use-desk-keys.ts';
+import { BulkBar, type BulkOutcome } from './bulk-bar.tsx';
+import { DeskRow } from './desk-row.tsx';
+import { ShortcutHelp } from './shortcut-help.tsx';
+
+/** Rows in the DOM at most: past that, the search narrows (a storm is already folded). */
+export const MAX_DESK_ROWS = 60;
+
+export interface ProblemDeskProps {
+  onSelectSite(siteId: string): void;
+  collectiviteId?: string;
+  /** GTI ranking and display, from the GTI feature (composed by the app). */
+  urgency?: GtiUrgency;
+  renderGti?: (incident: Incident) => ReactNode;
+  className?: string;
+}
+
+/** Same groups with the same members in the same states: nothing on the desk moved. */
+function sameFolding(a: readonly ProblemGroup[], b: readonly ProblemGroup[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.state !== y.state || x.since !== y.since || x.causes.length !== y.causes.length || x.dependents.length !== y.dependents.length) return false;
+  }
+  return true;
+}
+
+export function ProblemDesk({ onSelectSite, collectiviteId, urgency, renderGti, className = '' }: ProblemDeskProps) {
+  const m = useMessages(deskMessages);
+  const index = useEstateIndex();
+  const incidents = useIncidents();
+  const now = useServerNow(5000);
+  const select = useCallback((store: LiveStore) => selectProblemGroups(store, collectiviteId), [collectiviteId]);
+  const groups = useLive(['statuses', 'estate'], select, sameFolding);
+  const rows = useMemo(() => deskRows(groups, index, activeIncidentByProbe(incidents), urgency), [groups, index, incidents, urgency]);
+
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [activeId, setActiveId] = useState<string | undefined>();
+  const [help, setHelp] = useState(false);
+  const [outcome, setOutcome] = useState<BulkOutcome | undefined>();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const commentBox = useRef<HTMLTextAreaElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  const shown = useMemo(() => rows.filter((r) => matchesSearch(r, query)), [rows, query]);
+  const visible = shown.slice(0, MAX_DESK_ROWS);
+  const chosen = rows.filter((r) => selected.has(r.id));
+  const chosenIncidents = [...new Map(chosen.flatMap((r) => r.incidents).map((i) => [i.id, i])).values()];
+
+  const toggle = (set: ReadonlySet<string>, id: string) => {
+    const next = new Set(set);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  };
+  const focusRow = (id: string) => list.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"] [data-row-main]`)?.focus();
+  const activeRow = visible.find((r) => r.id === activeId);
+  const withActiveSelected = () => {
+    if (activeRow && !selected.has(activeRow.id)) setSelected(new Set([...selected, activeRow.id]));
+  };
+
+  useDeskKeys({
+    search: () => searchBox.current?.focus(),
+    help: () => setHelp(true),
+    move(delta) {
+      if (visible.length === 0) return;
+      const at = visible.findIndex((r) => r.id === activeId);
+      const next = visible[Math.min(visible.length - 1, Math.max(0, at === -1 ? 0 : at + delta))]!;
+      setActiveId(next.id);
+      focusRow(next.id);
+    },
+    select: () => activeRow && setSelected(toggle(selected, activeRow.id)),
+    acknowledge() {
+      withActiveSelected();
+      // The bar appears with the selection: focus its comment once it is rendered.
+      requestAnimationFrame(() => commentBox.current?.focus());
+    },
+    intervention() {
+      withActiveSelected();
+      requestAnimationFrame(() => commentBox.current?.form?.querySelector<HTMLButtonElement>('[data-bulk="start-intervention"]')?.click());
+    },
+    escape() {
+      if (help) setHelp(false);
+      else if (selected.size > 0) setSelected(new Set());
+      else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    },
+  });
+
+  return (
+    <section aria-labelledby="desk-title" className={`flex flex-col bg-slate-900 text-slate-100 ${className}`}>
+      <div className="flex flex-wrap items-center gap-2 px-3 pt-3 pb-2">
+        <h2 id="desk-title" className="text-base font-semibold">
+          {m.title} <span className="text-slate-300 tabular-nums">({rows.length})</span>
+        </h2>
+        <button type="button" onClick={() => setHelp(true)} aria-label={m.shortcuts} className="ml-auto rounded border border-slate-600 px-2 text-sm focus-visible:outline-2 focus-visible:outline-sky-400">
+          ?
+        </button>
+      </div>
+      <div className="px-3 pb-2">
+        <input
+          ref={searchBox}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label={m.search}
+          placeholder={`${m.search} — ${m.searchHint}`}
+          className="w-full rounded border border-slate-600 bg-slate-950 px-2 py-1.5 text-sm text-slate-100 placeholder:text-slate-400"
+        />
+      </div>
+      {outcome && (
+        <div role="status" className="mx-3 mb-2 rounded bg-slate-800 p-2 text-sm">
+          <p className="font-semibold text-emerald-300">{m.done(outcome.action, outcome.done)}</p>
+          {outcome.refused.length > 0 && (
+            <>
+              <p className="text-amber-300">{m.partial(outcome.refused.length)}</p>
+              <ul className="list-disc pl-5 text-xs">
+                {outcome.refused.map((r) => (
+                  <li key={r.incidentId}>
+                    {r.incidentId} — {m.refusal(r.message)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {rows.length === 0 ? (
+        <p className="px-3 pb-3 text-sm text-slate-300">{index.sites.size === 0 ? m.waiting : m.noProblems}</p>
+      ) : shown.length === 0 ? (
+        <p className="px-3 pb-3 text-sm text-slate-300">{m.noMatch(query)}</p>
+      ) : (
+        <ul ref={list} className="divide-y divide-slate-800" aria-label={m.title}>
+          {visible.map((row) => (
+            <DeskRow
+              key={row.id}
+              row={row}
+              now={now}
+              active={row.id === activeId}
+              selected={selected.has(row.id)}
+              expanded={expanded.has(row.id)}
+              onToggleSelected={() => setSelected(toggle(selected, row.id))}
+              onToggleExpanded={() => setExpanded(toggle(expanded, row.id))}
+              onOpen={onSelectSite}
+              onFocusRow={() => setActiveId(row.id)}
+              renderGti={renderGti}
+            />
+          ))}
+        </ul>
+      )}
+      {shown.length > visible.length && <p className="px-3 py-2 text-xs text-slate-300">{m.more(shown.length - visible.length)}</p>}
+      {chosen.length > 0 && (
+        <BulkBar
+          ref={commentBox}
+          rows={chosen.length}
+          incidents={chosenIncidents}
+          onClear={() => setSelected(new Set())}
+          onDone={(o) => {
+            setOutcome(o);
+            setSelected(new Set());
+            if (activeId) focusRow(activeId);
+          }}
+        />
+      )}
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// The support desk's rows: live problems folded by cause (domain/root-cause.ts), each named the way
+// the cell talks ("Metz · École Jules Ferry · Accès Internet"), with the incidents behind it, who is
+// on it, and ranked by GTI urgency then severity then age. Pure: the view feeds it the estate
+// index, the active incidents and a GTI ranking (the GTI feature's, composed by the app).
+import type { EstateIndex } from '../../domain/estate-index.ts';
+import { isActive } from '../../domain/incident-rules.ts';
+import { stateSeverity, type Incident, type ProbeState } from '../../domain/model.ts';
+import { groupProbes, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
+
+export interface DeskProblem {
+  probeId: string;
+  siteId: string;
+  commune: string;
+  site: string;
+  probe: string;
+  state: ProbeState;
+  since: number;
+  /** The probe's active incident, if its problem opened one (UNKNOWN does not). */
+  incident?: Incident;
+}
+
+export type Handling = 'acknowledged' | 'in-progress';
+
+export interface DeskRow {
+  /** The group's id: stable while its cause lasts, so selection and focus survive updates. */
+  id: string;
+  kind: ProblemGroupKind;
+  /** Causes first, then dependents. */
+  problems: DeskProblem[];
+  /** The active incidents of the row's probes: what a row action acts on. */
+  incidents: Incident[];
+  state: ProbeState;
+  since: number;
+  epci?: string;
+  siteCount: number;
+  /** Everyone behind the row is acknowledged / has someone on it; undefined if any is still open. */
+  handling?: Handling;
+}
+
+/** Lower is more urgent (the GTI feature's ranking: breached, at risk, covered time left). */
+export type GtiUrgency = (incident: Incident) => number;
+
+export function activeIncidentByProbe(incidents: Iterable<Incident>): Map<string, Incident> {
+  const byProbe = new Map<string, Incident>();
+  for (const i of incidents) if (isActive(i)) byProbe.set(i.probeId, i);
+  return byProbe;
+}
+
+export function deskRows(groups: readonly ProblemGroup[], index: EstateIndex, incidents: ReadonlyMap<string, Incident>, urgency?: GtiUrgency): DeskRow[] {
+  const rows = groups.map((group) => deskRow(group, index, incidents));
+  const rank = new Map(rows.map((r) => [r.id, urgency && r.incidents.length > 0 ? Math.min(...r.incidents.map(urgency)) : Infinity]));
+  return rows.sort(
+    (a, b) =>
+      rank.get(a.id)! - rank.get(b.id)! ||
+      stateSeverity(b.state) - stateSeverity(a.state) ||
+      a.since - b.since ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+function deskRow(group: ProblemGroup, index: EstateIndex, incidents: ReadonlyMap<string, Incident>): DeskRow {
+  const problems = groupProbes(group).map((p): DeskProblem => {
+    const site = index.sites.get(p.siteId);
+    const incident = incidents.get(p.probeId);
+    return {
+      probeId: p.probeId,
+      siteId: p.siteId,
+      commune: index.collectivites.get(p.collectiviteId)?.name ?? p.collectiviteId,
+      site: site?.name ?? p.siteId,
+      probe: index.probes.get(p.probeId)?.name ?? p.probeId,
+      state: p.state,
+      since: p.since,
+      ...(incident ? { incident } : {}),
+    };
+  });
+  const rowIncidents = problems.flatMap((p) => (p.incident ? [p.incident] : []));
+  return {
+    id: group.id,
+    kind: group.kind,
+    problems,
+    incidents: rowIncidents,
+    state: group.state,
+    since: group.since,
+    ...(group.epci ? { epci: group.epci } : {}),
+    siteCount: group.siteIds.length,
+    handling: handlingOf(rowIncidents),
+  };
+}
+
+function handlingOf(incidents: readonly Incident[]): Handling | undefined {
+  if (incidents.length === 0 || incidents.some((i) => i.status === 'open')) return undefined;
+  return incidents.every((i) => i.status === 'in-progress') ? 'in-progress' : 'acknowledged';
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Whether a row matches the desk's search: every word in a commune, site, probe, area or incident id. */
+export function matchesSearch(row: DeskRow, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = fold(
+    [row.epci ?? '', ...row.problems.flatMap((p) => [p.commune, p.site, p.probe, p.incident?.id ?? ''])].join('\n'),
+  );
+  return words.every((w) => haystack.includes(w));
+}
