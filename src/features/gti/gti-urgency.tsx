@@ -1,13 +1,12 @@
 // The GTI as the desk needs it: a ranking of incidents by urgency (breached, then at risk, then
 // least covered time left) and a compact "reste 3 h 12" beside each row.
 import { useCallback } from 'react';
-import { GTI_URGENCY } from '../../domain/gti.ts';
 import type { Incident } from '../../domain/model.ts';
 import { useMessages } from '../../i18n/locale-context.ts';
 import { useServerNow } from '../../live/use-live.ts';
 import { useCoveredCalendar } from './api/use-covered-calendar.ts';
 import { currentGti } from './gti-clocks.ts';
-import { GTI_SYMBOL } from './gti-tone.ts';
+import { GTI_SYMBOL, GTI_URGENCY } from './gti-tone.ts';
 import { gtiMessages } from './messages.ts';
 import { wallCountdown } from './wall-countdown.ts';
 
