@@ -9,6 +9,7 @@ import { currentGti } from './gti-clocks.ts';
 import { GTI_SYMBOL, GTI_URGENCY } from './gti-tone.ts';
 import { gtiMessages } from './messages.ts';
 import { wallCountdown } from './wall-countdown.ts';
+import { PauseIcon } from './components/pause-icon.tsx';
 
 /** A week of covered time, in ms: more than any GTI has left, so states never mix in the ranking. */
 const STATE_SPAN = 7 * 86_400_000;
@@ -36,10 +37,18 @@ export function GtiLeft({ incident }: { incident: Incident }) {
   if (!calendar) return null;
   const gti = currentGti(incident, now, calendar);
   const c = wallCountdown(gti, now, calendar);
-  const text = c.kind === 'met' ? m.status('met') : c.kind === 'paused' ? `⏸ ${c.over ? m.wallOver(c.time) : m.wallLeft(c.time)}` : c.kind === 'left' ? m.wallLeft(c.time) : m.wallOver(c.time);
+  const over = c.kind === 'over' || (c.kind === 'paused' && c.over);
+  const text = c.kind === 'met' ? m.status('met') : over ? m.wallOver(c.time) : m.wallLeft(c.kind === 'paused' || c.kind === 'left' ? c.time : '');
   return (
-    <span data-gti-status={gti.status} className="block whitespace-nowrap" title={m.status(gti.status)}>
+    <span data-gti-status={gti.status} className="block whitespace-nowrap" title={c.kind === 'paused' ? `${m.status(gti.status)} — ${m.paused}` : m.status(gti.status)}>
       <span aria-hidden="true">{GTI_SYMBOL[gti.status]} </span>GTI {text}
+      {c.kind === 'paused' && (
+        <>
+          {' '}
+          <PauseIcon />
+          <span className="sr-only">{m.paused}</span>
+        </>
+      )}
     </span>
   );
 }

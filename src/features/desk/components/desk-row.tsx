@@ -69,7 +69,7 @@ export function DeskRow({ row, now, active, selected, expanded, onToggleSelected
         >
           <span className="flex items-center gap-2">
             <StateBadge state={row.state} />
-            <span className="min-w-0 truncate font-medium">{title}</span>
+            <span className={`min-w-0 font-medium ${row.kind === 'single' ? 'truncate' : 'break-words'}`}>{title}</span>
           </span>
           <span className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-300">
             <span>{formatAge(locale, now - row.since)}</span>

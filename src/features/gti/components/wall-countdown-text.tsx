@@ -7,6 +7,7 @@ import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import type { CoveredCalendar } from '../calendar-hours.ts';
 import { gtiMessages } from '../messages.ts';
 import { wallCountdown } from '../wall-countdown.ts';
+import { PauseIcon } from './pause-icon.tsx';
 
 export function WallCountdownText({ gti, now, calendar }: { gti: GtiStatus; now: Instant; calendar: CoveredCalendar }) {
   const m = useMessages(gtiMessages);
@@ -18,8 +19,7 @@ export function WallCountdownText({ gti, now, calendar }: { gti: GtiStatus; now:
     <span data-countdown="paused" className="flex flex-col items-end">
       <span>{c.over ? m.wallOver(c.time) : m.wallLeft(c.time)}</span>
       <span className="text-xl font-semibold text-sky-200">
-        <span aria-hidden="true">⏸ </span>
-        {m.paused} — {m.resumes(`${formatWeekdayDate(display, c.resumesAt)} ${formatTime(display, c.resumesAt)}`)}
+        <PauseIcon /> {m.paused} — {m.resumes(`${formatWeekdayDate(display, c.resumesAt)} ${formatTime(display, c.resumesAt)}`)}
       </span>
     </span>
   );

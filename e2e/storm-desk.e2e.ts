@@ -1,0 +1,123 @@
+// #17's journeys against the real gateway and simulator: an EPCI-wide fibre cut starts while the
+// wall is already running (the cut area is on screen at once, not after a 39-minute cycle), the
+// support cell acknowledges the whole cut with one comment from the desk, and triages another
+// problem with the keyboard only. The cut is forced through the gateway's test hooks (a still
+// estate: no background faults), everything else is driven as people would, in Chromium.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { indexEstate } from '../src/domain/estate-index.ts';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
+import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
+import { demoAccounts, injectProbeState, signIn, stillEstateEnv } from './gateway-session.ts';
+
+const EPCI = 'CC du Pays Orne Moselle';
+const estate = generateEstate({ seed: 57, scale: 'small' });
+const index = indexEstate(estate);
+const cutSites = estate.sites.filter((s) => index.collectivites.get(s.collectiviteId)?.epci === EPCI);
+const accessOf = (siteId: string) => index.probesBySite.get(siteId)?.find((p) => p.kind === 'internet');
+const cutAccess = cutSites.flatMap((s) => accessOf(s.id) ?? []);
+const firstName = [...estate.collectivites].sort((a, b) => a.name.localeCompare(b.name, 'fr'))[0]!;
+const calmDisk = estate.probes.find((p) => p.kind === 'disk' && index.probeRef(p.id)?.collectiviteId === firstName.id)!;
+const lone = estate.probes.find((p) => p.kind === 'camera' && index.collectivites.get(index.probeRef(p.id)!.collectiviteId)?.epci !== EPCI)!;
+const loneCommune = index.collectivites.get(index.probeRef(lone.id)!.collectiviteId)!;
+
+let dataDir: string;
+let gateway: Gateway;
+let browser: Browser;
+let wall: Page;
+let desk: Page;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
+  expect(cutAccess.length).toBeGreaterThanOrEqual(40);
+  dataDir = await freshDataDir('vigie-storm-e2e-');
+  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
+  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  // Before the storm: one warning elsewhere, so the wall is already rotating (on the first name).
+  await injectProbeState(dataDir, calmDisk.id, 'WARNING', 'DISK WARNING - free space: / 9%|/=91%;85;95');
+  wall = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}&rotate=600`);
+  await wall.getByRole('heading', { level: 2, name: firstName.name }).waitFor();
+  desk = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await signIn(desk, gateway.url, support);
+  await desk.getByText('Données en direct').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (gateway) await stopGateway(gateway);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a storm that starts while the wall runs is on screen at once, with its summary card', async () => {
+  for (const site of cutSites) {
+    const access = accessOf(site.id);
+    if (access) await injectProbeState(dataDir, access.id, 'CRITICAL', 'PING CRITICAL - Packet loss = 100%|rta=0.00ms');
+    for (const p of (index.probesBySite.get(site.id) ?? []).filter((q) => q.kind === 'camera' || q.kind === 'host').slice(0, 2)) {
+      await injectProbeState(dataDir, p.id, 'UNKNOWN', 'UNKNOWN - site unreachable (access router down), check could not run');
+    }
+  }
+  const cutNames = new Set(cutSites.map((s) => index.collectivites.get(s.collectiviteId)!.name));
+  // The rotation step is 10 minutes: only the priority queue can bring the cut on screen now.
+  await wall.locator('[data-wall-news]').waitFor({ timeout: 15_000 });
+  const onScreen = await wall.locator('#wall-focus-title').textContent();
+  expect(cutNames.has(onScreen ?? '')).toBe(true);
+  await wall.getByText(new RegExp(`Coupure fibre — ${EPCI} — ${cutAccess.length} sites — depuis \\d\\d:\\d\\d`)).waitFor({ timeout: 15_000 });
+  await wall.screenshot({ path: screenshotPath('wall-storm-1920x1080') });
+  await wall.setViewportSize({ width: 3840, height: 2160 });
+  await wall.screenshot({ path: screenshotPath('wall-storm-3840x2160') });
+});
+
+test('the desk folds the cut into one row and acknowledges all its incidents with one comment', async () => {
+  const desk$ = desk.getByRole('region', { name: /Problèmes en cours/ });
+  const row = desk$.getByRole('listitem').filter({ hasText: `Coupure d’accès — ${cutAccess.length} sites, ${EPCI}` });
+  await row.waitFor({ timeout: 15_000 });
+  await row.getByRole('button', { name: 'Afficher le détail' }).click();
+  await expect.poll(() => row.getByRole('listitem').count()).toBeGreaterThan(cutAccess.length);
+  let bulkRequests = 0;
+  desk.on('request', (r) => void (r.url().endsWith('/api/v1/incidents/actions') && (bulkRequests += 1)));
+  await row.getByRole('checkbox').check();
+  await desk$.getByLabel('Commentaire (obligatoire pour prendre en charge)').fill('Coupure fibre Orne Moselle — opérateur prévenu');
+  await desk$.getByRole('button', { name: 'Prendre en charge' }).click();
+  await desk$.getByRole('status').getByText(`${cutAccess.length} incidents pris en charge.`).waitFor({ timeout: 15_000 });
+  expect(bulkRequests).toBe(1);
+  await row.getByText('Pris en charge').waitFor();
+  await desk.screenshot({ path: screenshotPath('desk-storm-1920x1080') });
+  // Recorded per incident, by whom, with the one comment.
+  const token = await desk.evaluate(() => (JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string }).token);
+  const res = await fetch(`${gateway.url}/api/v1/incidents?status=acknowledged&pageSize=500`, { headers: { Authorization: `Bearer ${token}` } });
+  const { items } = (await res.json()) as { items: Array<{ probeId: string; timeline: Array<{ kind: string; by?: string; comment?: string }> }> };
+  const acked = items.filter((i) => cutAccess.some((p) => p.id === i.probeId));
+  expect(acked).toHaveLength(cutAccess.length);
+  for (const i of acked) expect(i.timeline.at(-1)).toMatchObject({ kind: 'acknowledged', by: 'support', comment: 'Coupure fibre Orne Moselle — opérateur prévenu' });
+  // Someone on the wall sees it too.
+  await wall.getByText('Pris en charge').first().waitFor({ timeout: 10_000 });
+});
+
+test('keyboard-only triage: / search, j to the row, a + comment + Enter, ? for help, Esc', async () => {
+  await injectProbeState(dataDir, lone.id, 'CRITICAL', 'CAMERA CRITICAL - offline, no answer to ONVIF GetStatus');
+  const desk$ = desk.getByRole('region', { name: /Problèmes en cours/ });
+  await desk$.getByText(`${loneCommune.name} · `, { exact: false }).first().waitFor({ timeout: 15_000 });
+  await desk.locator('body').click({ position: { x: 5, y: 5 } });
+  await desk.keyboard.press('/');
+  expect(await desk.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+  await desk.keyboard.type(`${loneCommune.name} ${lone.name}`);
+  await desk.keyboard.press('Escape'); // leaves the field (the search stays)
+  await desk.keyboard.press('j');
+  const focused = () => desk.evaluate(() => document.activeElement?.closest('[data-row-id]')?.getAttribute('data-row-id'));
+  expect(await focused()).toBe(`probe:${lone.id}`);
+  await desk.keyboard.press('a');
+  await expect.poll(() => desk.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+  await desk.keyboard.type('Caméra vue hors ligne, technicien prévenu');
+  await desk.keyboard.press('Enter');
+  await desk$.getByRole('status').getByText('1 incident pris en charge.').waitFor({ timeout: 10_000 });
+  await desk$.locator(`[data-row-id="probe:${lone.id}"] [data-handling="acknowledged"]`).waitFor();
+  await desk.keyboard.press('?');
+  await desk.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
+  await desk.keyboard.press('Escape');
+  await expect.poll(() => desk.getByRole('dialog', { name: 'Raccourcis clavier' }).isVisible()).toBe(false);
+});
