@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { IncidentsPanel } from '../features/incidents/components/incidents-panel.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { ProblemDesk } from '../features/desk/components/problem-desk.tsx';
+import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
 import { GtiLeft, useGtiUrgency } from '../features/gti/gti-urgency.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
 import { AppHeader } from './app-header.tsx';
@@ -28,7 +29,7 @@ export function DashboardPage({ collectiviteId }: { collectiviteId?: string }) {
           />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
-          <IncidentsPanel collectiviteId={collectiviteId} />
+          <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
         </div>
       </main>
     </div>

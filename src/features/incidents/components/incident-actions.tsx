@@ -8,7 +8,8 @@ import { incidentMessages } from '../messages.ts';
 
 /** Who may do what: the support cell acts on incidents; a référent may only comment; the wall nothing. */
 const ACTIONS_BY_ROLE: Record<Role, readonly OperatorActionType[]> = {
-  support: ['acknowledge', 'start-intervention', 'comment'],
+  // Closing files a resolved incident away (the only action a resolved one offers besides comments).
+  support: ['acknowledge', 'start-intervention', 'close', 'comment'],
   referent: ['comment'],
   kiosk: [],
 };
@@ -20,7 +21,7 @@ const PRIMARY =
 const SECONDARY =
   'rounded border border-slate-500 bg-slate-800 px-3 py-1.5 text-slate-100 hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 disabled:opacity-50';
 
-export function IncidentActions({ incident, role }: { incident: Incident; role: Role | undefined }) {
+export function IncidentActions({ incident, role, onActed }: { incident: Incident; role: Role | undefined; onActed?: (updated: Incident) => void }) {
   const m = useMessages(incidentMessages);
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -47,9 +48,10 @@ export function IncidentActions({ incident, role }: { incident: Incident; role: 
     mutation.mutate(
       { incidentId: incident.id, action: body },
       {
-        onSuccess: () => {
+        onSuccess: (updated) => {
           setComment('');
           setDone(action);
+          onActed?.(updated);
         },
       },
     );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Incident } from '../../../domain/model.ts';
 import type { IncidentPlace } from '../../../live/incident-place.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -13,11 +14,15 @@ interface IncidentDetailProps {
   incident: Incident;
   place: IncidentPlace;
   role: Role | undefined;
+  /** The incident's GTI clock (from the GTI feature, composed by the app). */
+  gti?: ReactNode;
+  /** The gateway's answer to an action taken here (the incident as it is now). */
+  onActed?: (updated: Incident) => void;
   onClose: () => void;
 }
 
 /** An incident's history (who did what, with comments as plain text) and the actions the role allows. */
-export function IncidentDetail({ incident, place, role, onClose }: IncidentDetailProps) {
+export function IncidentDetail({ incident, place, role, gti, onActed, onClose }: IncidentDetailProps) {
   const m = useMessages(incidentMessages);
   const c = useMessages(common);
   const display = useTimeDisplay();
@@ -35,6 +40,7 @@ export function IncidentDetail({ incident, place, role, onClose }: IncidentDetai
         </div>
         <span className={`shrink-0 rounded px-2 py-0.5 text-sm font-semibold ${STATUS_CHIP[incident.status]}`}>{m.status(incident.status)}</span>
       </header>
+      {gti && <div className="text-sm">{gti}</div>}
       <div>
         <h4 className="text-sm font-semibold text-slate-300">{m.history}</h4>
         <ol className="mt-1 flex flex-col gap-1 border-l-2 border-slate-700 pl-3 text-sm">
@@ -49,7 +55,7 @@ export function IncidentDetail({ incident, place, role, onClose }: IncidentDetai
           ))}
         </ol>
       </div>
-      <IncidentActions key={incident.id} incident={incident} role={role} />
+      <IncidentActions key={incident.id} incident={incident} role={role} onActed={onActed} />
       <button
         type="button"
         onClick={onClose}

@@ -137,6 +137,43 @@ describe('IncidentsPanel', () => {
     expect(h.requests.filter((r) => r.method === 'POST')[1]!.body).toEqual({ action: 'start-intervention' });
   });
 
+  it('keeps the incident you acted on, with its detail and confirmation, until you move on (#17)', async () => {
+    const user = userEvent.setup();
+    const h = createFeatureHarness({ route: gateway(fixtures()) });
+    render(<IncidentsPanel collectiviteId="c-thionville" renderGti={(i) => <span data-testid="gti">GTI de {i.id}</span>} />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate()));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    await user.selectOptions(screen.getByLabelText('État'), 'open');
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    await user.click(rows()[1]!);
+    expect(screen.getByTestId('gti').textContent).toBe('GTI de t1'); // the detail shows its GTI clock
+    const form = screen.getByRole('form', { name: 'Actions' });
+    await user.type(within(form).getByLabelText('Commentaire'), 'vu');
+    await user.click(within(form).getByRole('button', { name: 'Acquitter' }));
+    await waitFor(() => expect(screen.getByText('Incident acquitté.')).toBeTruthy());
+    // The refetched "Ouverts" page no longer holds t1; it stays where it was, acknowledged.
+    await waitFor(() => expect(h.requests.filter((r) => r.method === 'GET' && r.url.searchParams.get('status') === 'open').length).toBeGreaterThan(1));
+    await waitFor(() => expect(within(rows()[1]!).getByText('Acquitté')).toBeTruthy());
+    expect(rows()).toHaveLength(5);
+    expect(screen.getByText('Incident acquitté.')).toBeTruthy();
+    // Moving on (closing the detail) lets the filter apply.
+    await user.click(screen.getByRole('button', { name: 'Fermer' }));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+  });
+
+  it('offers "Clore" on a resolved incident to the support cell', async () => {
+    const user = userEvent.setup();
+    const h = createFeatureHarness({ route: gateway(fixtures()) });
+    render(<IncidentsPanel collectiviteId="c-metz" />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate()));
+    await user.selectOptions(await screen.findByLabelText('État'), 'resolved');
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    await user.click(rows()[0]!);
+    const form = screen.getByRole('form', { name: 'Actions' });
+    expect(within(form).getByRole('button', { name: 'Clore' }).getAttribute('type')).toBe('submit');
+    expect(within(form).queryByRole('button', { name: 'Acquitter' })).toBeNull();
+  });
+
   it('shows a live incident update on its row at once, without waiting for a refetch', async () => {
     const all = fixtures();
     const h = createFeatureHarness({ route: gateway(all) });

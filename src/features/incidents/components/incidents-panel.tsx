@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { reconcileIncidents } from '../../../domain/incident-version.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { reconcileIncident, reconcileIncidents } from '../../../domain/incident-version.ts';
 import type { Incident } from '../../../domain/model.ts';
 import { useSession } from '../../../api/use-session.ts';
 import { incidentPlace } from '../../../live/incident-place.ts';
@@ -28,7 +28,7 @@ const sameVersion = (a: { version: number }, b: { version: number }) => a.versio
  * the scope is a single collectivité, its state timeline. `collectiviteId` fixes the scope
  * (a référent, or a collectivité page); otherwise the user picks it.
  */
-export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) {
+export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?: string; renderGti?: (incident: Incident) => ReactNode }) {
   const m = useMessages(incidentMessages);
   const { role } = useSession();
   const index = useEstateIndex();
@@ -36,6 +36,11 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const now = useServerNow(30_000);
   const [filters, setFilters] = useState<Filters>({ ...DEFAULT_INCIDENT_FILTERS, collectiviteId });
   const [selectedId, setSelectedId] = useState<string | undefined>();
+  /**
+   * The incident opened, where it was: an action may take it out of the filter ("Ouverts", then
+   * acknowledged), and it stays on screen, with its detail and confirmation, until you move on.
+   */
+  const [pinned, setPinned] = useState<{ incident: Incident; index: number } | undefined>();
   const section = useRef<HTMLElement>(null);
   /** Closing the details puts the keyboard focus back on the incident's line. */
   const focusAfterClose = useRef<string | undefined>(undefined);
@@ -54,7 +59,13 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
   const query = useIncidentPage(effective);
   useLiveIncidentRefresh();
 
-  const items = useMemo(() => reconcileIncidents(query.data?.items ?? [], live.byId), [query.data, live]);
+  const page = useMemo(() => reconcileIncidents(query.data?.items ?? [], live.byId), [query.data, live]);
+  const items = useMemo(() => {
+    if (!selectedId || !pinned || pinned.incident.id !== selectedId || page.some((i) => i.id === selectedId)) return page;
+    const held = live.byId.get(selectedId);
+    const kept = held ? reconcileIncident(pinned.incident, held) : pinned.incident;
+    return [...page.slice(0, pinned.index), kept, ...page.slice(pinned.index)];
+  }, [page, selectedId, pinned, live]);
   const placeOf = useCallback((incident: Incident) => incidentPlace(index, incident), [index]);
   const collectivites = useMemo(
     () => [...index.collectivites.values()].map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
@@ -95,9 +106,22 @@ export function IncidentsPanel({ collectiviteId }: { collectiviteId?: string }) 
             incidents={items}
             placeOf={placeOf}
             selectedId={selectedId}
-            onSelect={(id) => setSelectedId(id === selectedId ? undefined : id)}
+            onSelect={(id) => {
+              const index = items.findIndex((i) => i.id === id);
+              setPinned(id === selectedId || index === -1 ? undefined : { incident: items[index]!, index });
+              setSelectedId(id === selectedId ? undefined : id);
+            }}
             showCollectivite={!single}
-            renderDetail={(incident) => <IncidentDetail incident={incident} place={placeOf(incident)} role={role} onClose={() => closeDetail(incident.id)} />}
+            renderDetail={(incident) => (
+              <IncidentDetail
+                incident={incident}
+                place={placeOf(incident)}
+                role={role}
+                gti={renderGti?.(incident)}
+                onActed={(updated) => setPinned((p) => (p && p.incident.id === updated.id ? { ...p, incident: reconcileIncident(p.incident, updated) } : p))}
+                onClose={() => closeDetail(incident.id)}
+              />
+            )}
           />
           {query.data && (
             <IncidentPagination
