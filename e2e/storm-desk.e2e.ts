@@ -120,4 +120,15 @@ test('keyboard-only triage: / search, j to the row, a + comment + Enter, ? for h
   await desk.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
   await desk.keyboard.press('Escape');
   await expect.poll(() => desk.getByRole('dialog', { name: 'Raccourcis clavier' }).isVisible()).toBe(false);
+
+  // Any site, in trouble or not, by name: "/" then the name, Tab to it, Enter opens it on the map.
+  const quiet = estate.sites.find((s) => s.collectiviteId === firstName.id && s.id !== index.probeRef(calmDisk.id)!.siteId) ?? estate.sites[0]!;
+  await desk.keyboard.press('/');
+  await desk.keyboard.press('Control+A');
+  await desk.keyboard.type(`${firstName.name} ${quiet.name}`);
+  const hit = desk$.getByRole('region', { name: 'Sites (afficher sur la carte)' }).getByRole('button', { name: `${firstName.name} · ${quiet.name}` });
+  await hit.waitFor();
+  await hit.focus();
+  await desk.keyboard.press('Enter');
+  await desk.getByRole('heading', { name: quiet.name }).first().waitFor({ timeout: 10_000 });
 });

@@ -45,6 +45,7 @@ export const deskMessages = defineMessages(
       ['?', 'Cette aide'],
     ] as const,
     close: 'Fermer',
+    sites: 'Sites (afficher sur la carte)',
   },
   {
     title: 'Current problems',
@@ -88,6 +89,7 @@ export const deskMessages = defineMessages(
       ['?', 'This help'],
     ] as const,
     close: 'Close',
+    sites: 'Sites (show on the map)',
   },
 );
 

@@ -10,6 +10,7 @@ import { selectProblemGroups } from '../../../live/problem-groups.ts';
 import { useEstateIndex, useIncidents, useLive, useServerNow } from '../../../live/use-live.ts';
 import { activeIncidentByProbe, deskRows, matchesSearch, type GtiUrgency } from '../desk-rows.ts';
 import { deskMessages } from '../messages.ts';
+import { searchSites } from '../site-search.ts';
 import { useDeskKeys } from '../use-desk-keys.ts';
 import { BulkBar, type BulkOutcome } from './bulk-bar.tsx';
 import { DeskRow } from './desk-row.tsx';
@@ -59,6 +60,7 @@ export function ProblemDesk({ onSelectSite, collectiviteId, urgency, renderGti, 
 
   const shown = useMemo(() => rows.filter((r) => matchesSearch(r, query)), [rows, query]);
   const visible = shown.slice(0, MAX_DESK_ROWS);
+  const siteHits = useMemo(() => searchSites(index, query), [index, query]);
   const chosen = rows.filter((r) => selected.has(r.id));
   const chosenIncidents = [...new Map(chosen.flatMap((r) => r.incidents).map((i) => [i.id, i])).values()];
 
@@ -162,6 +164,22 @@ export function ProblemDesk({ onSelectSite, collectiviteId, urgency, renderGti, 
         </ul>
       )}
       {shown.length > visible.length && <p className="px-3 py-2 text-xs text-slate-300">{m.more(shown.length - visible.length)}</p>}
+      {siteHits.length > 0 && (
+        <section aria-labelledby="desk-sites-title" className="border-t border-slate-700 px-3 py-2">
+          <h3 id="desk-sites-title" className="text-sm font-semibold text-slate-300">
+            {m.sites}
+          </h3>
+          <ul>
+            {siteHits.map((hit) => (
+              <li key={hit.siteId}>
+                <button type="button" onClick={() => onSelectSite(hit.siteId)} className="w-full truncate rounded px-2 py-1 text-left text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+                  {hit.commune} · {hit.site}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {chosen.length > 0 && (
         <BulkBar
           ref={commentBox}
