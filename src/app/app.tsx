@@ -10,6 +10,7 @@ import { KioskGate } from '../features/auth/components/kiosk-gate.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { I18nProvider } from '../i18n/i18n-context.tsx';
 import { createAppServices, type AppServices } from './app-services.ts';
+import { rememberView } from './last-view.ts';
 import { DashboardPage } from './dashboard-page.tsx';
 import { LiveSession } from './live-session.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -49,7 +50,8 @@ function Routes({ services }: { services: AppServices }) {
   const redirect = redirectFor(route, session?.user.role);
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
-  }, [redirect]);
+    else if (session) rememberView(location.pathname);
+  }, [redirect, route, session]);
   useEffect(() => {
     // Whatever ended the session (401, expiry, revocation), cached data of that user must go.
     if (!session) services.queryClient.clear();
