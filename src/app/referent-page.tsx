@@ -1,7 +1,10 @@
 // A référent on a phone or tablet: their collectivité only (the gateway scopes the stream and the
-// API; this page never asks for anything else). Map first, then what is wrong, then SLA and GTI.
+// API; this page never asks for anything else). Map first, then what is wrong, then SLA and GTI,
+// then their incidents (status in words, GTI, history, comments).
 import { useState } from 'react';
+import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
+import { IncidentsPanel } from '../features/incidents/components/incidents-panel.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
@@ -20,6 +23,8 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
+          {/* Their incidents: where each stands in words, its GTI, the history, a comment box. */}
+          <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
         </div>
       </main>
     </div>

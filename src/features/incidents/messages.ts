@@ -1,12 +1,23 @@
 import type { IncidentStatus, TimelineKind } from '../../domain/model.ts';
 import type { OperatorActionType } from '../../domain/incident-rules.ts';
 import { defineMessages } from '../../i18n/i18n.ts';
+import type { StatusWords } from './incident-words.ts';
 import type { IncidentPhase } from './incident-phases.ts';
 import type { IncidentPeriod, IncidentStatusFilter } from './api/incidents-query-options.ts';
 
 export const incidentMessages = defineMessages(
   {
     title: 'Incidents',
+    statusWords: ({ kind, when, today }: StatusWords) => {
+      const at = `${today ? 'à' : 'le'} ${when}`;
+      return {
+        open: `Ouvert ${at}, en attente de prise en charge`,
+        acknowledged: `Pris en charge par la cellule support ${at}`,
+        'in-progress': `Intervention en cours depuis ${today ? '' : 'le '}${when}`,
+        resolved: `Résolu ${at}`,
+        closed: `Clos ${at}`,
+      }[kind];
+    },
     filters: 'Filtres',
     collectivite: 'Collectivité',
     allCollectivites: 'Toutes',
@@ -65,6 +76,16 @@ export const incidentMessages = defineMessages(
   },
   {
     title: 'Incidents',
+    statusWords: ({ kind, when, today }: StatusWords) => {
+      const at = `${today ? 'at' : 'on'} ${when}`;
+      return {
+        open: `Opened ${at}, waiting to be taken on`,
+        acknowledged: `Taken on by the support cell ${at}`,
+        'in-progress': `Intervention under way since ${when}`,
+        resolved: `Resolved ${at}`,
+        closed: `Closed ${at}`,
+      }[kind];
+    },
     filters: 'Filters',
     collectivite: 'Collectivité',
     allCollectivites: 'All',

@@ -4,6 +4,8 @@ import type { IncidentPlace } from '../../../live/incident-place.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
+import { useServerNow } from '../../../live/use-live.ts';
+import { statusWords } from '../incident-words.ts';
 import { SEVERITY_CHIP, SEVERITY_SYMBOL, STATUS_CHIP } from '../incident-tone.ts';
 import { incidentMessages } from '../messages.ts';
 
@@ -21,6 +23,7 @@ interface IncidentListProps {
 export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true, renderDetail }: IncidentListProps) {
   const m = useMessages(incidentMessages);
   const display = useTimeDisplay();
+  const now = useServerNow(30_000);
   return (
     <ul className="divide-y divide-slate-800 rounded-lg border border-slate-700 bg-slate-900">
       {incidents.map((incident) => {
@@ -49,6 +52,9 @@ export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCol
                   <span aria-hidden="true">{SEVERITY_SYMBOL[incident.severity]} </span>
                   {m.severity(incident.severity)}
                 </span>
+              </span>
+              <span className="col-span-2 text-sm text-slate-200" data-status-words>
+                {m.statusWords(statusWords(incident, display, now))}
               </span>
               <span className="col-span-2 text-sm text-slate-300">
                 {m.colOpened} {formatDateTime(display, incident.openedAt)}
