@@ -85,3 +85,41 @@ for (const [name, viewport, probeIndex] of [
     }
   });
 }
+
+test('a deep link to an incident works after the login page, and says so for an incident that is not theirs', async () => {
+  const probe = probesOfSite(estate, ownSite.id)[2]!;
+  const otherSite = estate.sites.find((s) => s.collectiviteId !== own!.id)!;
+  const otherProbe = probesOfSite(estate, otherSite.id)[0]!;
+  await injectProbeState(dataDir, probe.id, 'CRITICAL', 'DISK CRITICAL - read-only file system');
+  await injectProbeState(dataDir, otherProbe.id, 'CRITICAL', 'DISK CRITICAL - read-only file system');
+  const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await signIn(desk, gateway.url, support);
+  const ids = await desk.evaluate(async (probes) => {
+    const token = (JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string }).token;
+    for (;;) {
+      const page = (await (await fetch('/api/v1/incidents?status=active&pageSize=500', { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: Array<{ id: string; probeId: string }> };
+      const found = probes.map((p) => page.items.find((i) => i.probeId === p)?.id);
+      if (found.every(Boolean)) return found as string[];
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, [probe.id, otherProbe.id]);
+  await desk.close();
+
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+  const ref = await context.newPage();
+  try {
+    await ref.goto(`${gateway.url}/incidents/${encodeURIComponent(ids[0]!)}`);
+    await ref.waitForURL((u) => u.pathname === '/login');
+    await ref.getByLabel('Identifiant').fill(referent.login);
+    await ref.getByLabel('Mot de passe').fill(referent.password);
+    await ref.getByRole('button', { name: 'Se connecter' }).tap();
+    await ref.waitForURL((u) => u.pathname === `/incidents/${encodeURIComponent(ids[0]!)}`);
+    await ref.getByRole('heading', { name: probe.name }).waitFor({ timeout: 15_000 });
+    await ref.getByText(/^Ouvert à \d\d:\d\d, en attente de prise en charge$/).or(ref.getByText('Ouvert', { exact: true })).first().waitFor();
+    await ref.goto(`${gateway.url}/incidents/${encodeURIComponent(ids[1]!)}`);
+    await ref.getByRole('alert').getByText('Cet incident n’existe pas ou ne concerne pas votre périmètre.').waitFor({ timeout: 15_000 });
+    expect(await ref.locator('body').innerText()).not.toContain(otherProbe.name);
+  } finally {
+    await context.close();
+  }
+});

@@ -13,6 +13,7 @@ export const queryKeys = {
     all: () => ['incidents'] as const,
     lists: () => ['incidents', 'list'] as const,
     list: <F extends object>(filters: F) => ['incidents', 'list', filters] as const,
+    one: (id: string) => ['incidents', 'one', id] as const,
   },
   gti: {
     all: () => ['gti'] as const,

@@ -16,7 +16,8 @@ import { LiveSession } from './live-session.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { ReferentPage } from './referent-page.tsx';
 import { ServerTimeZone } from './server-time-zone.tsx';
-import { navigate, useRoute, type Route } from './router.ts';
+import { IncidentPage } from './incident-page.tsx';
+import { navigate, nextAfterLogin, useRoute, type Route } from './router.ts';
 import { WallPage } from './wall-page.tsx';
 import { appMessages } from './app-messages.ts';
 import { useMessages } from '../i18n/locale-context.ts';
@@ -60,7 +61,7 @@ function Routes({ services }: { services: AppServices }) {
 
   switch (route.name) {
     case 'login':
-      return <LoginPage onSignedIn={() => navigate('/', { replace: true })} />;
+      return <LoginPage onSignedIn={() => navigate(nextAfterLogin(location.search), { replace: true })} />;
     case 'wall':
       return (
         <KioskGate token={route.token} onTokenConsumed={() => navigate(location.pathname + stripToken(location.search), { replace: true })} onGoToLogin={() => navigate('/login')}>
@@ -89,6 +90,7 @@ function Routes({ services }: { services: AppServices }) {
 
 function SignedInPage({ route, user }: { route: Route; user: { role: string; collectiviteId?: string } }) {
   const m = useMessages(appMessages);
+  if (route.name === 'incident') return <IncidentPage incidentId={route.id} collectiviteId={user.collectiviteId} />;
   if (user.role === 'referent') {
     if (!user.collectiviteId) return <NotFoundPage text={m.forbiddenScope} />;
     return <ReferentPage collectiviteId={user.collectiviteId} />;
@@ -99,8 +101,9 @@ function SignedInPage({ route, user }: { route: Route; user: { role: string; col
 /** Where a route must send this user instead, if anywhere. */
 function redirectFor(route: Route, role: string | undefined): string | undefined {
   if (route.name === 'wall' || route.name === 'not-found') return undefined;
-  if (route.name === 'login') return role && role !== 'kiosk' ? '/' : undefined;
-  if (!role) return '/login';
+  if (route.name === 'login') return role && role !== 'kiosk' ? nextAfterLogin(location.search) : undefined;
+  // A deep link asked before signing in is where the login page sends the user back.
+  if (!role) return route.name === 'incident' ? `/login?next=${encodeURIComponent(location.pathname)}` : '/login';
   if (role === 'kiosk') return '/wall';
   return undefined;
 }

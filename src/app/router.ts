@@ -7,6 +7,7 @@ export type Route =
   | { name: 'login' }
   | { name: 'wall'; token: string | null }
   | { name: 'collectivite'; id: string }
+  | { name: 'incident'; id: string }
   | { name: 'not-found' };
 
 export function matchRoute(href: string): Route {
@@ -17,6 +18,8 @@ export function matchRoute(href: string): Route {
   if (path === '/wall') return { name: 'wall', token: url.searchParams.get('token') };
   const c = /^\/c\/([^/]+)$/.exec(path);
   if (c) return { name: 'collectivite', id: decodeURIComponent(c[1]!) };
+  const i = /^\/incidents\/([^/]+)$/.exec(path);
+  if (i) return { name: 'incident', id: decodeURIComponent(i[1]!) };
   return { name: 'not-found' };
 }
 
@@ -45,4 +48,17 @@ export function useRoute(): Route {
 
 export function collectivitePath(id: string): string {
   return `/c/${encodeURIComponent(id)}`;
+}
+
+/** The deep link of one incident (mails and the incident detail point there). */
+export function incidentPath(id: string): string {
+  return `/incidents/${encodeURIComponent(id)}`;
+}
+
+/** After signing in, back to the page asked for (`?next=`), if it is one of ours; else home. */
+export function nextAfterLogin(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  const name = matchRoute(next).name;
+  return name === 'not-found' || name === 'wall' ? '/' : next;
 }

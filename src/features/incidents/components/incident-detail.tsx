@@ -37,6 +37,9 @@ export function IncidentDetail({ incident, place, role, gti, onActed, onClose }:
           <p className="text-sm text-slate-300">
             {[place.collectivite, place.site, place.equipment].filter(Boolean).join(' · ')}
           </p>
+          <a href={`/incidents/${encodeURIComponent(incident.id)}`} className="text-xs text-sky-300 underline">
+            {m.directLink}
+          </a>
         </div>
         <span className={`shrink-0 rounded px-2 py-0.5 text-sm font-semibold ${STATUS_CHIP[incident.status]}`}>{m.status(incident.status)}</span>
       </header>
