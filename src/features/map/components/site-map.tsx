@@ -9,6 +9,7 @@ import type { EstateIndex } from '../../../domain/estate-index.ts';
 import { useEstateIndex } from '../../../live/use-live.ts';
 import { resolveTileConfig, type TileConfig } from '../api/tile-config.ts';
 import { mapMessages } from '../map-messages.ts';
+import { MoselleBackdrop } from './moselle-backdrop.tsx';
 import { PositionsCredit } from './positions-credit.tsx';
 import { SiteMarkers } from './site-markers.tsx';
 
@@ -77,6 +78,7 @@ export function SiteMap({ onSelectSite, selectedSiteId, focusCollectiviteId, til
         {...(interactive ? {} : READ_ONLY)}
       >
         {config.url && <TileLayer url={config.url} attribution={config.attribution} eventHandlers={tileEvents} />}
+        <MoselleBackdrop plain={tilesFailed} />
         <SiteMarkers onSelectSite={onSelectSite} selectedSiteId={selectedSiteId} interactive={interactive} markerScale={markerScale} />
         <FitToSites collectiviteId={focusCollectiviteId} keepFitted={!interactive} />
       </MapContainer>
