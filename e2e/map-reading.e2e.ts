@@ -67,3 +67,49 @@ test.each([
     await page.close();
   }
 });
+
+test('on the desk, the support cell reaches, reads and opens a site with the keyboard alone', async () => {
+  const page = await supportPage(VIEWPORTS.wall);
+  try {
+    const map = page.locator('.leaflet-container');
+    const label = page.locator('.vigie-site-tooltip');
+    for (let i = 0; i < 40 && !(await map.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await map.evaluate((el) => el === document.activeElement), 'Tab reaches the map').toBe(true);
+
+    // The focus lands on a site or group: labelled on a solid box, announced, with the keys explained.
+    await label.waitFor();
+    const first = await label.textContent();
+    expect(first).toMatch(/^(\d+ sites — pire état : .+|.+ — .+)$/);
+    const background = await label.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background, 'an opaque colour (no alpha)').toMatch(/^(oklch|rgb)\([^/]*\)$/);
+    expect(await page.locator('.leaflet-container [role="status"]').textContent()).toBe(first);
+    await page.getByText('Flèches : site suivant', { exact: false }).waitFor();
+
+    // Arrows move between sites; Escape lets go.
+    const seen = new Set([first]);
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      seen.add(await label.textContent());
+    }
+    expect(seen.size, 'the arrows moved the focus').toBeGreaterThan(1);
+    await page.keyboard.press('Escape');
+    await label.waitFor({ state: 'hidden' });
+    await page.keyboard.press('ArrowRight');
+    await label.waitFor();
+
+    // Enter zooms into a group until a single site holds the focus, then opens it.
+    for (let i = 0; i < 6 && /^\d+ sites — /.test((await label.textContent()) ?? ''); i++) {
+      const before = await label.textContent();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => label.textContent()).not.toBe(before);
+    }
+    const text = (await label.textContent())!;
+    expect(text, 'a single site holds the focus').not.toMatch(/^\d+ sites — /);
+    await page.screenshot({ path: screenshotPath('map-keyboard-focus-1920x1080') });
+    const siteName = text.replace(/ \(.*$| — .*$/, '');
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: siteName }).waitFor();
+  } finally {
+    await page.close();
+  }
+});

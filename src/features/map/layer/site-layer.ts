@@ -7,6 +7,8 @@ import L from 'leaflet';
 import { stateSeverity, type ProbeState, type Site } from '../../../domain/model.ts';
 import { clusterSites, type PlacedSite } from './cluster-grid.ts';
 import { drawClusterMarker } from './draw-cluster.ts';
+import { attachSiteKeyboard, type KeyTarget, type SiteKeyboard } from './site-keyboard.ts';
+import { createSiteLabel, type SiteLabel } from './site-label.ts';
 import { drawStateMarker, STATE_STYLE } from './state-style.ts';
 
 export interface SiteLayerOptions {
@@ -14,13 +16,15 @@ export interface SiteLayerOptions {
   /** The site's state now (the store's, O(1)): read at every paint. */
   siteState(siteId: string): ProbeState;
   onSelectSite(siteId: string): void;
-  /** Text shown on hover (set as textContent, never HTML). */
+  /** Text shown on hover and keyboard focus (set as textContent, never HTML). */
   describeSite(siteId: string): string;
   describeCluster(count: number, worst: ProbeState): string;
   /** At or above this zoom every site is drawn on its own. */
   clusterBelowZoom?: number;
   cellSize?: number;
-  /** false: drawn only — no hover text, no click handlers (a wall nobody touches). Default true. */
+  /** What the keys do on the map (shown while it has the keyboard focus). */
+  keyboardHint?(): string;
+  /** false: drawn only — no hover text, no click or key handlers (a wall nobody touches). Default true. */
   interactive?: boolean;
   /** Markers, clusters and cluster cells drawn this much larger (a wall read from afar). Default 1. */
   markerScale?: number;
@@ -39,13 +43,7 @@ export interface SiteLayer {
   readonly paints: number;
 }
 
-interface HitTarget {
-  x: number;
-  y: number;
-  r: number;
-  ids: string[];
-  worst: ProbeState;
-}
+type HitTarget = KeyTarget;
 
 export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   const clusterBelowZoom = options.clusterBelowZoom ?? 12;
@@ -54,7 +52,9 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   const interactive = options.interactive ?? true;
   let map: L.Map | undefined;
   let canvas: HTMLCanvasElement | undefined;
-  let tooltip: HTMLDivElement | undefined;
+  let label: SiteLabel | undefined;
+  let keyboard: SiteKeyboard | undefined;
+  let hovered: HitTarget | undefined;
   let sites: Site[] = [];
   let targets: HitTarget[] = [];
   let paints = 0;
@@ -100,6 +100,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         targets.push({ x, y, r: STATE_STYLE[s.state].radius * scale + 4, ids: [s.id], worst: s.state });
       }
       ringSelected(ctx, origin, zoom);
+      markFocus(ctx);
       return;
     }
     for (const c of clusterSites(placed, cellSize)) {
@@ -115,6 +116,34 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       }
     }
     ringSelected(ctx, origin, zoom);
+    markFocus(ctx);
+  }
+
+  const describe = (t: HitTarget) => (t.ids.length === 1 ? options.describeSite(t.ids[0]!) : options.describeCluster(t.ids.length, t.worst));
+
+  /** The keyboard focus: a white ring, its label, and the same words for screen readers. */
+  function markFocus(ctx: CanvasRenderingContext2D) {
+    const target = keyboard?.focused();
+    if (!target) {
+      if (!hovered) label?.hide();
+      return;
+    }
+    ctx.beginPath();
+    ctx.arc(target.x, target.y, target.r + 3, 0, Math.PI * 2);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = '#f8fafc';
+    ctx.stroke();
+    const text = describe(target);
+    keyboard!.announce(text);
+    if (!hovered) label?.show(text, target.x, target.y, target.r + 3, true);
+  }
+
+  /** Enter on a site or a click: open it; on a group: zoom until it splits. */
+  function activate(target: HitTarget) {
+    if (!map) return;
+    if (target.ids.length === 1) return options.onSelectSite(target.ids[0]!);
+    const members = sites.filter((s) => target.ids.includes(s.id));
+    map.fitBounds(L.latLngBounds(members.map((s) => [s.lat, s.lng] as [number, number])).pad(0.3), { maxZoom: clusterBelowZoom + 1 });
   }
 
   function ringSelected(ctx: CanvasRenderingContext2D, origin: L.Point, zoom: number) {
@@ -139,23 +168,22 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
 
   function onClick(e: L.LeafletMouseEvent) {
     const target = hit(e.containerPoint);
-    if (!target || !map) return;
-    if (target.ids.length === 1) return options.onSelectSite(target.ids[0]!);
-    const members = sites.filter((s) => target.ids.includes(s.id));
-    map.fitBounds(L.latLngBounds(members.map((s) => [s.lat, s.lng] as [number, number])).pad(0.3), { maxZoom: clusterBelowZoom + 1 });
+    if (target) activate(target);
   }
 
   function onMouseMove(e: L.LeafletMouseEvent) {
-    if (!map || !tooltip) return;
-    const target = hit(e.containerPoint);
-    map.getContainer().style.cursor = target ? 'pointer' : '';
-    if (!target) {
-      tooltip.hidden = true;
-      return;
-    }
-    tooltip.textContent = target.ids.length === 1 ? options.describeSite(target.ids[0]!) : options.describeCluster(target.ids.length, target.worst);
-    tooltip.hidden = false;
-    tooltip.style.transform = `translate(${Math.round(target.x + target.r + 6)}px, ${Math.round(target.y - 12)}px)`;
+    if (!map || !label) return;
+    const was = hovered;
+    hovered = hit(e.containerPoint);
+    map.getContainer().style.cursor = hovered ? 'pointer' : '';
+    if (hovered) label.show(describe(hovered), hovered.x, hovered.y, hovered.r);
+    else if (was) paint(); // back to the keyboard focus's label, if any
+  }
+
+  function onMouseOut() {
+    if (!hovered) return;
+    hovered = undefined;
+    paint();
   }
 
   function hideDuringZoom() {
@@ -177,10 +205,17 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       target.on('zoomstart', hideDuringZoom);
       target.on('zoomend', showAfterZoom);
       if (interactive) {
-        tooltip = L.DomUtil.create('div', 'vigie-site-tooltip', container);
-        tooltip.hidden = true;
+        label = createSiteLabel(container);
+        keyboard = attachSiteKeyboard({
+          container,
+          targets: () => targets.filter((t) => t.x >= 0 && t.y >= 0 && t.x <= container.clientWidth && t.y <= container.clientHeight),
+          activate,
+          changed: paint,
+          hint: () => options.keyboardHint?.() ?? '',
+        });
         target.on('click', onClick);
         target.on('mousemove', onMouseMove);
+        target.on('mouseout', onMouseOut);
       }
       this.reset();
     },
@@ -202,11 +237,14 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       map?.off('zoomend', showAfterZoom);
       map?.off('click', onClick);
       map?.off('mousemove', onMouseMove);
+      map?.off('mouseout', onMouseOut);
       canvas?.remove();
-      tooltip?.remove();
+      label?.remove();
+      keyboard?.dispose();
       map = undefined;
       canvas = undefined;
-      tooltip = undefined;
+      label = undefined;
+      keyboard = undefined;
     },
     get paints() {
       return paints;
