@@ -44,12 +44,15 @@ export function moselleBoundariesFile(): BoundariesFile {
   };
 }
 
+/** The file as committed: one name or line a line. */
+export const moselleBoundariesText = (file = moselleBoundariesFile()) => JSON.stringify(file).replace(/","|\],\[/g, (m) => `${m[0]}${m[1]}\n${m[2]}`) + '\n';
+export const BOUNDARIES_TARGET = join(import.meta.dirname, '..', 'public', BOUNDARIES_PATH);
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = moselleBoundariesFile();
-  const target = join(import.meta.dirname, '..', 'public', BOUNDARIES_PATH);
-  mkdirSync(dirname(target), { recursive: true });
-  const text = JSON.stringify(file).replace(/","|\],\[/g, (m) => `${m[0]}${m[1]}\n${m[2]}`) + '\n';
-  writeFileSync(target, text);
-  const points = [file.outline, file.epciBorders, file.communeBorders].flat().length;
-  console.log(`${file.communes.length} communes, ${file.epcis.length} EPCI, ${points} lines, ${(text.length / 1024).toFixed(0)} KB → ${target}`);
+  const text = moselleBoundariesText(file);
+  mkdirSync(dirname(BOUNDARIES_TARGET), { recursive: true });
+  writeFileSync(BOUNDARIES_TARGET, text);
+  const lines = [file.outline, file.epciBorders, file.communeBorders].flat().length;
+  console.log(`${file.communes.length} communes, ${file.epcis.length} EPCI, ${lines} lines, ${(text.length / 1024).toFixed(0)} KB → ${BOUNDARIES_TARGET}`);
 }

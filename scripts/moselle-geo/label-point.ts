@@ -2,10 +2,8 @@
 // simulator: the pole of inaccessibility (polylabel) of its largest part, computed in metres so
 // that "far from every border" means the same north–south and east–west.
 import polylabel from 'polylabel';
+import { M_PER_DEG_LAT, M_PER_DEG_LNG } from '../../src/domain/geo.ts';
 import { areaKm2, type Rings } from './boundaries.ts';
-
-const M_PER_DEG_LAT = 111_320;
-const M_PER_DEG_LNG = M_PER_DEG_LAT * Math.cos((49 * Math.PI) / 180);
 
 export interface LabelPoint {
   lng: number;

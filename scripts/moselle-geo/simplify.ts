@@ -2,24 +2,7 @@
 // piece of border between two junctions), so neighbouring communes keep one shared, identical
 // border after simplification. The bound it gives is what the simulator's site placement relies
 // on: every dropped point lies within `toleranceM` of the simplified line, and back.
-import type { LngLat } from '../../src/protocol/polyline.ts';
-
-const M_PER_DEG_LAT = 111_320;
-/** Metres per degree of longitude at Moselle's latitude (49° N; the error across the département is < 1 %). */
-const M_PER_DEG_LNG = M_PER_DEG_LAT * Math.cos((49 * Math.PI) / 180);
-
-/** Distance in metres from p to the segment a–b (local equirectangular projection). */
-export function segmentDistanceM(p: LngLat, a: LngLat, b: LngLat): number {
-  const ax = a[0] * M_PER_DEG_LNG;
-  const ay = a[1] * M_PER_DEG_LAT;
-  const dx = b[0] * M_PER_DEG_LNG - ax;
-  const dy = b[1] * M_PER_DEG_LAT - ay;
-  const px = p[0] * M_PER_DEG_LNG - ax;
-  const py = p[1] * M_PER_DEG_LAT - ay;
-  const length2 = dx * dx + dy * dy;
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
-  return Math.hypot(px - t * dx, py - t * dy);
-}
+import { segmentDistanceM, type LngLat } from '../../src/domain/geo.ts';
 
 function simplifyOpen(points: readonly LngLat[], toleranceM: number): LngLat[] {
   if (points.length <= 2) return [...points];

@@ -4,8 +4,9 @@
 // characters a point where JSON numbers take eighteen, and served as is (the gateway does not
 // compress static files). Pure: no I/O, runs in the gateway, the browser and the scripts.
 
-/** [longitude, latitude], GeoJSON order. */
-export type LngLat = readonly [number, number];
+import type { LngLat } from '../domain/geo.ts';
+
+export type { LngLat };
 
 const FACTOR = 1e5;
 

@@ -2,12 +2,13 @@ import { useMessages } from '../../../i18n/locale-context.ts';
 import { useSourceHealth } from '../../../live/use-live.ts';
 import { mapMessages } from '../map-messages.ts';
 
-/** The only source whose site positions come from GeoNames and are placed approximately. */
+/** The only source whose site positions are made up (at random inside their real commune). */
 const SIMULATED_POSITIONS_SOURCE = 'simulator';
 
 /**
- * Credits GeoNames and warns that positions are approximate — only when the simulator placed the
- * sites. With a real engine (Icinga 2) the positions are the operator's own, and the line would lie.
+ * Says the positions are simulated — only when the simulator placed the sites. With a real engine
+ * (Icinga 2) the positions are the operator's own, and the line would lie. (The IGN boundaries the
+ * simulator places them in are credited in the map's attribution, with or without the simulator.)
  */
 export function PositionsCredit() {
   const m = useMessages(mapMessages);
