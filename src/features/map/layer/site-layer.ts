@@ -7,8 +7,8 @@ import L from 'leaflet';
 import { stateSeverity, type ProbeState, type Site } from '../../../domain/model.ts';
 import { clusterSites, type PlacedSite } from './cluster-grid.ts';
 import { drawClusterMarker } from './draw-cluster.ts';
-import { attachSiteKeyboard, type KeyTarget, type SiteKeyboard } from './site-keyboard.ts';
-import { createSiteLabel, type SiteLabel } from './site-label.ts';
+import type { KeyTarget } from './site-keyboard.ts';
+import { createSitePointing, type SitePointing } from './site-pointing.ts';
 import { drawStateMarker, STATE_STYLE } from './state-style.ts';
 
 export interface SiteLayerOptions {
@@ -52,9 +52,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   const interactive = options.interactive ?? true;
   let map: L.Map | undefined;
   let canvas: HTMLCanvasElement | undefined;
-  let label: SiteLabel | undefined;
-  let keyboard: SiteKeyboard | undefined;
-  let hovered: HitTarget | undefined;
+  let pointing: SitePointing | undefined;
   let sites: Site[] = [];
   let targets: HitTarget[] = [];
   let paints = 0;
@@ -100,7 +98,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         targets.push({ x, y, r: STATE_STYLE[s.state].radius * scale + 4, ids: [s.id], worst: s.state });
       }
       ringSelected(ctx, origin, zoom);
-      markFocus(ctx);
+      pointing?.afterPaint(ctx);
       return;
     }
     for (const c of clusterSites(placed, cellSize)) {
@@ -116,27 +114,10 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       }
     }
     ringSelected(ctx, origin, zoom);
-    markFocus(ctx);
+    pointing?.afterPaint(ctx);
   }
 
   const describe = (t: HitTarget) => (t.ids.length === 1 ? options.describeSite(t.ids[0]!) : options.describeCluster(t.ids.length, t.worst));
-
-  /** The keyboard focus: a white ring, its label, and the same words for screen readers. */
-  function markFocus(ctx: CanvasRenderingContext2D) {
-    const target = keyboard?.focused();
-    if (!target) {
-      if (!hovered) label?.hide();
-      return;
-    }
-    ctx.beginPath();
-    ctx.arc(target.x, target.y, target.r + 3, 0, Math.PI * 2);
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = '#f8fafc';
-    ctx.stroke();
-    const text = describe(target);
-    keyboard!.announce(text);
-    if (!hovered) label?.show(text, target.x, target.y, target.r + 3, true);
-  }
 
   /** Enter on a site or a click: open it; on a group: zoom until it splits. */
   function activate(target: HitTarget) {
@@ -155,35 +136,6 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
     ctx.lineWidth = 3;
     ctx.strokeStyle = '#38bdf8';
     ctx.stroke();
-  }
-
-  function hit(point: L.Point): HitTarget | undefined {
-    // Last drawn is on top: search backwards.
-    for (let i = targets.length - 1; i >= 0; i--) {
-      const t = targets[i]!;
-      if ((t.x - point.x) ** 2 + (t.y - point.y) ** 2 <= t.r ** 2) return t;
-    }
-    return undefined;
-  }
-
-  function onClick(e: L.LeafletMouseEvent) {
-    const target = hit(e.containerPoint);
-    if (target) activate(target);
-  }
-
-  function onMouseMove(e: L.LeafletMouseEvent) {
-    if (!map || !label) return;
-    const was = hovered;
-    hovered = hit(e.containerPoint);
-    map.getContainer().style.cursor = hovered ? 'pointer' : '';
-    if (hovered) label.show(describe(hovered), hovered.x, hovered.y, hovered.r);
-    else if (was) paint(); // back to the keyboard focus's label, if any
-  }
-
-  function onMouseOut() {
-    if (!hovered) return;
-    hovered = undefined;
-    paint();
   }
 
   function hideDuringZoom() {
@@ -205,17 +157,14 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       target.on('zoomstart', hideDuringZoom);
       target.on('zoomend', showAfterZoom);
       if (interactive) {
-        label = createSiteLabel(container);
-        keyboard = attachSiteKeyboard({
-          container,
-          targets: () => targets.filter((t) => t.x >= 0 && t.y >= 0 && t.x <= container.clientWidth && t.y <= container.clientHeight),
+        pointing = createSitePointing({
+          map: target,
+          targets: () => targets,
+          describe,
           activate,
-          changed: paint,
-          hint: () => options.keyboardHint?.() ?? '',
+          repaint: paint,
+          keyboardHint: () => options.keyboardHint?.() ?? '',
         });
-        target.on('click', onClick);
-        target.on('mousemove', onMouseMove);
-        target.on('mouseout', onMouseOut);
       }
       this.reset();
     },
@@ -235,16 +184,11 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       map?.off('move resize viewreset', paint);
       map?.off('zoomstart', hideDuringZoom);
       map?.off('zoomend', showAfterZoom);
-      map?.off('click', onClick);
-      map?.off('mousemove', onMouseMove);
-      map?.off('mouseout', onMouseOut);
+      pointing?.dispose();
       canvas?.remove();
-      label?.remove();
-      keyboard?.dispose();
       map = undefined;
       canvas = undefined;
-      label = undefined;
-      keyboard = undefined;
+      pointing = undefined;
     },
     get paints() {
       return paints;
