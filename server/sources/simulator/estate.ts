@@ -39,10 +39,15 @@ export function generateEstate({ seed, scale }: EstateOptions): Estate {
   return estate;
 }
 
-/** A seeded draw among all the Moselle communes, returned in INSEE order so ids and arrays read naturally. */
+/**
+ * A seeded draw among all the Moselle communes, weighted by the square root of the population (a
+ * town is likelier to be a member with supervised sites than a hamlet, and the scales keep the
+ * size they had): weighted sampling without replacement, key u^(1/w), largest keys first.
+ * Returned in INSEE order so ids and arrays read naturally.
+ */
 function chooseCommunes(prng: Prng, count: number): CommunePlace[] {
-  return MOSELLE_COMMUNES.map((c) => ({ c, key: prng.next() }))
-    .sort((a, b) => a.key - b.key)
+  return MOSELLE_COMMUNES.map((c) => ({ c, key: Math.pow(prng.next(), 1 / Math.sqrt(Math.max(c.population, 1))) }))
+    .sort((a, b) => b.key - a.key)
     .slice(0, count)
     .map((x) => x.c)
     .sort((a, b) => a.insee.localeCompare(b.insee));
