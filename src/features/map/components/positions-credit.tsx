@@ -15,12 +15,8 @@ export function PositionsCredit() {
   const source = useSourceHealth();
   if (source?.source !== SIMULATED_POSITIONS_SOURCE) return null;
   return (
-    // Stacked right above Leaflet's own attribution line (sized in rem), so the two never overlap,
-    // on the wall too where the rem grows with the screen.
-    <p
-      data-testid="positions-credit"
-      className="pointer-events-none absolute right-0 bottom-[1.125rem] z-[1000] max-w-[75%] bg-slate-900/80 px-1.5 py-0.5 text-right text-[0.6875rem] leading-tight text-slate-300"
-    >
+    // In the map's bottom-right corner (site-map.tsx), stacked right above Leaflet's attribution line.
+    <p data-testid="positions-credit" className="pointer-events-none bg-slate-900/80 px-1.5 py-0.5 text-right text-[0.6875rem] leading-tight text-slate-300">
       {m.positionsCredit}
     </p>
   );

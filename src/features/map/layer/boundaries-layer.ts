@@ -65,7 +65,8 @@ export function createBoundariesLayer(map: L.Map, data: MoselleBoundaries, fontP
     for (const c of candidates) {
       if (c.kind === 'epci' ? !rule.epcis : rule.minPopulation === null || c.population < rule.minPopulation) continue;
       const p = map.latLngToContainerPoint([c.lat, c.lng]);
-      boxes.push(boxOf({ ...c, x: p.x, y: p.y }, fontPx));
+      // A commune's name under its point: the simulator's town hall stands on that very point.
+      boxes.push(boxOf({ ...c, x: p.x, y: c.kind === 'commune' ? p.y + fontPx * 1.2 : p.y }, fontPx));
     }
     for (const box of placeNames(boxes, size.x, size.y)) {
       const el = document.createElement('span');
