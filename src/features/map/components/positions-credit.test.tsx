@@ -14,7 +14,7 @@ describe('PositionsCredit', () => {
     render(<PositionsCredit />, { wrapper: h.Wrapper });
     expect(credit()).toBeNull(); // nothing known yet: claim nothing
     act(() => h.snapshot(smallEstate(), [], [], { state: 'connected', source: 'simulator', since: 0 }));
-    expect(credit()?.textContent).toBe('Positions simulées : sites placés au hasard dans leur commune (contours IGN).');
+    expect(credit()?.textContent).toBe('Positions simulées, au hasard dans leur commune.');
   });
 
   it('says nothing of simulated positions when they come from Icinga 2, even while it is stale', () => {
