@@ -1,12 +1,18 @@
 // Mounts the Moselle backdrop (département, EPCI and commune borders, place names) under the sites.
-// The boundaries file is fetched once per page, after the map's first paint, so it never delays the
+// The boundaries file is fetched once per page, once the estate is in and the markers painted (or
+// after WITHOUT_SITES_MS without an estate), when the browser is idle — so it never delays the
 // markers; until it arrives (or if it cannot be read) the sites stand on the plain background.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
+import { useEstateIndex } from '../../../live/use-live.ts';
 import { loadBoundaries, type MoselleBoundaries } from '../api/boundaries-file.ts';
 import { createBoundariesLayer, type BoundariesLayer } from '../layer/boundaries-layer.ts';
 
 let shared: Promise<MoselleBoundaries> | undefined;
+
+/** Drawn anyway after this long without an estate (gateway unreachable, empty scope). */
+const WITHOUT_SITES_MS = 3_000;
+const CHECK_MS = 100;
 
 /** The file, fetched on first use and kept for the page's life (every map shares it). */
 function boundaries(): Promise<MoselleBoundaries> {
@@ -27,13 +33,23 @@ export interface MoselleBackdropProps {
 export function MoselleBackdrop({ plain, load = boundaries }: MoselleBackdropProps) {
   const map = useMap();
   const [layer, setLayer] = useState<BoundariesLayer | undefined>(undefined);
+  const estateIn = useRef(false);
+  const hasSites = useEstateIndex().sites.size > 0;
+  useEffect(() => {
+    estateIn.current = hasSites;
+  }, [hasSites]);
 
   useEffect(() => {
     let created: BoundariesLayer | undefined;
     let credit: string | undefined;
     let cancelled = false;
-    // After the first paint of the markers: never competes with them for the main thread.
-    const start = window.setTimeout(() => {
+    let cancelIdle: (() => void) | undefined;
+    const whenIdle = (run: () => void) => {
+      if (typeof window.requestIdleCallback !== 'function') return run();
+      const id = window.requestIdleCallback(run, { timeout: 1_000 });
+      cancelIdle = () => window.cancelIdleCallback(id);
+    };
+    const draw = () => {
       load().then(
         (data) => {
           if (cancelled) return;
@@ -44,10 +60,20 @@ export function MoselleBackdrop({ plain, load = boundaries }: MoselleBackdropPro
         },
         (error: unknown) => console.warn('Moselle boundaries unavailable:', error),
       );
-    }, 0);
+    };
+    // After the markers' first paint (the frame driver paints in the animation frame after the
+    // estate arrives), when idle; checked every CHECK_MS, drawn anyway after WITHOUT_SITES_MS.
+    const since = performance.now();
+    let start = 0;
+    const wait = () => {
+      if (estateIn.current || performance.now() - since >= WITHOUT_SITES_MS) whenIdle(draw);
+      else start = window.setTimeout(wait, CHECK_MS);
+    };
+    start = window.setTimeout(wait, 0);
     return () => {
       cancelled = true;
       window.clearTimeout(start);
+      cancelIdle?.();
       if (credit) map.attributionControl?.removeAttribution(credit);
       created?.dispose();
       setLayer(undefined);
