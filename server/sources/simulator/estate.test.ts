@@ -41,10 +41,14 @@ describe('generateEstate', () => {
     for (const p of small.probes) expect(equipment.has(p.equipmentId) && p.id.startsWith(`${p.equipmentId}-p`)).toBe(true);
   });
 
-  it('builds the small estate on exactly placed Moselle communes, with their EPCI', () => {
+  it('builds the small estate on Moselle communes, each at its own point and with its EPCI', () => {
     expect(small.collectivites).toHaveLength(60);
-    const exact = new Set(MOSELLE_COMMUNES.filter((c) => !c.approximate).map((c) => c.insee));
-    expect(small.collectivites.every((c) => exact.has(c.insee) && c.epci)).toBe(true);
+    const communes = new Map(MOSELLE_COMMUNES.map((c) => [c.insee, c]));
+    for (const c of small.collectivites) {
+      const commune = communes.get(c.insee);
+      expect(commune && c.epci && [c.lat, c.lng]).toEqual([commune?.lat, commune?.lng]);
+    }
+    // Every site inside its real commune: scripts/moselle-geo/sites-in-communes.test.ts.
   });
 
   it('puts a town hall first in every collectivité and every site near its commune', () => {

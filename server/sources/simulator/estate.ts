@@ -1,10 +1,12 @@
 // Seeded generation of a Moselle Fibre estate: collectivités on real Moselle communes, their sites
-// placed around the commune, and the equipment and probes of each site. Same seed, same estate.
+// placed inside the commune (site-placement.ts), and the equipment and probes of each site. Same
+// seed, same estate.
 import type { Collectivite, Equipment, Probe, Site, SiteKind } from '../../../src/domain/model.ts';
 import type { Estate } from '../../../src/protocol/schemas.ts';
 import { FIRST_SITE_KINDS, LATER_SITE_KINDS, SITE_EQUIPMENT, SITE_NAMES, townHallName } from './estate-templates.ts';
 import { MOSELLE_COMMUNES, MOSELLE_EPCIS, type CommunePlace } from './places.ts';
 import { createPrng, deriveSeed, type Prng } from './prng.ts';
+import { placeSite } from './site-placement.ts';
 
 export type EstateScale = 'small' | 'moselle';
 
@@ -12,7 +14,6 @@ export type EstateScale = 'small' | 'moselle';
 export const SCALE_COLLECTIVITES: Record<EstateScale, number> = { small: 60, moselle: 500 };
 
 const MAX_SITES = 40;
-const KM_PER_DEG_LAT = 111.2;
 
 export interface EstateOptions {
   seed: number;
@@ -33,20 +34,20 @@ export function generateEstate({ seed, scale }: EstateOptions): Estate {
       lng: commune.lng,
     };
     estate.collectivites.push(collectivite);
-    addSites(estate, prng, collectivite, commune.population);
+    addSites(estate, prng, collectivite, commune);
   }
   return estate;
 }
 
 /**
- * Communes GeoNames places exactly come first (the small estate uses only those), then a seeded
- * draw among the approximate ones. Returned in INSEE order so ids and arrays read naturally.
+ * A seeded draw among all the Moselle communes, weighted by the square root of the population (a
+ * town is likelier to be a member with supervised sites than a hamlet, and the scales keep the
+ * size they had): weighted sampling without replacement, key u^(1/w), largest keys first.
+ * Returned in INSEE order so ids and arrays read naturally.
  */
 function chooseCommunes(prng: Prng, count: number): CommunePlace[] {
-  const shuffled = MOSELLE_COMMUNES.map((c) => ({ c, key: prng.next() })).sort((a, b) => a.key - b.key);
-  const exact = shuffled.filter((x) => !x.c.approximate);
-  const approximate = shuffled.filter((x) => x.c.approximate);
-  return [...exact, ...approximate]
+  return MOSELLE_COMMUNES.map((c) => ({ c, key: Math.pow(prng.next(), 1 / Math.sqrt(Math.max(c.population, 1))) }))
+    .sort((a, b) => b.key - a.key)
     .slice(0, count)
     .map((x) => x.c)
     .sort((a, b) => a.insee.localeCompare(b.insee));
@@ -75,21 +76,19 @@ function siteName(prng: Prng, kind: SiteKind, commune: string, index: number, ta
   return name;
 }
 
-function addSites(estate: Estate, prng: Prng, collectivite: Collectivite, population: number): void {
+function addSites(estate: Estate, prng: Prng, collectivite: Collectivite, commune: CommunePlace): void {
+  const population = commune.population;
   const count = Math.min(MAX_SITES, 1 + Math.floor((Math.sqrt(population) / 7) * prng.between(0.8, 1.25)));
   const size = sizeOf(population);
   const spreadKm = 0.4 + Math.sqrt(population) / 150;
   const names = new Set<string>();
   siteKinds(prng, count).forEach((kind, index) => {
-    const distanceKm = index === 0 ? prng.between(0, 0.05) : spreadKm * Math.sqrt(prng.between(0.05, 1));
-    const angle = prng.between(0, 2 * Math.PI);
     const site: Site = {
       id: `${collectivite.id}-s${index + 1}`,
       collectiviteId: collectivite.id,
       name: siteName(prng, kind, collectivite.name, index, names),
       kind,
-      lat: round6(collectivite.lat + (distanceKm * Math.sin(angle)) / KM_PER_DEG_LAT),
-      lng: round6(collectivite.lng + (distanceKm * Math.cos(angle)) / (KM_PER_DEG_LAT * Math.cos((collectivite.lat * Math.PI) / 180))),
+      ...placeSite(prng, commune, index, spreadKm),
     };
     estate.sites.push(site);
     addEquipment(estate, prng, site, size, index > 0);
@@ -121,4 +120,3 @@ function equipmentName(names: readonly string[], i: number): string {
   return round === 0 ? base : `${base} ${round + 1}`;
 }
 
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -9,21 +9,21 @@ afterEach(cleanup);
 const credit = () => screen.queryByTestId('positions-credit');
 
 describe('PositionsCredit', () => {
-  it('credits GeoNames and says positions are approximate when the simulator placed the sites', () => {
+  it('says the positions are simulated, within their commune, when the simulator placed the sites', () => {
     const h = createFeatureHarness();
     render(<PositionsCredit />, { wrapper: h.Wrapper });
     expect(credit()).toBeNull(); // nothing known yet: claim nothing
     act(() => h.snapshot(smallEstate(), [], [], { state: 'connected', source: 'simulator', since: 0 }));
-    expect(credit()?.textContent).toBe('Positions : GeoNames (CC BY 4.0) ; positions simulées approximatives.');
+    expect(credit()?.textContent).toBe('Positions simulées, au hasard dans leur commune.');
   });
 
-  it('says nothing of GeoNames when the positions come from Icinga 2, even while it is stale', () => {
+  it('says nothing of simulated positions when they come from Icinga 2, even while it is stale', () => {
     const h = createFeatureHarness();
     render(<PositionsCredit />, { wrapper: h.Wrapper });
     act(() => h.snapshot(smallEstate(), [], [], { state: 'connected', source: 'icinga2', since: 0 }));
     expect(credit()).toBeNull();
     act(() => h.heartbeat({ state: 'stale', source: 'icinga2', since: 1 }));
     expect(credit()).toBeNull();
-    expect(screen.queryByText(/GeoNames/)).toBeNull();
+    expect(screen.queryByText(/simulées/)).toBeNull();
   });
 });

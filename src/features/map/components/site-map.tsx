@@ -9,6 +9,8 @@ import type { EstateIndex } from '../../../domain/estate-index.ts';
 import { useEstateIndex } from '../../../live/use-live.ts';
 import { resolveTileConfig, type TileConfig } from '../api/tile-config.ts';
 import { mapMessages } from '../map-messages.ts';
+import { MapCorner } from './map-corner.tsx';
+import { MoselleBackdrop } from './moselle-backdrop.tsx';
 import { PositionsCredit } from './positions-credit.tsx';
 import { SiteMarkers } from './site-markers.tsx';
 
@@ -77,6 +79,10 @@ export function SiteMap({ onSelectSite, selectedSiteId, focusCollectiviteId, til
         {...(interactive ? {} : READ_ONLY)}
       >
         {config.url && <TileLayer url={config.url} attribution={config.attribution} eventHandlers={tileEvents} />}
+        <MoselleBackdrop plain={tilesFailed} />
+        <MapCorner position="bottomright">
+          <PositionsCredit />
+        </MapCorner>
         <SiteMarkers onSelectSite={onSelectSite} selectedSiteId={selectedSiteId} interactive={interactive} markerScale={markerScale} />
         <FitToSites collectiviteId={focusCollectiviteId} keepFitted={!interactive} />
       </MapContainer>
@@ -85,7 +91,6 @@ export function SiteMap({ onSelectSite, selectedSiteId, focusCollectiviteId, til
           {m.tilesUnavailable}
         </p>
       )}
-      <PositionsCredit />
     </section>
   );
 }

@@ -47,6 +47,7 @@ export function SiteMarkers({ onSelectSite, selectedSiteId, interactive = true, 
         return `${site?.name ?? id}${town ? ` (${town})` : ''} — ${latest.current.states[store.siteState(id)]}`;
       },
       describeCluster: (count, worst) => latest.current.m.clusterLabel(count, latest.current.states[worst]),
+      keyboardHint: () => latest.current.m.keyboardHint,
       interactive,
       markerScale,
     });

@@ -102,3 +102,23 @@ it('when not interactive (the wall), draws the same but neither selects nor show
   layer.dispose();
   expect(container.querySelector('canvas')).toBeNull();
 });
+
+it('reaches a site with the arrows and opens it with Enter; Escape lets go (keyboard, no pointer)', () => {
+  const { map, onSelectSite } = setup(16);
+  const key = (k: string) => map.getContainer().dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  const label = () => container.querySelector<HTMLElement>('.vigie-site-tooltip')!;
+  const live = () => container.querySelector('[role="status"]')!.textContent;
+  // The worst site (a, CRITICAL) takes the focus first; b lies to its north-east.
+  expect(key('ArrowRight')).toBe(false); // handled: Leaflet does not pan
+  expect(label().hidden).toBe(false);
+  expect(label().textContent).toBe(`${EVIL} — CRITICAL`);
+  expect(live()).toBe(`${EVIL} — CRITICAL`);
+  key('ArrowUp');
+  expect(label().textContent).toBe('École — OK');
+  key('Enter');
+  expect(onSelectSite).toHaveBeenCalledWith('b');
+  expect(key('ArrowUp')).toBe(true); // nothing further north: left to Leaflet, which pans
+  key('Escape');
+  expect(label().hidden).toBe(true);
+  expect(live()).toBe('');
+});

@@ -7,6 +7,8 @@ import L from 'leaflet';
 import { stateSeverity, type ProbeState, type Site } from '../../../domain/model.ts';
 import { clusterSites, type PlacedSite } from './cluster-grid.ts';
 import { drawClusterMarker } from './draw-cluster.ts';
+import type { KeyTarget } from './site-keyboard.ts';
+import { createSitePointing, type SitePointing } from './site-pointing.ts';
 import { drawStateMarker, STATE_STYLE } from './state-style.ts';
 
 export interface SiteLayerOptions {
@@ -14,13 +16,15 @@ export interface SiteLayerOptions {
   /** The site's state now (the store's, O(1)): read at every paint. */
   siteState(siteId: string): ProbeState;
   onSelectSite(siteId: string): void;
-  /** Text shown on hover (set as textContent, never HTML). */
+  /** Text shown on hover and keyboard focus (set as textContent, never HTML). */
   describeSite(siteId: string): string;
   describeCluster(count: number, worst: ProbeState): string;
   /** At or above this zoom every site is drawn on its own. */
   clusterBelowZoom?: number;
   cellSize?: number;
-  /** false: drawn only — no hover text, no click handlers (a wall nobody touches). Default true. */
+  /** What the keys do on the map (shown while it has the keyboard focus). */
+  keyboardHint?(): string;
+  /** false: drawn only — no hover text, no click or key handlers (a wall nobody touches). Default true. */
   interactive?: boolean;
   /** Markers, clusters and cluster cells drawn this much larger (a wall read from afar). Default 1. */
   markerScale?: number;
@@ -39,13 +43,7 @@ export interface SiteLayer {
   readonly paints: number;
 }
 
-interface HitTarget {
-  x: number;
-  y: number;
-  r: number;
-  ids: string[];
-  worst: ProbeState;
-}
+type HitTarget = KeyTarget;
 
 export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   const clusterBelowZoom = options.clusterBelowZoom ?? 12;
@@ -54,7 +52,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   const interactive = options.interactive ?? true;
   let map: L.Map | undefined;
   let canvas: HTMLCanvasElement | undefined;
-  let tooltip: HTMLDivElement | undefined;
+  let pointing: SitePointing | undefined;
   let sites: Site[] = [];
   let targets: HitTarget[] = [];
   let paints = 0;
@@ -100,6 +98,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         targets.push({ x, y, r: STATE_STYLE[s.state].radius * scale + 4, ids: [s.id], worst: s.state });
       }
       ringSelected(ctx, origin, zoom);
+      pointing?.afterPaint(ctx);
       return;
     }
     for (const c of clusterSites(placed, cellSize)) {
@@ -115,6 +114,17 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       }
     }
     ringSelected(ctx, origin, zoom);
+    pointing?.afterPaint(ctx);
+  }
+
+  const describe = (t: HitTarget) => (t.ids.length === 1 ? options.describeSite(t.ids[0]!) : options.describeCluster(t.ids.length, t.worst));
+
+  /** Enter on a site or a click: open it; on a group: zoom until it splits. */
+  function activate(target: HitTarget) {
+    if (!map) return;
+    if (target.ids.length === 1) return options.onSelectSite(target.ids[0]!);
+    const members = sites.filter((s) => target.ids.includes(s.id));
+    map.fitBounds(L.latLngBounds(members.map((s) => [s.lat, s.lng] as [number, number])).pad(0.3), { maxZoom: clusterBelowZoom + 1 });
   }
 
   function ringSelected(ctx: CanvasRenderingContext2D, origin: L.Point, zoom: number) {
@@ -126,36 +136,6 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
     ctx.lineWidth = 3;
     ctx.strokeStyle = '#38bdf8';
     ctx.stroke();
-  }
-
-  function hit(point: L.Point): HitTarget | undefined {
-    // Last drawn is on top: search backwards.
-    for (let i = targets.length - 1; i >= 0; i--) {
-      const t = targets[i]!;
-      if ((t.x - point.x) ** 2 + (t.y - point.y) ** 2 <= t.r ** 2) return t;
-    }
-    return undefined;
-  }
-
-  function onClick(e: L.LeafletMouseEvent) {
-    const target = hit(e.containerPoint);
-    if (!target || !map) return;
-    if (target.ids.length === 1) return options.onSelectSite(target.ids[0]!);
-    const members = sites.filter((s) => target.ids.includes(s.id));
-    map.fitBounds(L.latLngBounds(members.map((s) => [s.lat, s.lng] as [number, number])).pad(0.3), { maxZoom: clusterBelowZoom + 1 });
-  }
-
-  function onMouseMove(e: L.LeafletMouseEvent) {
-    if (!map || !tooltip) return;
-    const target = hit(e.containerPoint);
-    map.getContainer().style.cursor = target ? 'pointer' : '';
-    if (!target) {
-      tooltip.hidden = true;
-      return;
-    }
-    tooltip.textContent = target.ids.length === 1 ? options.describeSite(target.ids[0]!) : options.describeCluster(target.ids.length, target.worst);
-    tooltip.hidden = false;
-    tooltip.style.transform = `translate(${Math.round(target.x + target.r + 6)}px, ${Math.round(target.y - 12)}px)`;
   }
 
   function hideDuringZoom() {
@@ -177,10 +157,14 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       target.on('zoomstart', hideDuringZoom);
       target.on('zoomend', showAfterZoom);
       if (interactive) {
-        tooltip = L.DomUtil.create('div', 'vigie-site-tooltip', container);
-        tooltip.hidden = true;
-        target.on('click', onClick);
-        target.on('mousemove', onMouseMove);
+        pointing = createSitePointing({
+          map: target,
+          targets: () => targets,
+          describe,
+          activate,
+          repaint: paint,
+          keyboardHint: () => options.keyboardHint?.() ?? '',
+        });
       }
       this.reset();
     },
@@ -200,13 +184,11 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       map?.off('move resize viewreset', paint);
       map?.off('zoomstart', hideDuringZoom);
       map?.off('zoomend', showAfterZoom);
-      map?.off('click', onClick);
-      map?.off('mousemove', onMouseMove);
+      pointing?.dispose();
       canvas?.remove();
-      tooltip?.remove();
       map = undefined;
       canvas = undefined;
-      tooltip = undefined;
+      pointing = undefined;
     },
     get paints() {
       return paints;
