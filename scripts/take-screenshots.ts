@@ -1,0 +1,55 @@
+// The README's screenshots, taken the way they describe: the real gateway (simulator at full
+// Moselle scale, storm scenario at ×20), headless Chromium, no map tiles (the sandbox has none).
+// Run after `npx vite build`: npx tsx scripts/take-screenshots.ts  → docs/screenshots/*.png
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, VIEWPORTS } from '../e2e/browser.ts';
+import { ROOT, startGateway, stopGateway } from '../e2e/gateway-process.ts';
+import { demoAccounts, signIn } from '../e2e/gateway-session.ts';
+
+const OUT = join(ROOT, 'docs', 'screenshots');
+const shot = (name: string) => join(OUT, `${name}.png`);
+const dataDir = mkdtempSync(join(tmpdir(), 'vigie-screenshots-'));
+const gateway = await startGateway({ dataDir, env: { SIM_SCALE: 'moselle', SIM_SCENARIO: 'storm', SIM_SPEED: '20', TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' }, readyTimeoutMs: 180_000 });
+const browser = await launchChromium();
+try {
+  const accounts = await demoAccounts(gateway, 60_000);
+  const support = accounts.find((a) => a.role === 'support')!;
+  const referent = accounts.find((a) => a.role === 'referent')!;
+  // The storm's cut comes 5 simulated minutes after the start: 15 s at ×20, then it spreads.
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
+
+  const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await signIn(desk, gateway.url, support);
+  await desk.getByText('Données en direct').waitFor({ timeout: 60_000 });
+  const cut = desk.locator('[data-row-id^="area:"]').first();
+  await cut.waitFor({ timeout: 60_000 });
+  await cut.getByRole('button', { name: 'Afficher le détail' }).click();
+  await desk.waitForTimeout(1_500);
+  await desk.screenshot({ path: shot('dashboard-storm-desk') });
+  await cut.getByRole('button', { name: 'Masquer le détail' }).click();
+  await desk.locator('[data-row-id^="probe:"] [data-row-main]').first().click();
+  await desk.waitForTimeout(1_500);
+  await desk.screenshot({ path: shot('dashboard-support') });
+
+  const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}`);
+  await wall.locator('#wall-focus-title').waitFor({ timeout: 60_000 });
+  await wall.waitForTimeout(2_000);
+  await wall.screenshot({ path: shot('wall-kiosk') });
+
+  const phoneContext = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  await signIn(phone, gateway.url, referent);
+  await phone.getByText('Données en direct').waitFor({ timeout: 60_000 });
+  await phone.waitForTimeout(2_000);
+  await phone.screenshot({ path: shot('phone-referent') });
+  await phone.getByRole('heading', { name: 'Incidents' }).scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: shot('phone-referent-incidents') });
+  console.log(`screenshots written to ${OUT}`);
+} finally {
+  await browser.close();
+  await stopGateway(gateway);
+  rmSync(dataDir, { recursive: true, force: true });
+}
