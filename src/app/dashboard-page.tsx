@@ -27,9 +27,10 @@ export function DashboardPage({ collectiviteId }: { collectiviteId?: string }) {
             renderGti={(incident) => <GtiLeft incident={incident} />}
             className="relative max-h-[28rem] overflow-y-auto rounded"
           />
+          {/* Incidents right under the problems (triage first); the GTI list and the SLA gauges after. */}
+          <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
-          <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
         </div>
       </main>
     </div>
