@@ -63,6 +63,12 @@ async function main(): Promise<void> {
 
   // Announced only now that a stop signal is handled: a supervisor may signal as soon as it reads this.
   printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+  const health = gateway.supervision.sourceHealth();
+  // "0 collectivités" alone reads like an empty engine: say when it is the connection that failed.
+  if (health.state === 'stale') {
+    console.log(`  source NOT CONNECTED yet: ${health.problem ? `${health.problem.message}\n  fix: ${health.problem.fix}` : (health.detail ?? 'no answer yet')}`);
+    console.log('  (retrying; GET /api/v1/health and the support view show the current reason)');
+  }
   if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
 }
 
