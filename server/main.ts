@@ -7,7 +7,7 @@ import type { Instant } from '../src/domain/model.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { runAccountCommand } from './accounts/account-commands.ts';
 import { startAccountsAdmin } from './accounts/admin-socket.ts';
-import { ensureDemoAccounts, type DemoCredential } from './accounts/demo-accounts.ts';
+import { ensureDemoAccounts, ensureOwedDemoReferents, type DemoCredential } from './accounts/demo-accounts.ts';
 import { ensureKioskToken } from './accounts/gateway-secrets.ts';
 import { assembleGateway } from './assemble-gateway.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -29,6 +29,15 @@ async function main(): Promise<void> {
 
   const estate = gateway.supervision.estate();
   const demo = config.demoAccounts ? await ensureDemoAccounts(storage, estate) : [];
+  // Référents a first start could not create (no collectivité yet) come when their collectivités do.
+  let owed = Promise.resolve();
+  const payOwed = () => {
+    owed = owed
+      .then(() => ensureOwedDemoReferents(storage, gateway.supervision.estate()))
+      .then((created) => void (created.length && printDemo('demo référent accounts, now that their collectivités appeared (shown once):', created)))
+      .catch((error: unknown) => console.error('Vigie: could not create the demo référents', error));
+  };
+  const stopOwed = config.demoAccounts ? gateway.supervision.subscribe((change) => change.estateChanged && payOwed()) : () => {};
   const kiosk = await ensureKioskToken(storage.accounts);
   // The embedded database allows one process: the accounts CLI talks to us through this socket.
   const stopAdmin = config.databaseUrl
@@ -49,6 +58,8 @@ async function main(): Promise<void> {
       console.error('Vigie: still stopping after 15 s, exiting now');
       process.exit(1);
     }, 15_000).unref();
+    stopOwed();
+    await owed;
     await stopAdmin().catch(() => undefined);
     await stopTestHooks().catch(() => undefined);
     await close().catch((error: unknown) => console.error('Vigie: error while closing', error));
@@ -70,6 +81,8 @@ async function main(): Promise<void> {
     console.log('  (retrying; GET /api/v1/health and the support view show the current reason)');
   }
   if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
+  // An earlier start that owed référents, and an estate that arrived before the subscription above.
+  if (config.demoAccounts) payOwed();
 }
 
 function createSource(config: Config, start: Instant, testHooks: TestHooksSettings | null): SupervisionSource {
@@ -85,10 +98,17 @@ function printBanner(url: string, config: Config, collectivites: number, probes:
     `  storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
     `  wall display (kiosk): ${url}/wall?token=${kioskToken}`,
   ];
-  if (demo.length) {
-    lines.push('  demo accounts (shown once; manage with `npm run accounts -- list`):');
-    for (const d of demo) lines.push(`    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`);
+  console.log(lines.join('\n'));
+  if (demo.length) printDemo('demo accounts (shown once; manage with `npm run accounts -- list`):', demo);
+  if (demo.length && !demo.some((d) => d.role === 'referent')) {
+    console.log('  no collectivité yet: the demo référent accounts will be created and shown here when their collectivités appear');
+    console.log('  (or add one: npm run accounts -- add <login> --role referent --collectivite <id>, see docs/accounts.md)');
   }
+}
+
+function printDemo(title: string, credentials: DemoCredential[]): void {
+  const lines = [`  ${title}`];
+  for (const d of credentials) lines.push(`    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`);
   console.log(lines.join('\n'));
 }
 
