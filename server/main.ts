@@ -98,18 +98,21 @@ function printBanner(url: string, config: Config, collectivites: number, probes:
     `  storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
     `  wall display (kiosk): ${url}/wall?token=${kioskToken}`,
   ];
-  console.log(lines.join('\n'));
-  if (demo.length) printDemo('demo accounts (shown once; manage with `npm run accounts -- list`):', demo);
+  if (demo.length) lines.push(...demoLines('demo accounts (shown once; manage with `npm run accounts -- list`):', demo));
   if (demo.length && !demo.some((d) => d.role === 'referent')) {
-    console.log('  no collectivité yet: the demo référent accounts will be created and shown here when their collectivités appear');
-    console.log('  (or add one: npm run accounts -- add <login> --role referent --collectivite <id>, see docs/accounts.md)');
+    lines.push('  no collectivité yet: the demo référent accounts will be created and shown here when their collectivités appear');
+    lines.push('  (or add one: npm run accounts -- add <login> --role referent --collectivite <id>, see docs/accounts.md)');
   }
+  // One write: readers of the banner (supervisors, tests) get it whole.
+  console.log(lines.join('\n'));
+}
+
+function demoLines(title: string, credentials: DemoCredential[]): string[] {
+  return [`  ${title}`, ...credentials.map((d) => `    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`)];
 }
 
 function printDemo(title: string, credentials: DemoCredential[]): void {
-  const lines = [`  ${title}`];
-  for (const d of credentials) lines.push(`    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`);
-  console.log(lines.join('\n'));
+  console.log(demoLines(title, credentials).join('\n'));
 }
 
 // A bad setting (2) or a data folder held by another gateway (3) is one line, not a stack trace.
