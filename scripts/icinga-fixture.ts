@@ -1,13 +1,15 @@
 // A throwaway Icinga 2 for tests and demos: rootless (-D flags), everything in a temp dir, its own CA,
-// a free port on 127.0.0.1, stopped by PID and removed afterwards, so runs never collide.
+// a free port on 127.0.0.1, stopped by PID and removed afterwards, so runs never collide. It is set up
+// by the very steps of docs/icinga2.md (scripts/icinga-recipe.ts), then started in the foreground.
 // CLI: `npx tsx scripts/icinga-fixture.ts` prints the ICINGA_* variables and runs until Ctrl-C.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createIcingaClient, type IcingaClient } from '../server/sources/icinga2/icinga-client.ts';
+import { runPrivateIcingaRecipe } from './icinga-recipe.ts';
 
 export const FIXTURE_CONFIG_DIR = join(import.meta.dirname, '..', 'server', 'sources', 'icinga2', 'fixture');
 /** The certificate's CN and SAN: the node name, never an IP, hence ICINGA_SERVERNAME. */
@@ -46,38 +48,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startIcingaFixture(options: { port?: number; readyTimeoutMs?: number } = {}): Promise<IcingaFixture> {
+/** `objectsDir`: a folder of .conf object files (default: the fixture estate in FIXTURE_CONFIG_DIR). */
+export async function startIcingaFixture(options: { port?: number; readyTimeoutMs?: number; objectsDir?: string } = {}): Promise<IcingaFixture> {
   const bin = findIcinga2();
   if (!bin) throw new Error('icinga2 is not installed (apt-get install --no-install-recommends icinga2 monitoring-plugins)');
   const dir = mkdtempSync(join(tmpdir(), 'vigie-icinga-'));
   try {
-    const dirs = Object.fromEntries(['etc', 'data', 'log', 'cache', 'spool', 'run'].map((d) => [d, join(dir, d)]));
-    for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-    for (const f of readdirSync(FIXTURE_CONFIG_DIR).filter((f) => f.endsWith('.conf'))) copyFileSync(join(FIXTURE_CONFIG_DIR, f), join(dirs.etc!, f));
+    const dirs = Object.fromEntries(['etc', 'data', 'log', 'run'].map((d) => [d, join(dir, d)]));
     const port = options.port ?? (await freePort());
     const password = randomBytes(18).toString('base64url');
-    const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
-    const defines = [
-      `-DConfigDir=${dirs.etc}`,
-      `-DDataDir=${dirs.data}`,
-      `-DLogDir=${dirs.log}`,
-      `-DCacheDir=${dirs.cache}`,
-      `-DSpoolDir=${dirs.spool}`,
-      `-DInitRunDir=${dirs.run}`,
-      `-DRunAsUser=${userInfo().username}`,
-      `-DRunAsGroup=${group}`,
-      `-DNodeName=${FIXTURE_NODE_NAME}`,
-      `-DApiBindPort=${port}`,
-      `-DVigieApiPassword=${password}`,
-    ];
-    const certs = join(dirs.data!, 'certs');
-    mkdirSync(certs, { recursive: true });
-    const pki = (...args: string[]) => execFileSync(bin, ['pki', ...args, ...defines], { stdio: 'pipe' });
-    pki('new-ca');
-    pki('new-cert', '--cn', FIXTURE_NODE_NAME, '--key', join(certs, `${FIXTURE_NODE_NAME}.key`), '--csr', join(certs, `${FIXTURE_NODE_NAME}.csr`));
-    pki('sign-csr', '--csr', join(certs, `${FIXTURE_NODE_NAME}.csr`), '--cert', join(certs, `${FIXTURE_NODE_NAME}.crt`));
-    const caPath = join(certs, 'ca.crt');
-    copyFileSync(join(dirs.data!, 'ca', 'ca.crt'), caPath);
+    // The steps of docs/icinga2.md ("A private Icinga 2 of your own"), run as written.
+    const defines = runPrivateIcingaRecipe({ ICINGA2: bin, DIR: dir, NODE: FIXTURE_NODE_NAME, PORT: String(port), VIGIE_PASSWORD: password, OBJECTS: options.objectsDir ?? FIXTURE_CONFIG_DIR });
+    // Tests only: a user lacking objects/query/Service, to check that Vigie names the permission.
+    writeFileSync(
+      join(dirs.etc!, 'objects', 'zz-test-users.conf'),
+      `object ApiUser "vigie-hosts-only" {\n  password = "${password}"\n  permissions = [ "objects/query/Host", "objects/query/Comment", "events/*", "status/query" ]\n}\n`,
+    );
+    const caPath = join(dirs.data!, 'certs', 'ca.crt');
 
     const url = `https://127.0.0.1:${port}`;
     const api = createIcingaClient({ url, user: 'vigie', password, caPath, servername: FIXTURE_NODE_NAME });

@@ -7,7 +7,7 @@ import type { Instant } from '../src/domain/model.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import { runAccountCommand } from './accounts/account-commands.ts';
 import { startAccountsAdmin } from './accounts/admin-socket.ts';
-import { ensureDemoAccounts, type DemoCredential } from './accounts/demo-accounts.ts';
+import { ensureDemoAccounts, ensureOwedDemoReferents, type DemoCredential } from './accounts/demo-accounts.ts';
 import { ensureKioskToken } from './accounts/gateway-secrets.ts';
 import { assembleGateway } from './assemble-gateway.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -29,6 +29,15 @@ async function main(): Promise<void> {
 
   const estate = gateway.supervision.estate();
   const demo = config.demoAccounts ? await ensureDemoAccounts(storage, estate) : [];
+  // Référents a first start could not create (no collectivité yet) come when their collectivités do.
+  let owed = Promise.resolve();
+  const payOwed = () => {
+    owed = owed
+      .then(() => ensureOwedDemoReferents(storage, gateway.supervision.estate()))
+      .then((created) => void (created.length && printDemo('demo référent accounts, now that their collectivités appeared (shown once):', created)))
+      .catch((error: unknown) => console.error('Vigie: could not create the demo référents', error));
+  };
+  const stopOwed = config.demoAccounts ? gateway.supervision.subscribe((change) => change.estateChanged && payOwed()) : () => {};
   const kiosk = await ensureKioskToken(storage.accounts);
   // The embedded database allows one process: the accounts CLI talks to us through this socket.
   const stopAdmin = config.databaseUrl
@@ -49,6 +58,8 @@ async function main(): Promise<void> {
       console.error('Vigie: still stopping after 15 s, exiting now');
       process.exit(1);
     }, 15_000).unref();
+    stopOwed();
+    await owed;
     await stopAdmin().catch(() => undefined);
     await stopTestHooks().catch(() => undefined);
     await close().catch((error: unknown) => console.error('Vigie: error while closing', error));
@@ -63,7 +74,15 @@ async function main(): Promise<void> {
 
   // Announced only now that a stop signal is handled: a supervisor may signal as soon as it reads this.
   printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+  const health = gateway.supervision.sourceHealth();
+  // "0 collectivités" alone reads like an empty engine: say when it is the connection that failed.
+  if (health.state === 'stale') {
+    console.log(`  source NOT CONNECTED yet: ${health.problem ? `${health.problem.message}\n  fix: ${health.problem.fix}` : (health.detail ?? 'no answer yet')}`);
+    console.log('  (retrying; GET /api/v1/health and the support view show the current reason)');
+  }
   if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
+  // An earlier start that owed référents, and an estate that arrived before the subscription above.
+  if (config.demoAccounts) payOwed();
 }
 
 function createSource(config: Config, start: Instant, testHooks: TestHooksSettings | null): SupervisionSource {
@@ -79,11 +98,21 @@ function printBanner(url: string, config: Config, collectivites: number, probes:
     `  storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
     `  wall display (kiosk): ${url}/wall?token=${kioskToken}`,
   ];
-  if (demo.length) {
-    lines.push('  demo accounts (shown once; manage with `npm run accounts -- list`):');
-    for (const d of demo) lines.push(`    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`);
+  if (demo.length) lines.push(...demoLines('demo accounts (shown once; manage with `npm run accounts -- list`):', demo));
+  if (demo.length && !demo.some((d) => d.role === 'referent')) {
+    lines.push('  no collectivité yet: the demo référent accounts will be created and shown here when their collectivités appear');
+    lines.push('  (or add one: npm run accounts -- add <login> --role referent --collectivite <id>, see docs/accounts.md)');
   }
+  // One write: readers of the banner (supervisors, tests) get it whole.
   console.log(lines.join('\n'));
+}
+
+function demoLines(title: string, credentials: DemoCredential[]): string[] {
+  return [`  ${title}`, ...credentials.map((d) => `    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`)];
+}
+
+function printDemo(title: string, credentials: DemoCredential[]): void {
+  console.log(demoLines(title, credentials).join('\n'));
 }
 
 // A bad setting (2) or a data folder held by another gateway (3) is one line, not a stack trace.

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Estate } from '../../src/protocol/schemas.ts';
-import { ensureDemoAccounts, referentLogin } from './demo-accounts.ts';
+import { ensureDemoAccounts, ensureOwedDemoReferents, referentLogin } from './demo-accounts.ts';
 import { createMemoryAccountStore } from './memory-account-store.ts';
 import { verifyPassword } from './password.ts';
 
@@ -31,4 +31,28 @@ it('creates support and two référents on an empty store only, returning workin
   ]);
   for (const c of credentials) expect(await verifyPassword(c.password, (await store.accounts.get(c.login))!.passwordHash)).toBe(true);
   expect(await ensureDemoAccounts(store, estate)).toEqual([]);
+});
+
+it('owes the référents a first start could not create, and creates them when their collectivités first appear', async () => {
+  const store = { accounts: createMemoryAccountStore() };
+  const empty: Estate = { collectivites: [], sites: [], equipment: [], probes: [] };
+  // The engine was not connected yet: only support.
+  expect((await ensureDemoAccounts(store, empty)).map((c) => c.login)).toEqual(['support']);
+  expect(await ensureOwedDemoReferents(store, empty)).toEqual([]);
+  // One collectivité with sites appears (the other has none): one référent now…
+  const one: Estate = { ...estate, sites: estate.sites.filter((s) => s.collectiviteId === 'c-ars') };
+  const first = await ensureOwedDemoReferents(store, one);
+  expect(first.map((c) => [c.login, c.collectiviteId])).toEqual([['referent-ars-sur-moselle', 'c-ars']]);
+  expect(await verifyPassword(first[0]!.password, (await store.accounts.get('referent-ars-sur-moselle'))!.passwordHash)).toBe(true);
+  // …the second when more appear, never a third, never twice the same.
+  expect((await ensureOwedDemoReferents(store, estate)).map((c) => c.login)).toEqual(['referent-utrange-ete']);
+  expect(await ensureOwedDemoReferents(store, estate)).toEqual([]);
+  expect((await store.accounts.list()).map((a) => a.login).sort()).toEqual(['referent-ars-sur-moselle', 'referent-utrange-ete', 'support']);
+});
+
+it('owes nothing after a first start that found its collectivités', async () => {
+  const store = { accounts: createMemoryAccountStore() };
+  await ensureDemoAccounts(store, estate);
+  await store.accounts.remove('referent-utrange-ete'); // an administrator's choice stays
+  expect(await ensureOwedDemoReferents(store, estate)).toEqual([]);
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { indexEstate } from '../../src/domain/estate-index.ts';
 import { canSee } from '../ports.ts';
+import { publicSourceHealth } from '../stream/public-health.ts';
 import { validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { routeTable, type ApiRoute } from './api-route.ts';
@@ -21,8 +22,9 @@ export function estateRoutes(deps: RouteDeps): ApiRoute[] {
     const engineObjects = (deps.state as { unmappedEngineObjects?: () => Array<{ type: string; name: string; reason: string }> }).unmappedEngineObjects?.() ?? [];
     const support = principal.role === 'support';
     // Unmapped engine objects belong to no collectivité: only the support cell needs their names.
+    // Why the source is stale (the classified problem and the engine's words) is the support cell's to fix.
     return {
-      source: deps.state.sourceHealth(),
+      source: support ? deps.state.sourceHealth() : publicSourceHealth(deps.state.sourceHealth()),
       now: deps.now(),
       unmapped: support ? { count: unmapped.length, probeIds: unmapped.slice(0, 200) } : { count: unmapped.length },
       engineObjects: support ? { count: engineObjects.length, objects: engineObjects.slice(0, 200) } : { count: engineObjects.length },

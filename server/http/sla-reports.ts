@@ -138,6 +138,7 @@ export function availabilityReport(scope: string, period: Period, perProbe: Map<
     ratio: total.ratio,
     coverage: total.coverage,
     errorBudgetMinutes: Math.round(errorBudgetMinutes(total, rules.availabilityTarget) * 100) / 100,
+    probeCount: perProbe.size,
     worst: worstProbes(perProbe, worstCount).map((p) => ({ probeId: p.probeId, ratio: p.figures.ratio, downSeconds: seconds(p.figures.downMs) })),
   };
 }

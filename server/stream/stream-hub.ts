@@ -15,6 +15,7 @@ import {
 } from '../../src/protocol/schemas.ts';
 import type { SupervisionChange } from '../ports.ts';
 import { BatchBuffer } from './batch-buffer.ts';
+import { publicSourceHealth } from './public-health.ts';
 import { collectiviteOfScope, estateForScope, scopeFor, type StreamScope } from './scope.ts';
 import { systemTimers, type Timers } from './timers.ts';
 
@@ -156,7 +157,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
       pending = true;
     }
     if (pending && flushTimer === undefined) flushTimer = timers.setTimeout(flush, flushMs);
-    if (change.source) for (const s of streams.values()) send(s, { event: 'source', payload: change.source });
+    if (change.source) for (const s of streams.values()) send(s, { event: 'source', payload: publicSourceHealth(change.source) });
   }
 
   function flush(): void {
@@ -204,7 +205,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     const probeIds = collectiviteId === undefined ? undefined : new Set(estate.probes.map((p) => p.id));
     const statuses = [...view.statuses()].filter((st) => !probeIds || probeIds.has(st.probeId));
     const incidents = [...view.incidents()].filter((inc) => collectiviteId === undefined || inc.collectiviteId === collectiviteId);
-    return { protocol: PROTOCOL_VERSION, stream: scope, epoch, seq, at: view.now(), estate, statuses, incidents, source: view.sourceHealth() };
+    return { protocol: PROTOCOL_VERSION, stream: scope, epoch, seq, at: view.now(), estate, statuses, incidents, source: publicSourceHealth(view.sourceHealth()) };
   }
 
   function catchUp(scope: StreamScope, resume?: StreamRef & { seq: number }): { resumed: boolean; messages: StreamMessage[] } {
@@ -244,7 +245,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   function beat(): void {
     forgetSnapshots();
     const at = view.now();
-    const source = view.sourceHealth();
+    const source = publicSourceHealth(view.sourceHealth());
     for (const s of streams.values()) {
       if (s.listeners.size) send(s, { event: 'heartbeat', payload: { stream: s.scope, epoch, seq: s.seq, at, source } });
     }

@@ -2,7 +2,7 @@
 // thin hook. Feature-specific reads live in their feature's api/ folder, built the same way.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { collectiviteSchema, equipmentSchema, probeSchema, probeStatusSchema, siteSchema } from '../protocol/schemas.ts';
+import { collectiviteSchema, equipmentSchema, probeSchema, probeStatusSchema, siteSchema, sourceHealthSchema } from '../protocol/schemas.ts';
 import { calendarSchema, sessionSchema } from '../protocol/rest.ts';
 import type { ApiClient } from './api-client.ts';
 import { queryKeys } from './query-keys.ts';
@@ -13,6 +13,10 @@ export const meQueryOptions = (client: ApiClient) =>
 
 export const calendarQueryOptions = (client: ApiClient) =>
   queryOptions({ queryKey: queryKeys.calendar(), queryFn: () => client.get('/calendar', calendarSchema), staleTime: 60 * 60_000 });
+
+/** GET /health, read for the source's health only: for support it says why the source is stale. */
+export const healthQueryOptions = (client: ApiClient) =>
+  queryOptions({ queryKey: queryKeys.health(), queryFn: () => client.get('/health', z.object({ source: sourceHealthSchema })), staleTime: 0 });
 
 export const collectivitesQueryOptions = (client: ApiClient) =>
   queryOptions({ queryKey: queryKeys.collectivites(), queryFn: () => client.get('/collectivites', z.array(collectiviteSchema)), staleTime: 10 * 60_000 });

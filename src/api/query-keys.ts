@@ -7,6 +7,7 @@ import type { QueryKey } from '@tanstack/react-query';
 export const queryKeys = {
   me: () => ['me'] as const,
   calendar: () => ['calendar'] as const,
+  health: () => ['health'] as const,
   collectivites: () => ['collectivites'] as const,
   site: (siteId: string) => ['sites', siteId] as const,
   incidents: {

@@ -7,6 +7,7 @@ import { authMessages } from '../features/auth/auth-messages.ts';
 import { appMessages } from './app-messages.ts';
 import { DataStatus } from './data-status.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { SourceProblemBadge } from './source-problem-badge.tsx';
 import { collectivitePath, navigate } from './router.ts';
 
 export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
@@ -50,6 +51,7 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
             {m.source(source.source)}
           </p>
         )}
+        <SourceProblemBadge />
       </div>
       <div className="ml-auto flex items-center gap-2 sm:gap-3">
         <LanguageSwitch />

@@ -16,7 +16,7 @@ export function MapWorkspace({ collectiviteId, selectedSiteId, onSelectSite, cla
     <div className={`relative min-h-0 ${className}`}>
       <SiteMap className="h-full w-full" focusCollectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={onSelectSite} />
       {/* Bottom right, or bottom left while the site panel takes the right side. */}
-      <MapLegend className={`absolute bottom-12 z-[1000] hidden sm:block ${selectedSiteId ? 'left-2' : 'right-2'}`} />
+      <MapLegend collectiviteId={collectiviteId} className={`absolute bottom-12 z-[1000] hidden sm:block ${selectedSiteId ? 'left-2' : 'right-2'}`} />
       {selectedSiteId && (
         <SitePanel
           siteId={selectedSiteId}

@@ -19,7 +19,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
       <main id="content" className="flex flex-1 flex-col md:grid md:min-h-0 md:grid-cols-[minmax(0,1fr)_24rem]">
         <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} className="h-[48vh] shrink-0 md:h-auto" />
         <div className="relative space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
-          <MapLegend compact className="sm:hidden" />
+          <MapLegend compact collectiviteId={collectiviteId} className="sm:hidden" />
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />

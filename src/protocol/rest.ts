@@ -108,6 +108,8 @@ export const availabilityReportSchema = z.object({
   coverage: z.number().min(0).max(1).nullable(),
   /** Covered minutes of downtime still allowed in the period before falling under target. */
   errorBudgetMinutes: z.number(),
+  /** Probes in the scope: measured time per probe says whether the ratio means anything yet. */
+  probeCount: z.number().int().nonnegative().optional(),
   worst: z.array(z.object({ probeId: z.string(), ratio: z.number().min(0).max(1).nullable(), downSeconds: z.number() })),
 });
 export type AvailabilityReport = z.infer<typeof availabilityReportSchema>;

@@ -13,6 +13,7 @@ import {
   STATE_TYPES,
   TIMELINE_KINDS,
 } from '../domain/model.ts';
+import { sourceProblemSchema } from './source-problem.ts';
 
 /** Bumped on any incompatible change; the gateway refuses clients speaking another version. */
 export const PROTOCOL_VERSION = 3;
@@ -100,7 +101,10 @@ export const sourceHealthSchema = z.object({
   state: z.enum(['connected', 'stale']),
   source: text(64),
   since: instant,
+  /** The engine's own words on why it went stale. Support only: the stream leaves it out. */
   detail: text(500).optional(),
+  /** Why the source cannot reach its engine, classified (source-problem.ts). Support only, like detail. */
+  problem: sourceProblemSchema.optional(),
 });
 
 /** Identifies one delta stream: a scope (all, or one collectivité) within one gateway run. */

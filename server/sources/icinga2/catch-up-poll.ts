@@ -11,7 +11,7 @@ import type { EngineEpochs, SourceContext } from './source-context.ts';
 export function createCatchUpPoll(
   ctx: SourceContext,
   follower: Pick<ProbeFollower, 'refreshFlags' | 'unknownObject'>,
-  session: Pick<EngineEpochs, 'isCurrent'> & { lost(reason: string): void },
+  session: Pick<EngineEpochs, 'isCurrent'> & { lost(reason: unknown): void },
 ): (epoch: number) => Promise<void> {
   const { client, timeoutMs, clock, log, tracked, acks, report } = ctx;
   let polling = false;
@@ -40,7 +40,7 @@ export function createCatchUpPoll(
       }
       for (const probeId of flagsToConfirm(tracked.statuses.values(), flagged)) follower.refreshFlags(probeId);
     } catch (error) {
-      if (session.isCurrent(epoch)) session.lost((error as Error).message);
+      if (session.isCurrent(epoch)) session.lost(error);
     } finally {
       polling = false;
     }

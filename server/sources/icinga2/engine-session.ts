@@ -3,9 +3,11 @@
 // over. Any failure, silent hang or engine restart marks the data stale and reconnects with
 // exponential backoff; every answer is tagged with its connection (epoch) so late ones are dropped.
 import { randomUUID } from 'node:crypto';
+import { classifySourceProblem, type ProblemContext } from './classify-source-problem.ts';
 import type { EngineHealth } from './engine-health.ts';
 import { createLineSplitter } from './event-lines.ts';
 import { EVENT_TYPES, parseEventLine, type IcingaEvent } from './icinga-shapes.ts';
+import { IcingaHttpError } from './icinga-client.ts';
 import { createRetryBackoff } from './retry-backoff.ts';
 import { fetchEngineStatus, fetchSnapshot, type IcingaSnapshot } from './snapshot-queries.ts';
 import type { EngineEpochs, SourceContext } from './source-context.ts';
@@ -30,7 +32,7 @@ export interface EngineSession extends EngineEpochs {
   start(): Promise<void>;
   stop(): void;
   /** The engine went away (or answered nonsense): stale now, reconnect after the backoff delay. */
-  lost(reason: string): void;
+  lost(reason: unknown): void;
   /** An object created after the snapshot (e.g. through the API): take a new snapshot shortly. */
   resyncSoon(name: string): void;
 }
@@ -38,7 +40,7 @@ export interface EngineSession extends EngineEpochs {
 const RESYNC_DELAY_MS = 1_000;
 
 export function createEngineSession(
-  ctx: Pick<SourceContext, 'client' | 'timeoutMs' | 'log'>,
+  ctx: Pick<SourceContext, 'client' | 'timeoutMs' | 'log'> & { connection: ProblemContext },
   settings: EngineSessionSettings,
   health: EngineHealth,
   handlers: EngineSessionHandlers,
@@ -70,12 +72,17 @@ export function createEngineSession(
     held = undefined;
   }
 
-  function lost(reason: string): void {
+  /** A failure (an Error, or a reason in words): stale, classified, logged once per new problem. */
+  function lost(reason: unknown): void {
     generation++;
     closeStream();
     clearTimers();
-    if (health.state !== 'stale') log('warn', `engine unreachable: ${reason}; retrying`);
-    health.set('stale', reason);
+    const detail = reason instanceof Error ? reason.message : String(reason);
+    const problem = reason instanceof Error ? classifySourceProblem(reason, ctx.connection) : undefined;
+    const before = health.problem;
+    const news = health.state !== 'stale' || (problem && (problem.kind !== before?.kind || problem.message !== before.message));
+    if (news) log('warn', problem ? `${problem.message} Fix: ${problem.fix} (retrying until then)` : `engine unreachable: ${detail}; retrying`);
+    health.set('stale', detail, problem);
     if (!running) return;
     retryTimer = setTimeout(() => void connect(), backoff.next());
   }
@@ -91,7 +98,7 @@ export function createEngineSession(
       held = [];
       const opened = await client.openEventStream(
         { queue: `vigie-${randomUUID()}`, types: EVENT_TYPES },
-        { onChunk: (chunk) => gen === generation && splitter.push(chunk), onClose: (error) => gen === generation && lost(error?.message ?? 'event stream closed') },
+        { onChunk: (chunk) => gen === generation && splitter.push(chunk), onClose: (error) => gen === generation && lost(error ?? 'event stream closed') },
         timeoutMs,
       );
       if (gen !== generation) return opened.close();
@@ -103,7 +110,7 @@ export function createEngineSession(
       pingTimer = setInterval(() => void ping(gen), settings.pingIntervalMs);
       if (settings.pollIntervalMs > 0) pollTimer = setInterval(() => handlers.onPoll(gen), settings.pollIntervalMs);
     } catch (error) {
-      if (gen === generation) lost((error as Error).message);
+      if (gen === generation) lost(error);
     }
   }
 
@@ -129,10 +136,10 @@ export function createEngineSession(
     try {
       const answer = await fetchEngineStatus(client, Math.min(timeoutMs, settings.pingIntervalMs));
       if (gen !== generation) return;
-      if (answer.status !== 200) return lost(`status query answered HTTP ${answer.status}`);
+      if (answer.status !== 200) return lost(new IcingaHttpError(answer.status, '/v1/status/IcingaApplication', answer.engineStatus));
       if (answer.programStart !== undefined && answer.programStart !== programStart) void connect();
     } catch (error) {
-      if (gen === generation) lost((error as Error).message);
+      if (gen === generation) lost(error);
     }
   }
 

@@ -48,6 +48,35 @@ export class IcingaConfigError extends Error {
   override readonly name = 'IcingaConfigError';
 }
 
+/** Icinga (or whatever listens at the URL) answered, but not with what was asked; see classify-source-problem.ts. */
+export class IcingaHttpError extends Error {
+  override readonly name = 'IcingaHttpError';
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    /** Icinga's own words (`status` of its JSON error body), when it gave some. */
+    readonly engineStatus?: string,
+  ) {
+    super(`Icinga answered HTTP ${status} on ${path}${engineStatus ? `: ${engineStatus.slice(0, 200)}` : ''}`);
+  }
+}
+
+/** The code of the error when Icinga ends an open event stream (it stopped, restarted or reloaded). */
+export const STREAM_CLOSED = 'ICINGA_STREAM_CLOSED';
+
+/** A request that got no answer in time; code ETIMEDOUT like the system's own timeouts. */
+export function timeoutError(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ETIMEDOUT' });
+}
+
+/** Icinga's JSON error body `{"error":401,"status":"…"}`, or the first characters of another body. */
+export function engineStatusOf(body: unknown): string | undefined {
+  const status = (body as { status?: unknown } | null)?.status;
+  if (typeof status === 'string') return status.slice(0, 200);
+  const raw = (body as { raw?: unknown } | null)?.raw;
+  return typeof raw === 'string' && raw ? raw.slice(0, 200) : undefined;
+}
+
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost') return true;
@@ -103,7 +132,7 @@ export function createIcingaClient(connection: IcingaConnection): IcingaClient {
     request(method, path, { body, timeoutMs = 10_000, readOnly = false } = {}) {
       return new Promise((resolve, reject) => {
         const req = send(method, path, body, true, readOnly);
-        req.setTimeout(timeoutMs, () => req.destroy(new Error(`Icinga API timeout after ${timeoutMs} ms on ${path}`)));
+        req.setTimeout(timeoutMs, () => req.destroy(timeoutError(`Icinga API timeout after ${timeoutMs} ms on ${path}`)));
         req.on('error', reject);
         req.on('response', (res) => {
           readAll(res)
@@ -126,16 +155,16 @@ export function createIcingaClient(connection: IcingaConnection): IcingaClient {
             reject(error ?? new Error('event stream closed before it opened'));
           } else handlers.onClose(error);
         };
-        const timer = setTimeout(() => req.destroy(new Error(`event stream did not open within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(() => req.destroy(timeoutError(`event stream did not open within ${timeoutMs} ms`)), timeoutMs);
         req.on('error', (error) => finish(error));
         req.on('close', () => {
           clearTimeout(timer);
-          finish(settled ? new Error('event stream closed') : undefined);
+          finish(settled ? Object.assign(new Error('event stream closed'), { code: STREAM_CLOSED }) : undefined);
         });
         req.on('response', (res) => {
           clearTimeout(timer);
           if (res.statusCode !== 200) {
-            readAll(res).then((text) => finish(new Error(`event stream refused: HTTP ${res.statusCode} ${text.slice(0, 200)}`)), finish);
+            readAll(res).then((text) => finish(new IcingaHttpError(res.statusCode ?? 0, '/v1/events', engineStatusOf(parseJson(text)))), finish);
             return;
           }
           // Icinga sends nothing until an event happens: keep the socket alive but do not time out.

@@ -53,8 +53,9 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
     acks: new AcknowledgementReports(clock, report.action),
     report,
   };
+  const connection = { url: config.url, user: config.user, ...(config.servername && { servername: config.servername }), ...(config.caPath && { caPath: config.caPath }) };
   const session = createEngineSession(
-    ctx,
+    { ...ctx, connection },
     {
       retry: { initialDelayMs: config.retry?.initialDelayMs ?? 500, maxDelayMs: config.retry?.maxDelayMs ?? 10_000 },
       pingIntervalMs: config.pingIntervalMs ?? 5_000,

@@ -69,6 +69,25 @@ describe.skipIf(!installed)('Icinga 2 source against a real Icinga 2', () => {
     noCa.destroy();
   });
 
+  it.each([
+    ['the bare IP without ICINGA_SERVERNAME', { servername: undefined }, 'certificate-name', 'ICINGA_SERVERNAME=vigie-icinga-fixture'],
+    ['no ICINGA_CA', { caPath: undefined }, 'certificate-untrusted', 'ICINGA_CA'],
+    ['a wrong password', { password: 'not-the-password' }, 'authentication', 'ICINGA_PASSWORD'],
+    ['a user without objects/query/Service', { user: 'vigie-hosts-only' }, 'permission', '"objects/query/Service"'],
+    ['a closed port', { url: 'https://127.0.0.1:1' }, 'unreachable', 'ICINGA_URL'],
+  ] as const)('goes stale with a classified problem and its fix for %s, logged once', async (_case, change, kind, fix) => {
+    const healths: SourceHealth[] = [];
+    const logs: string[] = [];
+    const settings = { url: fixture.url, user: fixture.user, password: fixture.password, caPath: fixture.caPath, servername: fixture.servername, ...change };
+    const wrong = createIcinga2Source({ ...settings, retry: { initialDelayMs: 50, maxDelayMs: 50 }, log: (_level, message) => logs.push(message) });
+    await wrong.start({ snapshot: () => expect.fail('no snapshot expected'), status: () => {}, action: () => {}, health: (h) => healths.push(h) });
+    await new Promise((r) => setTimeout(r, 400)); // several retries, failing the same way
+    await wrong.stop();
+    expect(healths.map((h) => [h.state, h.problem?.kind])).toEqual([['stale', kind]]);
+    expect(healths[0]!.problem!.fix).toContain(fix);
+    expect(logs.filter((l) => l.includes('Fix:'))).toHaveLength(1);
+  });
+
   it('maps the fixture estate and reports the unmappable host', () => {
     expect(seen.health.map((h) => h.state)).toEqual(['connected']);
     const { estate, statuses } = seen.snapshots[0]!;

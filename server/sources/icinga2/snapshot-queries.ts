@@ -1,7 +1,7 @@
 // The read queries of the Icinga source: the full snapshot (hosts, services, acknowledgement
 // comments, engine start time), the flags of one object and the liveness query.
 // Object queries are POST + X-HTTP-Method-Override: GET.
-import type { IcingaClient, IcingaResponse } from './icinga-client.ts';
+import { engineStatusOf, IcingaHttpError, type IcingaClient, type IcingaResponse } from './icinga-client.ts';
 import { OBJECT_ATTRS, SERVICE_JOINS } from './icinga-shapes.ts';
 import { icingaNameOf, icingaRefOf } from './probe-ids.ts';
 
@@ -23,10 +23,7 @@ async function query(client: IcingaClient, path: string, body: unknown, timeoutM
 
 function resultsOf(res: IcingaResponse, path: string): unknown[] {
   const results = (res.body as { results?: unknown } | null)?.results;
-  if (res.status !== 200 || !Array.isArray(results)) {
-    const status = (res.body as { status?: unknown } | null)?.status;
-    throw new Error(`Icinga answered HTTP ${res.status} on ${path}${status ? `: ${String(status).slice(0, 200)}` : ''}`);
-  }
+  if (res.status !== 200 || !Array.isArray(results)) throw new IcingaHttpError(res.status, path, engineStatusOf(res.body));
   return results;
 }
 
@@ -42,9 +39,9 @@ export async function fetchSnapshot(client: IcingaClient, timeoutMs: number): Pr
 }
 
 /** The liveness query: Icinga's HTTP status and, when 200, the program_start it reports. */
-export async function fetchEngineStatus(client: IcingaClient, timeoutMs: number): Promise<{ status: number; programStart?: unknown }> {
+export async function fetchEngineStatus(client: IcingaClient, timeoutMs: number): Promise<{ status: number; programStart?: unknown; engineStatus?: string }> {
   const res = await client.request('GET', STATUS_PATH, { timeoutMs });
-  if (res.status !== 200) return { status: res.status };
+  if (res.status !== 200) return { status: res.status, ...(engineStatusOf(res.body) && { engineStatus: engineStatusOf(res.body) }) };
   return { status: 200, programStart: programStartIn((res.body as { results?: unknown[] }).results?.[0]) };
 }
 

@@ -9,7 +9,8 @@ export const slaMessages = defineMessages(
     period: (p: SlaPeriod) => (p === 'month' ? 'Mois en cours' : 'Semestre en cours'),
     target: (pct: string) => `Objectif ${pct}`,
     verdict: (v: SlaVerdict) =>
-      ({ met: 'Objectif tenu', tight: 'Marge faible', missed: 'Sous l’objectif', unmeasured: 'Aucune mesure' })[v],
+      ({ met: 'Objectif tenu', tight: 'Marge faible', behind: 'Sous l’objectif à ce jour, rattrapable', missed: 'Sous l’objectif', 'too-early': 'Pas encore assez de mesures', unmeasured: 'Aucune mesure' })[v],
+    tooEarly: (d: string) => `Pas encore assez de mesures — ${d} mesurées`,
     budgetLeft: (d: string) => `Marge restante : ${d} couvertes (cumul des sondes)`,
     budgetOver: (d: string) => `Marge dépassée de ${d} couvertes (cumul des sondes)`,
     budgetUsed: (pct: string) => `${pct} de la marge consommée`,
@@ -30,7 +31,9 @@ export const slaMessages = defineMessages(
     explain: 'Contract target: 96 % per service, Mon–Fri 9:00–17:30 excluding public holidays.',
     period: (p: SlaPeriod) => (p === 'month' ? 'This month' : 'This semester'),
     target: (pct: string) => `Target ${pct}`,
-    verdict: (v: SlaVerdict) => ({ met: 'Target met', tight: 'Low margin', missed: 'Below target', unmeasured: 'Not measured' })[v],
+    verdict: (v: SlaVerdict) =>
+      ({ met: 'Target met', tight: 'Low margin', behind: 'Below target so far, recoverable', missed: 'Below target', 'too-early': 'Not enough measurements yet', unmeasured: 'Not measured' })[v],
+    tooEarly: (d: string) => `Not enough measurements yet — ${d} measured`,
     budgetLeft: (d: string) => `Error budget left: ${d} covered (summed over probes)`,
     budgetOver: (d: string) => `Error budget overspent by ${d} covered (summed over probes)`,
     budgetUsed: (pct: string) => `${pct} of the error budget used`,

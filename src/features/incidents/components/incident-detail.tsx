@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { Incident } from '../../../domain/model.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { useLive } from '../../../live/use-live.ts';
 import type { IncidentPlace } from '../../../live/incident-place.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
@@ -27,6 +29,9 @@ export function IncidentDetail({ incident, place, role, gti, onActed, onClose }:
   const c = useMessages(common);
   const display = useTimeDisplay();
   const entries = [...incident.timeline].sort((a, b) => a.at - b.at);
+  // What the probe says now (the engine's plugin output): plain text, never markup.
+  const selectStatus = useCallback((store: LiveStore) => store.status(incident.probeId), [incident.probeId]);
+  const status = useLive('statuses', selectStatus);
   return (
     <section aria-labelledby={`incident-${incident.id}-title`} className="flex flex-col gap-3 rounded-lg border border-slate-700 bg-slate-900 p-3">
       <header className="flex items-start justify-between gap-2">
@@ -44,6 +49,12 @@ export function IncidentDetail({ incident, place, role, gti, onActed, onClose }:
         <span className={`shrink-0 rounded px-2 py-0.5 text-sm font-semibold ${STATUS_CHIP[incident.status]}`}>{m.status(incident.status)}</span>
       </header>
       {gti && <div className="text-sm">{gti}</div>}
+      {status?.output && (
+        <div data-testid="probe-output">
+          <h4 className="text-sm font-semibold text-slate-300">{m.probeOutput(c.state[status.state])}</h4>
+          <p className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-950 px-2 py-1 font-mono text-xs text-slate-200">{status.output}</p>
+        </div>
+      )}
       <div>
         <h4 className="text-sm font-semibold text-slate-300">{m.history}</h4>
         <ol className="mt-1 flex flex-col gap-1 border-l-2 border-slate-700 pl-3 text-sm">

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../domain/model.ts';
 import { createFeatureHarness, makeIncident, smallEstate, type FakeRequest } from '../../../test/feature-harness.tsx';
+import { probeStatus } from '../../../live/live-fixtures.ts';
 import { IncidentsPanel } from './incidents-panel.tsx';
 
 afterEach(cleanup);
@@ -220,6 +221,22 @@ describe('IncidentsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Fermer' }));
     expect(screen.queryByRole('form', { name: 'Actions' })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(rows()[0]));
+  });
+
+  it("shows the probe's plugin output in the incident's details, as text", async () => {
+    const user = userEvent.setup();
+    const all = fixtures();
+    const t0 = all.find((i) => i.id === 't0')!;
+    const output = 'DISK CRITICAL - free space: C:\\ 1 GB (2 %) <b>not bold</b>';
+    const h = createFeatureHarness({ route: gateway(all) });
+    render(<IncidentsPanel collectiviteId="c-thionville" />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate(), [t0], [probeStatus(t0.probeId, 'CRITICAL', base, output)]));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    await user.click(rows()[0]!);
+    const shown = screen.getByTestId('probe-output');
+    expect(within(shown).getByText('Ce que dit la sonde (Critique)')).toBeTruthy();
+    expect(within(shown).getByText(output)).toBeTruthy();
+    expect(shown.querySelector('b')).toBeNull();
   });
 
   it('shows engine text as text, never as markup', async () => {

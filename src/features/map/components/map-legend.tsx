@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { ProbeState } from '../../../domain/model.ts';
 import { common } from '../../../i18n/common.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
@@ -9,19 +10,22 @@ import { StateShape } from './state-shape.tsx';
 
 const LEGEND_ORDER = [...STATES_BEST_FIRST].reverse();
 
-function countSitesByState(store: LiveStore): Record<ProbeState, number> {
+/** Sites per state: all of them, or only one collectivité's when the view is filtered to it. */
+export function countSitesByState(store: Pick<LiveStore, 'index' | 'siteState'>, collectiviteId?: string): Record<ProbeState, number> {
   const counts: Record<ProbeState, number> = { OK: 0, WARNING: 0, CRITICAL: 0, UNKNOWN: 0, PENDING: 0 };
-  for (const id of store.index.sites.keys()) counts[store.siteState(id)] += 1;
+  const ids = collectiviteId === undefined ? store.index.sites.keys() : (store.index.sitesByCollectivite.get(collectiviteId) ?? []).map((s) => s.id);
+  for (const id of ids) counts[store.siteState(id)] += 1;
   return counts;
 }
 
 const sameCounts = (a: Record<ProbeState, number>, b: Record<ProbeState, number>) => LEGEND_ORDER.every((s) => a[s] === b[s]);
 
-/** `compact`: one line without counts or hint, for phones. */
-export function MapLegend({ className = '', compact = false }: { className?: string; compact?: boolean }) {
+/** `compact`: one line without counts or hint, for phones. `collectiviteId`: counts follow the filter. */
+export function MapLegend({ className = '', compact = false, collectiviteId }: { className?: string; compact?: boolean; collectiviteId?: string }) {
   const m = useMessages(mapMessages);
   const states = useMessages(common).state;
-  const counts = useLive(['estate', 'statuses'], countSitesByState, sameCounts);
+  const select = useCallback((store: LiveStore) => countSitesByState(store, collectiviteId), [collectiviteId]);
+  const counts = useLive(['estate', 'statuses'], select, sameCounts);
   return (
     <figure className={`rounded bg-slate-900/90 p-2 text-xs text-slate-100 shadow ${className}`}>
       <figcaption className={compact ? 'sr-only' : 'mb-1 font-semibold'}>{m.legendTitle}</figcaption>

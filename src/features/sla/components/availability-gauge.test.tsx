@@ -58,4 +58,17 @@ describe('AvailabilityGauge', () => {
     expect(screen.getByTestId('coverage').textContent).toBe('Couverture : aucune mesure sur la période');
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBeNull();
   });
+
+  it('on a young installation says there are not enough measurements yet instead of a verdict', () => {
+    // Metz minutes after install (issue #13): 94 % over 12 min per probe, budget untouched.
+    render(
+      <AvailabilityGauge
+        report={report({ upSeconds: 11.3 * 60 * 20, downSeconds: 0.7 * 60 * 20, ratio: 0.9414, coverage: 0.002, errorBudgetMinutes: 4485, probeCount: 20 })}
+        title="Mois en cours"
+      />,
+    );
+    expect(plain(screen.getByTestId('sla-verdict').textContent)).toBe('… Pas encore assez de mesures — 12 min mesurées');
+    expect(screen.queryByText('Sous l’objectif')).toBeNull();
+    expect(screen.getByRole('figure').getAttribute('data-verdict')).toBe('too-early');
+  });
 });

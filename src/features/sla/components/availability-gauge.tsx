@@ -4,7 +4,7 @@ import { arcPath, arcPoint, gaugePosition, GAUGE_FLOOR } from '../gauge-geometry
 import { slaMessages } from '../messages.ts';
 import { formatAvailability, formatMinutes, formatShare } from '../sla-format.ts';
 import { VERDICT_CHIP, VERDICT_STROKE, VERDICT_SYMBOL } from '../sla-tone.ts';
-import { errorBudget, slaVerdict } from '../sla-verdict.ts';
+import { slaStanding } from '../sla-verdict.ts';
 
 const CX = 100;
 const CY = 100;
@@ -14,8 +14,8 @@ const R = 80;
 export function AvailabilityGauge({ report, title }: { report: AvailabilityReport; title: string }) {
   const m = useMessages(slaMessages);
   const { locale } = useLocale();
-  const verdict = slaVerdict(report);
-  const budget = errorBudget(report);
+  // One computation for the verdict, the ratio and the budget: they cannot disagree.
+  const { verdict, budget, measuredMinutes } = slaStanding(report);
   const target = formatShare(locale, report.target);
   const value = report.ratio === null ? m.noRatio : formatAvailability(locale, report.ratio);
   const tick = arcPoint(gaugePosition(report.target), CX, CY, R + 12);
@@ -55,9 +55,9 @@ export function AvailabilityGauge({ report, title }: { report: AvailabilityRepor
         </p>
       </div>
       <p className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <span className={`rounded px-2 py-0.5 font-semibold ${VERDICT_CHIP[verdict]}`}>
+        <span data-testid="sla-verdict" className={`rounded px-2 py-0.5 font-semibold ${VERDICT_CHIP[verdict]}`}>
           <span aria-hidden="true">{VERDICT_SYMBOL[verdict]} </span>
-          {m.verdict(verdict)}
+          {verdict === 'too-early' ? m.tooEarly(formatMinutes(measuredMinutes)) : m.verdict(verdict)}
         </span>
         <span className="text-slate-300">{m.target(target)}</span>
       </p>

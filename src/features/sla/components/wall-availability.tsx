@@ -1,12 +1,14 @@
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import { useAvailability, type SlaPeriod } from '../api/availability-query-options.ts';
 import { slaMessages } from '../messages.ts';
-import { formatAvailability, formatShare } from '../sla-format.ts';
-import { errorBudget, slaVerdict, type SlaVerdict } from '../sla-verdict.ts';
+import { formatAvailability, formatMinutes, formatShare } from '../sla-format.ts';
+import { slaStanding, type SlaVerdict } from '../sla-verdict.ts';
 
 const WALL_VERDICT: Record<SlaVerdict, string> = {
   met: 'text-emerald-300',
   tight: 'text-amber-300',
+  behind: 'text-orange-300',
+  'too-early': 'text-slate-300',
   missed: 'text-red-400',
   unmeasured: 'text-slate-300',
 };
@@ -16,8 +18,8 @@ function WallFigure({ collectiviteId, period }: { collectiviteId?: string; perio
   const { locale } = useLocale();
   const { data } = useAvailability({ collectiviteId, period });
   if (!data) return <p className="text-xl text-slate-400">{m.period(period)} …</p>;
-  const verdict = slaVerdict(data);
-  const used = errorBudget(data).usedShare;
+  const { verdict, budget, measuredMinutes } = slaStanding(data);
+  const used = verdict === 'too-early' ? null : budget.usedShare;
   return (
     <div className="flex flex-col">
       <span className="text-xl text-slate-300">
@@ -27,7 +29,7 @@ function WallFigure({ collectiviteId, period }: { collectiviteId?: string; perio
         {data.ratio === null ? '—' : formatAvailability(locale, data.ratio)}
       </span>
       <span className="text-xl text-slate-200">
-        {m.verdict(verdict)}
+        {verdict === 'too-early' ? m.tooEarly(formatMinutes(measuredMinutes)) : m.verdict(verdict)}
         {used !== null && ` · ${m.budgetUsed(formatShare(locale, Math.min(1, used)))}`}
       </span>
     </div>
