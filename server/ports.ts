@@ -1,6 +1,7 @@
 // The seams inside the gateway. Each part is built against these interfaces and receives its
 // collaborators at start-up (see app.ts), so tests can assemble a real gateway in-process.
 import type { Incident, Instant, ProbeState, ProbeStatus } from '../src/domain/model.ts';
+import type { MaintenanceWindow } from '../src/domain/maintenance.ts';
 import type { Estate, SourceHealth } from '../src/protocol/schemas.ts';
 import type { OperatorAction, Role } from '../src/protocol/rest.ts';
 
@@ -117,6 +118,15 @@ export interface Storage {
   /** The newest dead letters first. */
   loadDeadLetters(limit: number): Promise<DeadLetterRow[]>;
   accounts: AccountStore;
+  maintenance: MaintenanceStore;
+}
+
+/** Declared maintenance windows (server/maintenance/). */
+export interface MaintenanceStore {
+  /** Insert or replace the window with this id. */
+  saveWindow(window: MaintenanceWindow): Promise<void>;
+  /** Windows that end at or after `endsFrom` (all when absent), by start. */
+  loadWindows(query?: { endsFrom?: Instant }): Promise<MaintenanceWindow[]>;
 }
 
 export interface AccountStore extends LoginAttemptStore, SessionDenyList {
