@@ -18,7 +18,16 @@ import type { MaintenanceStore } from '../ports.ts';
 import type { MaintenanceWindows } from '../supervision/maintenance-gate.ts';
 
 /** What happened to a window: the hook alarm channels and the engine push subscribe to. */
-export type MaintenanceChangeKind = 'scheduled' | 'edited' | 'ended' | 'cancelled' | 'engine';
+export type MaintenanceChangeKind =
+  | 'scheduled'
+  | 'edited'
+  | 'ended'
+  | 'cancelled'
+  | 'engine'
+  /** The window's start came (announced by `tick`). */
+  | 'started'
+  /** The window's end came, as planned or early (announced by `tick`). */
+  | 'finished';
 
 export interface MaintenanceChange {
   kind: MaintenanceChangeKind;
@@ -54,6 +63,7 @@ export interface MaintenanceBookOptions {
 export class MaintenanceBook implements MaintenanceWindows {
   private readonly windows = new Map<string, MaintenanceWindow>();
   private readonly listeners = new Set<(change: MaintenanceChange) => void>();
+  private lastTick: Instant | undefined;
   readonly rules: MaintenanceRules;
 
   constructor(private readonly options: MaintenanceBookOptions) {
@@ -86,7 +96,7 @@ export class MaintenanceBook implements MaintenanceWindows {
     const now = this.options.now();
     this.check(request, now);
     const window: MaintenanceWindow = {
-      id: this.options.newId?.() ?? `m-${crypto.randomUUID()}`,
+      id: this.options.newId?.() ?? windowId(now),
       ...targetsOf(request),
       nature: request.nature.trim(),
       by,
@@ -123,6 +133,20 @@ export class MaintenanceBook implements MaintenanceWindows {
     await this.commit({ kind: 'engine', window, ...(known ? { previous: known } : {}) });
   }
 
+  /** Announce the windows whose start or end came since the last tick (none on the first). */
+  tick(): void {
+    const now = this.options.now();
+    const last = this.lastTick;
+    this.lastTick = now;
+    if (last === undefined || now <= last) return;
+    for (const window of this.all()) {
+      if (window.cancelledAt !== undefined) continue;
+      if (last < window.start && window.start <= now) this.announce({ kind: 'started', window });
+      const end = effectiveEnd(window);
+      if (last < end && end <= now) this.announce({ kind: 'finished', window });
+    }
+  }
+
   private editable(id: string, now: Instant): MaintenanceWindow {
     const window = this.windows.get(id);
     if (!window) throw new MaintenanceRefusal('not-found', 'maintenance window not found');
@@ -141,6 +165,11 @@ export class MaintenanceBook implements MaintenanceWindows {
     await this.options.store.saveWindow(change.window);
     this.windows.set(change.window.id, change.window);
     this.prune();
+    this.announce(change);
+    return change.window;
+  }
+
+  private announce(change: MaintenanceChange): void {
     for (const listener of this.listeners) {
       try {
         listener(change);
@@ -148,7 +177,6 @@ export class MaintenanceBook implements MaintenanceWindows {
         // A failing subscriber (an alarm channel) never undoes a stored window.
       }
     }
-    return change.window;
   }
 
   private prune(): void {
@@ -167,4 +195,10 @@ function targetsOf(request: MaintenanceRequest): Pick<MaintenanceWindow, 'collec
     start: request.start,
     end: request.end,
   };
+}
+
+/** `mw-<created at>-<8 random digits>`: sorts by creation, digits only after the prefix. */
+function windowId(now: Instant): string {
+  const digits = [...crypto.getRandomValues(new Uint8Array(8))].map((byte) => byte % 10).join('');
+  return `mw-${now}-${digits}`;
 }

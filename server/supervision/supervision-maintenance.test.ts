@@ -17,21 +17,15 @@ async function boot(options: { initial?: (clock: number) => ReturnType<typeof fi
   const source = new FakeSource(estate, T0, options.initial?.(T0));
   const timers = new ManualTimers();
   const storage = options.storage ?? new MemoryStorage();
-  const windows = options.windows ?? [];
-  const supervision = createSupervision({
-    source,
-    storage,
-    timers,
-    persistMs: 1_000,
-    maintenance: { windowsOf: (c) => windows.filter((w) => w.collectiviteId === c) },
-  });
+  for (const w of options.windows ?? []) await storage.maintenance.saveWindow(w);
+  const supervision = createSupervision({ source, storage, timers, persistMs: 1_000 });
   await supervision.start();
   /** Move both clocks: the source's and the timers'. */
   const advance = (ms: number) => {
     source.clock += ms;
     timers.advance(ms);
   };
-  return { source, supervision, storage, advance, windows };
+  return { source, supervision, storage, advance };
 }
 
 const window = (over: Partial<MaintenanceWindow>): MaintenanceWindow => ({
@@ -96,13 +90,16 @@ describe('declared maintenance', () => {
   });
 
   test('ending a window early opens the held-back incident at the early end', async () => {
-    const { source, supervision, advance, windows } = await boot({ windows: [window({})] });
+    const { source, supervision, advance } = await boot({ windows: [window({})] });
     source.emit('p-c1-1', 'CRITICAL', { afterMs: 5 * MIN });
     advance(5 * MIN);
-    windows[0] = { ...windows[0]!, endedAt: source.clock };
-    const endedAt = source.clock;
-    advance(1_000);
-    expect([...supervision.incidents()]).toEqual([expect.objectContaining({ openedAt: endedAt })]);
+    const changes: unknown[] = [];
+    supervision.subscribe((c) => changes.push(...(c.maintenances ?? [])));
+    const ended = await supervision.maintenance.end('w1');
+    expect(ended.endedAt).toBe(source.clock);
+    // Published on the bus, and the held-back incident opens at once, dated at the early end.
+    expect(changes).toEqual([expect.objectContaining({ kind: 'ended', window: ended })]);
+    expect([...supervision.incidents()]).toEqual([expect.objectContaining({ openedAt: source.clock })]);
   });
 
   test("the engine's downtime flag holds the incident back until it clears", async () => {

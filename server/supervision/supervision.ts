@@ -4,7 +4,9 @@
 // what storage holds, so a restart (even kill -9) keeps incidents, acknowledgements and history.
 import { DEFAULT_INCIDENT_RULES, reduceIncident, type IncidentRules, type ProbeRef } from '../../src/domain/incidents.ts';
 import { reduceStatusInMaintenance } from '../../src/domain/maintenance-rules.ts';
-import { MaintenanceGate, type MaintenanceWindows } from './maintenance-gate.ts';
+import type { MaintenanceRules } from '../../src/domain/maintenance.ts';
+import { MaintenanceBook } from '../maintenance/maintenance-book.ts';
+import { MaintenanceGate } from './maintenance-gate.ts';
 import { isActive, isLiveRecent, LIVE_RECENT_MS } from '../../src/domain/incident-rules.ts';
 import { isProblem, sameStatus, type Incident, type Instant, type ProbeStatus } from '../../src/domain/model.ts';
 import type { OperatorAction } from '../../src/protocol/rest.ts';
@@ -30,8 +32,8 @@ export interface SupervisionOptions {
   log?: (message: string, detail?: unknown) => void;
   /** Already loaded by the caller (see restoreState); loaded in start() otherwise. */
   restored?: RestoredState;
-  /** Declared maintenance windows: a probe they cover opens no incident (maintenance-rules.ts). */
-  maintenance?: MaintenanceWindows;
+  /** Maintenance limits (longest window…); the contract's defaults otherwise. */
+  maintenanceRules?: MaintenanceRules;
 }
 
 export interface Supervision extends SupervisionState {
@@ -69,7 +71,13 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     onDeadLetter: (letter) => log(`storage refused a row; kept as a dead letter: ${letter.kind} ${letter.key}: ${letter.reason}`),
   });
   const repairs = repairTally(log);
-  const gate = new MaintenanceGate(options.maintenance);
+  const maintenance = new MaintenanceBook({ store: storage.maintenance, now: () => source.now(), ...(options.maintenanceRules && { rules: options.maintenanceRules }) });
+  const gate = new MaintenanceGate(maintenance);
+  // Window changes go out on the bus (live stream, alarm channels); held-back probes are asked again.
+  maintenance.subscribe((change) => {
+    notify({ statuses: [], incidents: [], maintenances: [change] });
+    reconsiderHeldBack();
+  });
 
   function notify(change: SupervisionChange): void {
     for (const listener of listeners) {
@@ -266,6 +274,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     sourceHealth: () => health,
     collectiviteOf: (id) => index.collectiviteOf(id) ?? incidents.get(id)?.collectiviteId,
     act,
+    maintenance,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -275,6 +284,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     engineTextRepairs: () => repairs.count(),
     async start() {
       const restored = options.restored ?? (await restoreState(storage, { now: source.now(), recentMs }));
+      await maintenance.load();
       if (restored.estate) index = indexEstate(restored.estate);
       for (const status of restored.statuses) if (index.siteOfProbe.has(status.probeId)) statuses.set(status.probeId, status);
       for (const incident of restored.incidents) {
@@ -288,6 +298,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
         if (status.stateType === 'HARD' && isProblem(status.state) && !(held && isActive(held))) gate.defer(status.probeId, true);
       }
       persistTimer = timers.setInterval(() => {
+        maintenance.tick();
         reconsiderHeldBack();
         prune();
         queue.flush().catch(() => undefined);
