@@ -4,7 +4,7 @@
 // what storage holds, so a restart (even kill -9) keeps incidents, acknowledgements and history.
 import { DEFAULT_INCIDENT_RULES, reduceIncident, type IncidentRules, type ProbeRef } from '../../src/domain/incidents.ts';
 import { reduceStatusInMaintenance } from '../../src/domain/maintenance-rules.ts';
-import type { MaintenanceRules } from '../../src/domain/maintenance.ts';
+import { currentWindows, type MaintenanceRules } from '../../src/domain/maintenance.ts';
 import { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import { MaintenanceGate } from './maintenance-gate.ts';
 import { isActive, isLiveRecent, LIVE_RECENT_MS } from '../../src/domain/incident-rules.ts';
@@ -77,7 +77,15 @@ export function createSupervision(options: SupervisionOptions): Supervision {
   maintenance.subscribe((change) => {
     notify({ statuses: [], incidents: [], maintenances: [change] });
     reconsiderHeldBack();
+    if (change.window.source === 'vigie' && change.kind !== 'started' && change.kind !== 'finished') syncEngine();
   });
+
+  /** The engine honours Vigie's current windows (simulator: downtime flags; Icinga 2: downtimes). */
+  function syncEngine(): void {
+    if (!source.syncMaintenance) return;
+    const windows = currentWindows(maintenance.all(), source.now()).filter((w) => w.source === 'vigie');
+    source.syncMaintenance(windows).catch((error: unknown) => log(`pushing maintenance windows to ${source.name} failed`, error));
+  }
 
   function notify(change: SupervisionChange): void {
     for (const listener of listeners) {
@@ -196,6 +204,11 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       health = next;
       notify({ statuses: [], incidents: [], source: next });
     },
+    maintenance(windows) {
+      for (const window of windows) {
+        maintenance.fromEngine({ ...window, source: 'engine' }).catch((error: unknown) => log('storing an engine downtime failed', error));
+      }
+    },
   };
 
   function applySourceAction(action: SourceAction): void {
@@ -304,6 +317,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
         queue.flush().catch(() => undefined);
       }, options.persistMs ?? 1_000);
       await source.start(repairingEvents(events, repairs.onRepair));
+      syncEngine();
     },
     async stop() {
       await source.stop();

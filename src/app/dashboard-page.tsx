@@ -2,6 +2,7 @@
 // `/` shows every collectivité; `/c/:id` the same page focused on one.
 import { useState } from 'react';
 import { IncidentsPanel } from '../features/incidents/components/incidents-panel.tsx';
+import { MaintenancePanel } from '../features/maintenance/components/maintenance-panel.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
@@ -17,6 +18,7 @@ export function DashboardPage({ collectiviteId }: { collectiviteId?: string }) {
         <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} className="h-[55vh] shrink-0 lg:h-auto" />
         <div className="relative min-h-0 space-y-3 overflow-y-auto border-slate-800 p-2 lg:border-l">
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="relative max-h-80 overflow-y-auto rounded" />
+          <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
           <IncidentsPanel collectiviteId={collectiviteId} />

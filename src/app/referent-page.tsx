@@ -1,6 +1,7 @@
 // A référent on a phone or tablet: their collectivité only (the gateway scopes the stream and the
 // API; this page never asks for anything else). Map first, then what is wrong, then SLA and GTI.
 import { useState } from 'react';
+import { MaintenancePanel } from '../features/maintenance/components/maintenance-panel.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
@@ -18,6 +19,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
         <div className="relative space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
           <MapLegend compact className="sm:hidden" />
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
+          <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
         </div>

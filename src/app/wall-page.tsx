@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { GtiWatchBanner } from '../features/gti/components/gti-watch-banner.tsx';
 import { WallGtiList } from '../features/gti/components/wall-gti-list.tsx';
 import { WallAvailability } from '../features/sla/components/wall-availability.tsx';
+import { WallMaintenanceCard } from '../features/maintenance/components/wall-maintenance-card.tsx';
 import { WallScreen } from '../features/wall/components/wall-screen.tsx';
 import { parseWallOptions } from '../features/wall/wall-options.ts';
 import { WallMap } from './wall-map.tsx';
@@ -13,6 +14,7 @@ import { WallMap } from './wall-map.tsx';
 function WallAside({ collectiviteId }: { collectiviteId: string }) {
   return (
     <>
+      <WallMaintenanceCard collectiviteId={collectiviteId} />
       <WallGtiList collectiviteId={collectiviteId} />
       <WallAvailability collectiviteId={collectiviteId} />
     </>
