@@ -53,6 +53,7 @@ describe('availability', () => {
       coverage: 76.5 / 127.5,
       errorBudgetMinutes: 186, // 4 % of 127.5 covered hours = 306 min, minus 120 min down
       worst: [{ probeId: 'p-c1-1', ratio: 40.5 / 42.5, downSeconds: 7200 }],
+      maintenances: [], // no window declared that week
     });
   });
 

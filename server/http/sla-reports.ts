@@ -52,11 +52,12 @@ export function probeFigures(
   period: Period,
   now: Instant,
   hours: CoveredHours,
-  windowsFor: (probeId: string) => readonly MaintenanceWindow[] = () => [],
+  windowsFor?: (probeId: string) => readonly MaintenanceWindow[],
 ): Map<string, AvailabilityFigures> {
   const intervals = intervalsByProbe(changes, period, now);
   // Declared windows count as maintenance whatever the engine's downtime flag said.
-  return new Map(probeIds.map((id) => [id, probeAvailability(withWindows(intervals.get(id) ?? [], windowsFor(id)), period, hours)]));
+  const of = (id: string) => intervals.get(id) ?? [];
+  return new Map(probeIds.map((id) => [id, probeAvailability(windowsFor ? withWindows(of(id), windowsFor(id)) : of(id), period, hours)]));
 }
 
 /** Probes per storage read and computation step of a long report (see probeFiguresInChunks). */

@@ -26,7 +26,7 @@ export function WallMaintenanceCard({ collectiviteId }: { collectiviteId: string
   if (running.length === 0 && inDowntime === 0) return null;
   return (
     <section aria-label={m.wallTitle} className="rounded-lg border-2 border-sky-400 bg-sky-950 p-4 text-sky-50">
-      <h2 className="text-2xl font-bold">🛠 {m.wallTitle}</h2>
+      <h2 className="text-2xl font-bold">{m.wallTitle}</h2>
       <ul className="mt-2 space-y-1 text-xl">
         {running.map((w) => (
           <li key={w.id}>
