@@ -23,6 +23,7 @@ const CORE = [
   'server/ports.ts',
   'server/gateway-core.ts',
   'server/supervision/**/*.ts',
+  'server/maintenance/**/*.ts',
   'server/stream/**/*.ts',
   'server/http/**/*.ts',
   'server/accounts/auth-service.ts',

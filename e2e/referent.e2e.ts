@@ -57,6 +57,21 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Schedule a window as support over the API (the support UI has its own test); returns its id. */
+async function scheduleAsSupport(collectiviteId: string, siteId: string, nature: string): Promise<string> {
+  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  const login = await fetch(`${gateway.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: support.login, password: support.password }) });
+  const { token } = (await login.json()) as { token: string };
+  const start = Date.now() + 3_600_000;
+  const res = await fetch(`${gateway.url}/api/v1/maintenances`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ collectiviteId, siteIds: [siteId], start, end: start + 2 * 3_600_000, nature }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
 const problemButton = (probeName: string, siteName: string) =>
   page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button', { name: new RegExp(`^${escape(probeName)} ${escape(siteName)} `) });
 
@@ -71,6 +86,9 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
 
   // Elsewhere first (a markup-named probe of the other référent's collectivité), then at home: the
   // stream is ordered, so once our own change is on screen a leaked one would have come first.
+  // Support schedules maintenance elsewhere (hostile nature) and at home: pushed live to scopes.
+  const otherWindow = await scheduleAsSupport(other!.id, otherSite.id, `Travaux ${HOSTILE}`);
+  const ownWindow = await scheduleAsSupport(own!.id, ownSites[0]!.id, 'mise à jour du serveur');
   await injectProbeState(dataDir, otherProbe.id, 'CRITICAL', `CHECK CRITICAL - ${HOSTILE}`);
   await injectProbeState(dataDir, ownProbe.id, 'CRITICAL', 'PING CRITICAL - Packet loss = 100%');
   await problemButton(ownProbe.name, ownSites[0]!.name).waitFor();
@@ -86,6 +104,8 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
   expect(api.length).toBeGreaterThan(3);
   expect(api.some((r) => r.body.includes(own!.id))).toBe(true);
   expect(frames.some((f) => f.includes(own!.id) && f.includes(ownProbe.id))).toBe(true);
+  expect(frames.some((f) => f.includes('maintenances') && f.includes(ownWindow))).toBe(true);
+  expect(frames.filter((f) => f.includes(otherWindow))).toEqual([]);
 
   const seen = new Map<string, string>();
   for (const { url, body } of http) for (const id of body.match(COLLECTIVITE_ID) ?? []) if (id !== own!.id) seen.set(id, url);
@@ -106,9 +126,11 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
       headers: { ...headers, 'Content-Type': 'application/json' },
       body: JSON.stringify({ incidentIds: [`x@${otherId}@1`], action: { action: 'comment', comment: 'hello' } }),
     });
-    return [one.status, incidents.status, bulk.status];
+    const windows = await fetch(`/api/v1/maintenances?collectiviteId=${otherId}`, { headers });
+    const schedule = await fetch('/api/v1/maintenances', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ collectiviteId: otherId, siteIds: [], start: Date.now() + 3_600_000, end: Date.now() + 7_200_000, nature: 'x' }) });
+    return [one.status, incidents.status, bulk.status, windows.status, schedule.status];
   }, other!.id);
-  expect(refused).toEqual([403, 403, 403]);
+  expect(refused).toEqual([403, 403, 403, 403, 403]);
 });
 
 test('on a 390×844 phone the map, the problems and the site panel work by touch, with no sideways scroll', async () => {

@@ -19,6 +19,7 @@ import type { StreamHub } from './stream/stream-hub.ts';
 import { systemTimers, type Timers } from './stream/timers.ts';
 import type { RestoredState } from './supervision/restore.ts';
 import type { Supervision } from './supervision/supervision.ts';
+import type { MaintenanceRules } from '../src/domain/maintenance.ts';
 import { createGatewayCore } from './gateway-core.ts';
 import { registerSecurityHeaders } from './http/fastify/security-headers.ts';
 import { spaIndexFile } from './spa-index.ts';
@@ -43,6 +44,8 @@ export interface GatewayDeps {
   config?: Config;
   stream?: { flushMs?: number; heartbeatMs?: number; bufferBatches?: number };
   persistMs?: number;
+  /** Maintenance limits (longest window); the contract's defaults otherwise. */
+  maintenanceRules?: MaintenanceRules;
   restored?: RestoredState;
   /** Folder of the built SPA; false to serve none. Default: dist/ when it has an index.html. */
   staticDir?: string | false;
@@ -84,6 +87,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     timers,
     log,
     ...(deps.persistMs ? { persistMs: deps.persistMs } : {}),
+    ...(deps.maintenanceRules && { maintenanceRules: deps.maintenanceRules }),
     ...(deps.restored ? { restored: deps.restored } : {}),
     ...(deps.stream && { stream: deps.stream }),
   });

@@ -8,6 +8,7 @@ import type { Instant } from '../src/domain/model.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import type { AuthService } from './accounts/auth-service.ts';
 import { createSessionService } from './accounts/session-service.ts';
+import { DEFAULT_MAINTENANCE_RULES } from '../src/domain/maintenance.ts';
 import { createGateway, type Gateway, type RouteContext } from './app.ts';
 import type { Config } from './config.ts';
 import { createCoveredCalendar } from './http/covered-calendar.ts';
@@ -61,6 +62,7 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
       },
       stream: config.stream,
       persistMs: config.persistMs,
+      maintenanceRules: { ...DEFAULT_MAINTENANCE_RULES, maxDurationMs: config.maintenanceMaxHours * 3_600_000 },
       logger: { level: assembly.logLevel ?? 'warn' },
       ...(assembly.staticDir !== undefined && { staticDir: assembly.staticDir }),
     });

@@ -53,6 +53,11 @@ export const SETTINGS_DOC: Record<SchemaKey, SettingDoc> = {
     example: '500',
     meaning: 'Status changes are written in batches this often. Operator actions are written before they are confirmed. A `kill -9` loses at most this window of status changes.',
   },
+  MAINTENANCE_MAX_HOURS: {
+    section: 'storage',
+    example: '72',
+    meaning: 'Longest maintenance window support may declare (1–744 hours); a longer one is refused with a 400 (docs/maintenance.md).',
+  },
   DEMO_ACCOUNTS: {
     section: 'accounts-map',
     example: 'false',

@@ -53,6 +53,8 @@ export const configSchema = z.object({
   /** Delta batches kept per stream for resume after a reconnect. */
   STREAM_BUFFER: z.coerce.number().int().min(1).max(100_000).default(2_400),
   PERSIST_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** Longest maintenance window support may declare, in hours (docs/maintenance.md). */
+  MAINTENANCE_MAX_HOURS: z.coerce.number().int().min(1).max(744).default(168),
   ICINGA_URL: z.url().optional(),
   ICINGA_USER: z.string().optional(),
   ICINGA_PASSWORD: z.string().optional(),
@@ -78,6 +80,7 @@ export interface Config {
   demoAccounts: boolean;
   stream: { flushMs: number; heartbeatMs: number; bufferBatches: number };
   persistMs: number;
+  maintenanceMaxHours: number;
   icinga?: { url: string; user?: string; password?: string; caPath?: string; servername?: string; insecureLoopback?: boolean };
 }
 
@@ -151,6 +154,7 @@ function toConfig(raw: RawConfig, cwd: string): Config {
     demoAccounts: raw.DEMO_ACCOUNTS as boolean,
     stream: { flushMs: raw.STREAM_FLUSH_MS, heartbeatMs: raw.HEARTBEAT_MS, bufferBatches: raw.STREAM_BUFFER },
     persistMs: raw.PERSIST_MS,
+    maintenanceMaxHours: raw.MAINTENANCE_MAX_HOURS,
   };
   if (raw.DATABASE_URL) config.databaseUrl = raw.DATABASE_URL;
   if (raw.ICINGA_URL) {

@@ -2,6 +2,7 @@
 // supervision state (incidents, history), whose changes feed the stream hub. The Node gateway
 // (app.ts: fastify + socket.io around it) and the offline demo (mocks/msw/demo-gateway.ts: MSW and
 // an in-page transport around it) both build exactly this; timers and storage are passed in.
+import type { MaintenanceRules } from '../src/domain/maintenance.ts';
 import type { SupervisionSource } from '../src/protocol/source.ts';
 import type { Storage } from './ports.ts';
 import { createStreamHub, type StreamHub, type StreamHubOptions } from './stream/stream-hub.ts';
@@ -20,6 +21,8 @@ export interface GatewayCoreOptions {
   /** Stream hub timing and resume buffer (flushMs, heartbeatMs, bufferBatches…). */
   stream?: Omit<StreamHubOptions, 'view' | 'timers' | 'onListenerError'>;
   log?: (message: string, detail?: unknown) => void;
+  /** Maintenance limits (longest window); the contract's defaults otherwise. */
+  maintenanceRules?: MaintenanceRules;
 }
 
 export interface GatewayCore {
@@ -41,6 +44,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ...(options.persistMs !== undefined && { persistMs: options.persistMs }),
     ...(options.restored && { restored: options.restored }),
     ...(log && { log }),
+    ...(options.maintenanceRules && { maintenanceRules: options.maintenanceRules }),
   });
   const hub = createStreamHub({ view: supervision, timers, ...options.stream, ...(log && { onListenerError: (error: unknown) => log('live delivery failed', error) }) });
   const stopFeed = supervision.subscribe((change) => hub.publish(change));

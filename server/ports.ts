@@ -1,6 +1,8 @@
 // The seams inside the gateway. Each part is built against these interfaces and receives its
 // collaborators at start-up (see app.ts), so tests can assemble a real gateway in-process.
 import type { Incident, Instant, ProbeState, ProbeStatus } from '../src/domain/model.ts';
+import type { MaintenanceWindow } from '../src/domain/maintenance.ts';
+import type { MaintenanceBook, MaintenanceChange } from './maintenance/maintenance-book.ts';
 import type { Estate, SourceHealth } from '../src/protocol/schemas.ts';
 import type { OperatorAction, Role } from '../src/protocol/rest.ts';
 
@@ -117,6 +119,15 @@ export interface Storage {
   /** The newest dead letters first. */
   loadDeadLetters(limit: number): Promise<DeadLetterRow[]>;
   accounts: AccountStore;
+  maintenance: MaintenanceStore;
+}
+
+/** Declared maintenance windows (server/maintenance/). */
+export interface MaintenanceStore {
+  /** Insert or replace the window with this id. */
+  saveWindow(window: MaintenanceWindow): Promise<void>;
+  /** Windows that end at or after `endsFrom` (all when absent), by start. */
+  loadWindows(query?: { endsFrom?: Instant }): Promise<MaintenanceWindow[]>;
 }
 
 export interface AccountStore extends LoginAttemptStore, SessionDenyList {
@@ -170,6 +181,11 @@ export interface SupervisionChange {
   source?: SourceHealth;
   /** Set when the estate itself changed (engine resync): clients need a fresh snapshot. */
   estateChanged?: boolean;
+  /**
+   * Maintenance windows scheduled, edited, ended, cancelled, reported by the engine, started or
+   * finished: the hook for the live stream and the alarm channels (maintenance-book.ts).
+   */
+  maintenances?: MaintenanceChange[];
 }
 
 /** The gateway's in-memory truth: estate, current statuses, incidents; fed by the source. */
@@ -186,6 +202,8 @@ export interface SupervisionState {
   /** Apply an operator action from Vigie; refusals come back as { refused }. */
   act(incidentId: string, action: OperatorAction, by: string): Promise<{ incident?: Incident; refused?: string }>;
   subscribe(listener: (change: SupervisionChange) => void): () => void;
+  /** Declared maintenance windows: listed and changed by the API, applied to incidents. */
+  readonly maintenance: MaintenanceBook;
 }
 
 /** Session tokens: issued at login, checked on every request and socket. */

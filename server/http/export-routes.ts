@@ -8,6 +8,7 @@ import { localDateTime, toCsv, type Cell } from './csv.ts';
 import { findIncidents } from './incident-source.ts';
 import { aggregateAvailability } from '../../src/domain/availability.ts';
 import { scopeFigures } from './sla-reports.ts';
+import { windowsByProbe, windowsOfPeriod } from './maintenance-report.ts';
 import { reportRequest } from './sla-routes.ts';
 
 const minutes = (ms: number) => Math.round(ms / 600) / 100;
@@ -57,7 +58,8 @@ export function exportRoutes(deps: RouteDeps): ApiRoute[] {
   api.route('GET', '/export/availability.csv', async (request) => {
     const r = reportRequest(deps, principalOf(request), request.query);
     const probeIds = r.view.probeIdsIn(r.collectiviteId);
-    const figures = await scopeFigures(deps.storage, { ...r, probeIds });
+    const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
+    const figures = await scopeFigures(deps.storage, { ...r, probeIds }, { windowsFor: windowsByProbe(windows, r.view) });
     const byCollectivite = new Map<string, string[]>();
     for (const id of probeIds) {
       const c = r.view.probeRef(id)?.collectiviteId ?? '';

@@ -7,6 +7,8 @@ let gw: TestGateway;
 let token: string;
 let c1Incident: string;
 let c2Incident: string;
+let c1Window: string;
+let c2Window: string;
 
 /** Everything that would betray c2: ids and names of the fixture's second collectivité. */
 const C2_TRACES = ['c2', 'Commune 2', 'Mairie 2', 'Serveur 2'];
@@ -23,12 +25,19 @@ beforeAll(async () => {
   c1Incident = incidents.find((i) => i.collectiviteId === 'c1')!.id;
   c2Incident = incidents.find((i) => i.collectiviteId === 'c2')!.id;
   await gw.supervision.persist();
+  const support = await gw.login('support');
+  const schedule = async (collectiviteId: string, siteId: string) => {
+    const window = { collectiviteId, siteIds: [siteId], start: gw.source.clock + 3_600_000, end: gw.source.clock + 7_200_000, nature: `travaux ${collectiviteId}` };
+    return (await gw.call('POST', '/maintenances', support, window)).json().id as string;
+  };
+  c1Window = await schedule('c1', 's-c1');
+  c2Window = await schedule('c2', 's-c2');
   token = await gw.login('ref-c1');
 });
 afterAll(() => gw.close());
 
 describe('isolation between collectivités', () => {
-  const forbiddenCalls = (): Array<[method: 'GET' | 'POST', path: string, body?: unknown]> => [
+  const forbiddenCalls = (): Array<[method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown]> => [
     ['GET', '/collectivites/c2'],
     ['GET', '/sites/s-c2'],
     ['GET', '/probes/p-c2-1'],
@@ -45,6 +54,12 @@ describe('isolation between collectivités', () => {
     ['GET', '/contribution?collectiviteId=c2'],
     ['GET', '/export/incidents.csv?collectiviteId=c2&period=month'],
     ['GET', '/export/availability.csv?collectiviteId=c2&period=month'],
+    ['GET', '/maintenances?collectiviteId=c2'],
+    ['GET', '/maintenances?collectiviteId=c2&phase=all'],
+    ['GET', `/maintenances/${c2Window}`],
+    ['POST', '/maintenances', { collectiviteId: 'c2', siteIds: ['s-c2'], start: gw.source.clock + 3_600_000, end: gw.source.clock + 7_200_000, nature: 'x' }],
+    ['POST', `/maintenances/${c2Window}`, { collectiviteId: 'c2', siteIds: ['s-c2'], start: gw.source.clock + 3_600_000, end: gw.source.clock + 7_200_000, nature: 'x' }],
+    ['DELETE', `/maintenances/${c2Window}`],
   ];
 
   it('refuses every route for c2 ids with 403 and no c2 data', async () => {
@@ -76,6 +91,9 @@ describe('isolation between collectivités', () => {
       '/contribution',
       '/export/incidents.csv',
       '/export/availability.csv?period=semester',
+      '/maintenances',
+      '/maintenances?phase=all',
+      `/maintenances/${c1Window}`,
     ];
     for (const path of paths) {
       const res = await gw.call('GET', path, token);
@@ -86,6 +104,10 @@ describe('isolation between collectivités', () => {
     expect((await gw.call('GET', '/incidents', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
     expect((await gw.call('GET', '/collectivites', token)).json()).toEqual([expect.objectContaining({ id: 'c1', name: 'Commune 1' })]);
     expect((await gw.call('GET', '/export/incidents.csv', token)).body).toContain(c1Incident);
+    expect((await gw.call('GET', '/maintenances', token)).json().items.map((w: { id: string }) => w.id)).toEqual([c1Window]);
+    // The refused calls changed nothing of c2's window.
+    expect(gw.supervision.maintenance.get(c2Window)).toMatchObject({ nature: 'travaux c2' });
+    expect(gw.supervision.maintenance.get(c2Window)?.cancelledAt).toBeUndefined();
   });
 
   it('lets a référent comment on its own incidents only, and the kiosk act on none', async () => {
@@ -105,7 +127,7 @@ describe('isolation between collectivités', () => {
 
   it('answers 404, not someone else’s data, for ids that do not exist', async () => {
     const support = await gw.login('support');
-    for (const path of ['/collectivites/c9', '/sites/nope', '/probes/nope', '/incidents/nope', '/availability?collectiviteId=c9']) {
+    for (const path of ['/collectivites/c9', '/sites/nope', '/probes/nope', '/incidents/nope', '/maintenances/nope', '/availability?collectiviteId=c9']) {
       const res = await gw.call('GET', path, support);
       expect(res.statusCode, path).toBe(404);
     }

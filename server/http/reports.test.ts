@@ -54,6 +54,7 @@ describe('availability', () => {
       errorBudgetMinutes: 186, // 4 % of 127.5 covered hours = 306 min, minus 120 min down
       probeCount: 3,
       worst: [{ probeId: 'p-c1-1', ratio: 40.5 / 42.5, downSeconds: 7200 }],
+      maintenances: [], // no window declared that week
     });
   });
 

@@ -10,6 +10,7 @@ import {
   type StateInterval,
 } from '../../src/domain/availability.ts';
 import type { CoveredHours } from '../../src/domain/covered-hours.ts';
+import { withWindows, type MaintenanceWindow } from '../../src/domain/maintenance.ts';
 import { gtiCompliance, gtiStatus } from '../../src/domain/gti.ts';
 import { isActive } from '../../src/domain/incident-rules.ts';
 import type { Incident, Instant } from '../../src/domain/model.ts';
@@ -51,9 +52,12 @@ export function probeFigures(
   period: Period,
   now: Instant,
   hours: CoveredHours,
+  windowsFor?: (probeId: string) => readonly MaintenanceWindow[],
 ): Map<string, AvailabilityFigures> {
   const intervals = intervalsByProbe(changes, period, now);
-  return new Map(probeIds.map((id) => [id, probeAvailability(intervals.get(id) ?? [], period, hours)]));
+  // Declared windows count as maintenance whatever the engine's downtime flag said.
+  const of = (id: string) => intervals.get(id) ?? [];
+  return new Map(probeIds.map((id) => [id, probeAvailability(windowsFor ? withWindows(of(id), windowsFor(id)) : of(id), period, hours)]));
 }
 
 /** Probes per storage read and computation step of a long report (see probeFiguresInChunks). */
@@ -69,6 +73,8 @@ export const nextTurn = () => new Promise<void>((resolve) => globalThis.setTimeo
 export interface ChunkOptions {
   chunk?: number;
   yieldTurn?: () => Promise<void>;
+  /** Declared maintenance windows covering a probe (maintenance-report.ts). */
+  windowsFor?: (probeId: string) => readonly MaintenanceWindow[];
 }
 
 /**
@@ -82,13 +88,13 @@ export async function probeFiguresInChunks(
   period: Period,
   now: Instant,
   hours: CoveredHours,
-  { chunk = REPORT_PROBE_CHUNK, yieldTurn = nextTurn }: ChunkOptions = {},
+  { chunk = REPORT_PROBE_CHUNK, yieldTurn = nextTurn, windowsFor }: ChunkOptions = {},
 ): Promise<Map<string, AvailabilityFigures>> {
   const figures = new Map<string, AvailabilityFigures>();
   for (let i = 0; i < probeIds.length; i += chunk) {
     const ids = probeIds.slice(i, i + chunk);
     const changes = await loadChanges(ids);
-    for (const [id, f] of probeFigures(ids, changes, period, now, hours)) figures.set(id, f);
+    for (const [id, f] of probeFigures(ids, changes, period, now, hours, windowsFor)) figures.set(id, f);
     await yieldTurn();
   }
   return figures;

@@ -1,6 +1,7 @@
 // SLA figures of a scope (one collectivité, or all for support and kiosk) over a period:
 // availability over covered hours, GTI compliance and running clocks, yearly contribution.
 import { z } from 'zod';
+import { reportedWindows, windowsByProbe, windowsOfPeriod } from './maintenance-report.ts';
 import { yearlyContribution } from '../../src/domain/contribution.ts';
 import { indexEstate } from '../../src/domain/estate-index.ts';
 import { periodQuerySchema } from '../../src/protocol/rest.ts';
@@ -37,9 +38,11 @@ export function slaRoutes(deps: RouteDeps): ApiRoute[] {
   api.get('/availability', async (request) => {
     const r = reportRequest(deps, principalOf(request), request.query);
     const final = r.period.to + SETTLE_MS <= r.now;
-    return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () =>
-      scopeAvailabilityReport(deps.storage, { ...r, probeIds: r.view.probeIdsIn(r.collectiviteId) }, deps.calendar.rules),
-    );
+    return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () => {
+      const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
+      const report = await scopeAvailabilityReport(deps.storage, { ...r, probeIds: r.view.probeIdsIn(r.collectiviteId) }, deps.calendar.rules, { windowsFor: windowsByProbe(windows, r.view) });
+      return { ...report, maintenances: reportedWindows(windows, r.period, r.hours) };
+    });
   });
 
   api.get('/gti', async (request) => {

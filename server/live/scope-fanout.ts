@@ -174,6 +174,8 @@ function deliver(target: Emitter, message: StreamMessage): void {
       return void target.emit('incidents', message.payload);
     case 'source':
       return void target.emit('source', message.payload);
+    case 'maintenances':
+      return void target.emit('maintenances', message.payload);
     case 'heartbeat':
       return void target.emit('heartbeat', message.payload);
   }

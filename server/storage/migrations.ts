@@ -120,6 +120,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'maintenance windows',
+    sql: `
+      -- Declared maintenance (docs/maintenance.md): one row per window, rewritten when it is edited,
+      -- ended early or cancelled; body is the whole window (MaintenanceWindow) as jsonb.
+      CREATE TABLE maintenance_window (
+        id text PRIMARY KEY,
+        collectivite_id text NOT NULL,
+        start_at bigint NOT NULL,
+        end_at bigint NOT NULL,
+        body jsonb NOT NULL
+      );
+      CREATE INDEX maintenance_window_collectivite_start ON maintenance_window (collectivite_id, start_at);
+      CREATE INDEX maintenance_window_end ON maintenance_window (end_at);
+    `,
+  },
 ];
 
 /** Lock id for pg_advisory_xact_lock, so two gateways starting together migrate once. */

@@ -8,6 +8,7 @@ import type { Estate } from '../../src/protocol/schemas.ts';
 import type { IncidentQuery, OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
 import { createSqlAccountStore } from './sql-accounts.ts';
 import { createSqlDeadLetters } from './sql-dead-letters.ts';
+import { createSqlMaintenanceStore } from './sql-maintenance.ts';
 import { refusing } from './sql-errors.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
@@ -193,5 +194,6 @@ export function createSqlStorage(db: SqlClient): Storage {
 
     ...createSqlDeadLetters(db),
     accounts: createSqlAccountStore(db),
+    maintenance: createSqlMaintenanceStore(db),
   };
 }

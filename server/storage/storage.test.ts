@@ -2,6 +2,7 @@
 // started for the occasion. Both must give the same answers from the same migrations.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MaintenanceWindow } from '../../src/domain/maintenance.ts';
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { StorageRefusedError, type Storage } from '../ports.ts';
@@ -89,6 +90,19 @@ for (const backend of backends) {
       await storage.migrate();
       const rows = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    });
+
+    it('keeps maintenance windows: rewritten on change, filtered by end, text as written', async () => {
+      const window: MaintenanceWindow = {
+        id: 'mw-1', collectiviteId: 'c1', siteIds: ['s1'], equipmentIds: [], probeIds: ['p1'], start: 1_000, end: 5_000,
+        nature: 'mise à jour <b>serveur</b> "RTL \u202e" 🛠', by: 'support', source: 'vigie', createdAt: 500,
+      };
+      await storage.maintenance.saveWindow(window);
+      await storage.maintenance.saveWindow({ id: 'mw-0', collectiviteId: 'c2', siteIds: ['s2'], equipmentIds: [], probeIds: [], start: 100, end: 200, nature: 'x', by: 'support', source: 'vigie', createdAt: 50 });
+      await storage.maintenance.saveWindow({ ...window, endedAt: 3_000 });
+      expect(await storage.maintenance.loadWindows()).toEqual([expect.objectContaining({ id: 'mw-0' }), { ...window, endedAt: 3_000 }]);
+      expect(await storage.maintenance.loadWindows({ endsFrom: 1_000 })).toEqual([{ ...window, endedAt: 3_000 }]);
+      await expect(storage.maintenance.saveWindow({ ...window, id: 'mw-nul', nature: 'a\u0000b' })).rejects.toBeInstanceOf(StorageRefusedError);
     });
 
     it('saves and reloads the estate', async () => {

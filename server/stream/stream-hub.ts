@@ -13,6 +13,7 @@ import {
   type SourceHealth,
   type StreamRef,
 } from '../../src/protocol/schemas.ts';
+import type { MaintenanceUpdate } from '../../src/protocol/maintenance.ts';
 import type { SupervisionChange } from '../ports.ts';
 import { BatchBuffer } from './batch-buffer.ts';
 import { publicSourceHealth } from './public-health.ts';
@@ -33,6 +34,7 @@ export type StreamMessage =
   | { event: 'deltas'; payload: DeltaBatch }
   | { event: 'incidents'; payload: IncidentUpdate }
   | { event: 'source'; payload: SourceHealth }
+  | { event: 'maintenances'; payload: MaintenanceUpdate }
   | { event: 'heartbeat'; payload: Heartbeat };
 
 export type StreamListener = (message: StreamMessage) => void;
@@ -158,6 +160,16 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     }
     if (pending && flushTimer === undefined) flushTimer = timers.setTimeout(flush, flushMs);
     if (change.source) for (const s of streams.values()) send(s, { event: 'source', payload: publicSourceHealth(change.source) });
+    if (change.maintenances) publishMaintenances(change.maintenances);
+  }
+
+  /** Window changes go out at once, unsequenced like `source`: clients refetch the list they show. */
+  function publishMaintenances(changes: NonNullable<SupervisionChange['maintenances']>): void {
+    const byStream = new Map<Stream, MaintenanceUpdate['windows']>();
+    for (const { window } of changes) {
+      for (const s of targets(window.collectiviteId)) byStream.set(s, [...(byStream.get(s) ?? []), window]);
+    }
+    for (const [s, windows] of byStream) send(s, { event: 'maintenances', payload: { windows } });
   }
 
   function flush(): void {

@@ -5,7 +5,8 @@ import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { textProblem } from '../../src/protocol/text.ts';
 import { createMemoryAccountStore } from '../accounts/memory-account-store.ts';
-import { StorageRefusedError, type DeadLetterRow, type OperatorActionRow, type StateChangeRow, type Storage } from '../ports.ts';
+import type { MaintenanceWindow } from '../../src/domain/maintenance.ts';
+import { StorageRefusedError, type DeadLetterRow, type MaintenanceStore, type OperatorActionRow, type StateChangeRow, type Storage } from '../ports.ts';
 
 /** Throws as PostgreSQL would refuse the write: a string anywhere in the rows that text/jsonb cannot hold. */
 function refuseUnstorable(rows: unknown): void {
@@ -92,4 +93,14 @@ export class MemoryStorage implements Storage {
     return structuredClone(this.deadLetters.slice(-limit).reverse());
   }
   readonly accounts = createMemoryAccountStore();
+  readonly windows = new Map<string, MaintenanceWindow>();
+  readonly maintenance: MaintenanceStore = {
+    saveWindow: async (window) => {
+      this.calls.push('saveWindow');
+      refuseUnstorable(window);
+      this.windows.set(window.id, structuredClone(window));
+    },
+    loadWindows: async (query = {}) =>
+      structuredClone([...this.windows.values()].filter((w) => query.endsFrom === undefined || w.end >= query.endsFrom).sort((a, b) => a.start - b.start)),
+  };
 }

@@ -3,6 +3,8 @@
 // database nor break a client. Repairs are counted (GET /health) and logged, never silent.
 import { repairAction, repairEstate, repairHealth, repairStatus, type OnRepair } from '../../src/protocol/engine-text.ts';
 import type { SourceEvents } from '../../src/protocol/source.ts';
+import { cleanEngineText } from '../../src/protocol/text.ts';
+import { MAINTENANCE_NATURE_MAX } from '../../src/protocol/maintenance.ts';
 
 /** Repairs logged one by one before the log only notes every LOG_EVERY-th. */
 const LOG_FIRST = 20;
@@ -27,11 +29,13 @@ export function repairTally(log: (message: string, detail?: unknown) => void): R
 }
 
 /** The source's events with every message's text repaired before the gateway sees it. */
+// Engine downtimes' comments and authors are engine text: made storable, never refused.
 export function repairingEvents(events: SourceEvents, onRepair: OnRepair): SourceEvents {
   return {
     snapshot: (estate, statuses, at) => events.snapshot(repairEstate(estate, onRepair), statuses.map((s) => repairStatus(s, onRepair)), at),
     status: (status, observedAt) => events.status(repairStatus(status, onRepair), observedAt),
     action: (action) => events.action(repairAction(action, onRepair)),
     health: (health) => events.health(repairHealth(health, onRepair)),
+    maintenance: (windows) => events.maintenance?.(windows.map((w) => ({ ...w, nature: cleanEngineText(w.nature, MAINTENANCE_NATURE_MAX), by: cleanEngineText(w.by, 200) }))),
   };
 }

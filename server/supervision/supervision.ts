@@ -2,9 +2,13 @@
 // supervision source. Every status change runs through the domain incident reducer; changes are
 // published to listeners (the stream hub) and queued for storage in batches. At start it restores
 // what storage holds, so a restart (even kill -9) keeps incidents, acknowledgements and history.
-import { DEFAULT_INCIDENT_RULES, reduceIncident, type IncidentEvent, type IncidentRules } from '../../src/domain/incidents.ts';
-import { isLiveRecent, LIVE_RECENT_MS } from '../../src/domain/incident-rules.ts';
-import { sameStatus, type Incident, type Instant, type ProbeStatus } from '../../src/domain/model.ts';
+import { DEFAULT_INCIDENT_RULES, reduceIncident, type IncidentRules, type ProbeRef } from '../../src/domain/incidents.ts';
+import { reduceStatusInMaintenance } from '../../src/domain/maintenance-rules.ts';
+import { currentWindows, type MaintenanceRules } from '../../src/domain/maintenance.ts';
+import { MaintenanceBook } from '../maintenance/maintenance-book.ts';
+import { MaintenanceGate } from './maintenance-gate.ts';
+import { isActive, isLiveRecent, LIVE_RECENT_MS } from '../../src/domain/incident-rules.ts';
+import { isProblem, sameStatus, type Incident, type Instant, type ProbeStatus } from '../../src/domain/model.ts';
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource, UnmappedEngineObject } from '../../src/protocol/source.ts';
@@ -28,6 +32,8 @@ export interface SupervisionOptions {
   log?: (message: string, detail?: unknown) => void;
   /** Already loaded by the caller (see restoreState); loaded in start() otherwise. */
   restored?: RestoredState;
+  /** Maintenance limits (longest window…); the contract's defaults otherwise. */
+  maintenanceRules?: MaintenanceRules;
 }
 
 export interface Supervision extends SupervisionState {
@@ -65,6 +71,21 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     onDeadLetter: (letter) => log(`storage refused a row; kept as a dead letter: ${letter.kind} ${letter.key}: ${letter.reason}`),
   });
   const repairs = repairTally(log);
+  const maintenance = new MaintenanceBook({ store: storage.maintenance, now: () => source.now(), ...(options.maintenanceRules && { rules: options.maintenanceRules }) });
+  const gate = new MaintenanceGate(maintenance);
+  // Window changes go out on the bus (live stream, alarm channels); held-back probes are asked again.
+  maintenance.subscribe((change) => {
+    notify({ statuses: [], incidents: [], maintenances: [change] });
+    reconsiderHeldBack();
+    if (change.window.source === 'vigie' && change.kind !== 'started' && change.kind !== 'finished') syncEngine();
+  });
+
+  /** The engine honours Vigie's current windows (simulator: downtime flags; Icinga 2: downtimes). */
+  function syncEngine(): void {
+    if (!source.syncMaintenance) return;
+    const windows = currentWindows(maintenance.all(), source.now()).filter((w) => w.source === 'vigie');
+    source.syncMaintenance(windows).catch((error: unknown) => log(`pushing maintenance windows to ${source.name} failed`, error));
+  }
 
   function notify(change: SupervisionChange): void {
     for (const listener of listeners) {
@@ -114,12 +135,45 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     if (stateChanged || prev.inDowntime !== status.inDowntime) {
       queue.stateChange({ probeId: status.probeId, at: stateChanged ? status.since : observedAt, state: status.state, inDowntime: status.inDowntime });
     }
-    if (!stateChanged && prev.stateType === status.stateType) return { changed };
-    const event: IncidentEvent = { type: 'status', at: status.lastCheck ?? observedAt, state: status.state, stateType: status.stateType };
-    const outcome = reduceIncident(latest.get(status.probeId), ref, event, rules);
-    if (!outcome.changed || !outcome.incident) return { changed };
+    gate.observe(status, coverageRef(ref), observedAt);
+    const downtimeEnded = prev?.inDowntime === true && !status.inDowntime;
+    if (!stateChanged && prev.stateType === status.stateType && !downtimeEnded) return { changed };
+    const incident = reduceStatus(status, ref, downtimeEnded && !stateChanged ? observedAt : (status.lastCheck ?? observedAt));
+    return incident ? { changed, incident } : { changed };
+  }
+
+  function coverageRef(ref: ProbeRef) {
+    return { ...ref, equipmentId: index.probes.get(ref.probeId)?.equipmentId ?? '' };
+  }
+
+  /**
+   * Run a probe's status through the incident rules with the windows covering it; the incident
+   * opens at the problem's start (`since`), or at the end of the planned work it started in.
+   */
+  function reduceStatus(status: ProbeStatus, ref: ProbeRef, at: Instant): Incident | undefined {
+    const event = { type: 'status', at, since: status.since, state: status.state, stateType: status.stateType } as const;
+    const outcome = reduceStatusInMaintenance(latest.get(status.probeId), ref, event, gate.windowsFor(coverageRef(ref)), rules);
+    gate.defer(status.probeId, outcome.deferredUntil !== undefined);
+    if (!outcome.changed || !outcome.incident) return undefined;
     remember(outcome.incident);
-    return { changed, incident: outcome.incident };
+    return outcome.incident;
+  }
+
+  /** Ask again for the probes planned work held back: their window may have ended or changed. */
+  function reconsiderHeldBack(): void {
+    const now = source.now();
+    const opened: Incident[] = [];
+    for (const probeId of gate.heldBack()) {
+      const status = statuses.get(probeId);
+      const ref = index.probeRef(probeId);
+      if (!status || !ref) {
+        gate.defer(probeId, false);
+        continue;
+      }
+      const incident = reduceStatus(status, ref, Math.max(now, status.lastCheck ?? now));
+      if (incident) opened.push(incident);
+    }
+    if (opened.length > 0) notify({ statuses: [], incidents: opened, sourceAt: now });
   }
 
   const events: SourceEvents = {
@@ -149,6 +203,11 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     health(next) {
       health = next;
       notify({ statuses: [], incidents: [], source: next });
+    },
+    maintenance(windows) {
+      for (const window of windows) {
+        maintenance.fromEngine({ ...window, source: 'engine' }).catch((error: unknown) => log('storing an engine downtime failed', error));
+      }
     },
   };
 
@@ -228,6 +287,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     sourceHealth: () => health,
     collectiviteOf: (id) => index.collectiviteOf(id) ?? incidents.get(id)?.collectiviteId,
     act,
+    maintenance,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -237,6 +297,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     engineTextRepairs: () => repairs.count(),
     async start() {
       const restored = options.restored ?? (await restoreState(storage, { now: source.now(), recentMs }));
+      await maintenance.load();
       if (restored.estate) index = indexEstate(restored.estate);
       for (const status of restored.statuses) if (index.siteOfProbe.has(status.probeId)) statuses.set(status.probeId, status);
       for (const incident of restored.incidents) {
@@ -244,11 +305,19 @@ export function createSupervision(options: SupervisionOptions): Supervision {
         const current = latest.get(incident.probeId);
         if (!current || current.openedAt < incident.openedAt) latest.set(incident.probeId, incident);
       }
+      // A problem held back by planned work before a restart is asked about again.
+      for (const status of statuses.values()) {
+        const held = latest.get(status.probeId);
+        if (status.stateType === 'HARD' && isProblem(status.state) && !(held && isActive(held))) gate.defer(status.probeId, true);
+      }
       persistTimer = timers.setInterval(() => {
+        maintenance.tick();
+        reconsiderHeldBack();
         prune();
         queue.flush().catch(() => undefined);
       }, options.persistMs ?? 1_000);
       await source.start(repairingEvents(events, repairs.onRepair));
+      syncEngine();
     },
     async stop() {
       await source.stop();

@@ -3,6 +3,7 @@
 // `/` shows every collectivité; `/c/:id` the same page focused on one.
 import { useState } from 'react';
 import { IncidentsPanel } from '../features/incidents/components/incidents-panel.tsx';
+import { MaintenancePanel } from '../features/maintenance/components/maintenance-panel.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { ProblemDesk } from '../features/desk/components/problem-desk.tsx';
 import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
@@ -29,6 +30,7 @@ export function DashboardPage({ collectiviteId }: { collectiviteId?: string }) {
           />
           {/* Incidents right under the problems (triage first); the GTI list and the SLA gauges after. */}
           <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
+          <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
         </div>

@@ -3,6 +3,7 @@
 // then their incidents (status in words, GTI, history, comments).
 import { useState } from 'react';
 import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
+import { MaintenancePanel } from '../features/maintenance/components/maintenance-panel.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { IncidentsPanel } from '../features/incidents/components/incidents-panel.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
@@ -21,6 +22,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
         <div className="relative space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
           <MapLegend compact collectiviteId={collectiviteId} className="sm:hidden" />
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
+          <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
           {/* Their incidents: where each stands in words, its GTI, the history, a comment box. */}

@@ -7,6 +7,7 @@ import { GtiWatchBanner } from '../features/gti/components/gti-watch-banner.tsx'
 import { WallGtiList } from '../features/gti/components/wall-gti-list.tsx';
 import { useGtiNews } from '../features/gti/gti-news.ts';
 import { WallAvailability } from '../features/sla/components/wall-availability.tsx';
+import { WallMaintenanceCard } from '../features/maintenance/components/wall-maintenance-card.tsx';
 import { WallScreen } from '../features/wall/components/wall-screen.tsx';
 import { parseWallOptions } from '../features/wall/wall-options.ts';
 import { WallMap } from './wall-map.tsx';
@@ -14,6 +15,7 @@ import { WallMap } from './wall-map.tsx';
 function WallAside({ collectiviteId }: { collectiviteId: string }) {
   return (
     <>
+      <WallMaintenanceCard collectiviteId={collectiviteId} />
       <WallGtiList collectiviteId={collectiviteId} />
       <WallAvailability collectiviteId={collectiviteId} />
     </>

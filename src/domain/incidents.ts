@@ -17,6 +17,12 @@
 //   incident opened belonged to an earlier incident and is refused ('predates-incident').
 // - An operator action identical to one already in the timeline (same kind, at, by, comment) is a
 //   replay: unchanged, not refused.
+// - Incident start = problem start: a status event may carry the source's `since` (its last hard
+//   state change). An incident opens (or reopens) then, not when Vigie first saw it, so a gateway
+//   that starts or reconnects days after a disk filled up dates the incident — and its GTI clock —
+//   from the day it filled. `since` is never later than the observation nor earlier than the last
+//   state the incident recorded. The 'notified' entry stays at the observation: that is when the
+//   wall and the alarm channels learnt of it.
 // - Versions: an incident opens at version 1 and every change adds 1 (with its timeline entry), so
 //   clients reconcile the copies they hold by version alone (incident-version.ts).
 import type { Incident, IncidentStatus, Instant, ProbeState, StateType, TimelineEntry } from './model.ts';
@@ -32,7 +38,7 @@ export interface ProbeRef {
 }
 
 export type IncidentEvent =
-  | { type: 'status'; at: Instant; state: ProbeState; stateType: StateType }
+  | { type: 'status'; at: Instant; state: ProbeState; stateType: StateType; since?: Instant }
   | { type: 'acknowledge'; at: Instant; by: string; comment: string }
   | { type: 'comment'; at: Instant; by: string; comment: string }
   | { type: 'start-intervention'; at: Instant; by: string; comment?: string }
@@ -69,8 +75,9 @@ function applyStatus(latest: Incident | undefined, probe: ProbeRef, event: Statu
   if (latest && at < lastObservation(latest).at) return unchanged(latest);
   if (!latest || !isActive(latest)) {
     if (stateType !== 'HARD' || !isIncidentState(state)) return unchanged(latest);
-    if (latest && mayReopen(latest, at, rules)) return changed(reopen(latest, at, state));
-    return changed(open(probe, at, state));
+    const startedAt = problemStart(latest, event);
+    if (latest && mayReopen(latest, startedAt, rules)) return changed(reopen(latest, startedAt, state));
+    return changed(open(probe, startedAt, state, at));
   }
   if (state === 'OK') return changed(resolve(latest, at));
   if (stateType !== 'HARD' || state === lastObservation(latest).state) return unchanged(latest);
@@ -99,7 +106,13 @@ function applyAction(latest: Incident | undefined, event: OperatorEvent): Incide
   }
 }
 
-function open(probe: ProbeRef, at: Instant, state: Incident['severity']): Incident {
+/** When the problem began: the source's `since`, kept between the last recorded state and now. */
+function problemStart(latest: Incident | undefined, event: StatusEvent): Instant {
+  if (event.since === undefined || event.since >= event.at) return event.at;
+  return latest ? Math.max(event.since, lastObservation(latest).at) : event.since;
+}
+
+function open(probe: ProbeRef, at: Instant, state: Incident['severity'], notifiedAt: Instant = at): Incident {
   return {
     id: incidentId(probe.probeId, at),
     probeId: probe.probeId,
@@ -111,7 +124,7 @@ function open(probe: ProbeRef, at: Instant, state: Incident['severity']): Incide
     // The wall display and the alarm channels see the incident as soon as it exists.
     timeline: [
       { at, kind: 'opened', state },
-      { at, kind: 'notified' },
+      { at: notifiedAt, kind: 'notified' },
     ],
     version: 1,
   };

@@ -19,6 +19,8 @@ import {
   type StreamRef,
 } from '../protocol/schemas.ts';
 import { readSnapshot } from '../protocol/wire-snapshot.ts';
+import { maintenanceUpdateSchema } from '../protocol/maintenance.ts';
+import type { MaintenanceWindow } from '../domain/maintenance.ts';
 import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from '../domain/estate-index.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 import { LiveIncidents } from './live-incidents.ts';
@@ -29,7 +31,7 @@ import { TroubledProbes } from './troubled-probes.ts';
 
 export type { SiteChanges };
 
-export const LIVE_TOPICS = ['connection', 'estate', 'statuses', 'incidents', 'source', 'heartbeat'] as const;
+export const LIVE_TOPICS = ['connection', 'estate', 'statuses', 'incidents', 'source', 'heartbeat', 'maintenances'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
 /**
@@ -76,6 +78,8 @@ export class LiveStore {
   /** Source observation → client receipt of the last batch, in ms (clock skew included). */
   lastLatencyMs: number | undefined;
   lastProtocolError: ProtocolError | undefined;
+  /** Windows carried by the last `maintenances` event (lists are read over REST; this says "refetch"). */
+  lastMaintenanceUpdate: MaintenanceWindow[] = [];
   resyncCount = 0;
   contractErrorCount = 0;
 
@@ -215,6 +219,8 @@ export class LiveStore {
         return this.onSource(payload);
       case 'protocol-error':
         return this.onProtocolError(payload);
+      case 'maintenances':
+        return this.onMaintenances(payload);
     }
   }
 
@@ -318,6 +324,14 @@ export class LiveStore {
     this.source = parsed.value;
     this.lastMessageAt = this.clock();
     this.notifier.notify(['source', 'heartbeat']);
+  }
+
+  /** A window changed: views holding a window list refetch it (topic `maintenances`). */
+  private onMaintenances(payload: unknown): void {
+    const parsed = parseMessage(maintenanceUpdateSchema, payload);
+    if (!parsed.ok) return this.invalid('maintenances', parsed.error);
+    this.lastMaintenanceUpdate = parsed.value.windows;
+    this.notifier.notify(['maintenances']);
   }
 
   private onProtocolError(payload: unknown): void {

@@ -5,7 +5,7 @@ import type { SubscribeRequest } from '../protocol/schemas.ts';
 
 export type LiveEventName = keyof ServerToClientEvents;
 
-export const LIVE_EVENT_NAMES: readonly LiveEventName[] = ['snapshot', 'deltas', 'incidents', 'source', 'heartbeat', 'protocol-error'];
+export const LIVE_EVENT_NAMES: readonly LiveEventName[] = ['snapshot', 'deltas', 'incidents', 'source', 'heartbeat', 'protocol-error', 'maintenances'];
 
 export interface LiveTransportHandlers {
   /** The connection is up (first time or after a reconnect): time to subscribe. */

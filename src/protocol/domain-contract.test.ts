@@ -6,6 +6,7 @@ import { yearlyContribution } from '../domain/contribution.ts';
 import { reduceIncident, type IncidentEvent } from '../domain/incidents.ts';
 import type { Incident } from '../domain/model.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from './events.ts';
+import { maintenanceUpdateSchema } from './maintenance.ts';
 import { parseMessage } from './parse.ts';
 import { contributionSchema } from './rest.ts';
 import {
@@ -30,6 +31,7 @@ const serverEvents = {
   source: sourceHealthSchema,
   heartbeat: heartbeatSchema,
   'protocol-error': protocolErrorSchema,
+  maintenances: maintenanceUpdateSchema,
 } satisfies SchemasOf<ServerToClientEvents>;
 const clientEvents = { subscribe: subscribeRequestSchema } satisfies SchemasOf<ClientToServerEvents>;
 

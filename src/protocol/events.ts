@@ -2,6 +2,7 @@
 // payload shape cannot be misspelt; payloads are still parsed at each boundary.
 import type { DeltaBatch, Heartbeat, IncidentUpdate, ProtocolError, SourceHealth, SubscribeRequest } from './schemas.ts';
 import type { WireSnapshot } from './wire-snapshot.ts';
+import type { MaintenanceUpdate } from './maintenance.ts';
 
 /** socket.io namespace path of the live stream. */
 export const LIVE_NAMESPACE = '/live';
@@ -15,6 +16,8 @@ export interface ServerToClientEvents {
   incidents: (update: IncidentUpdate) => void;
   /** The engine behind the gateway changed health (connected / stale). */
   source: (health: SourceHealth) => void;
+  /** Maintenance windows of the scope scheduled, edited, ended, started or finished (additive, unsequenced). */
+  maintenances: (update: MaintenanceUpdate) => void;
   /** Periodic liveness with the stream's current seq, so clients can show data age and spot gaps. */
   heartbeat: (beat: Heartbeat) => void;
   /** A refused client message; the connection stays open unless the error is unauthorized. */

@@ -93,6 +93,19 @@ export const bulkActionResultSchema = z.object({
 });
 export type BulkActionResult = z.infer<typeof bulkActionResultSchema>;
 
+/** A maintenance window as a report lists it: when it ran (ended early: until then) and its covered time. */
+export const reportedWindowSchema = z.object({
+  id: z.string(),
+  collectiviteId: z.string(),
+  start: instant,
+  end: instant,
+  nature: z.string(),
+  source: z.enum(['vigie', 'engine']),
+  /** Covered time (contract hours) of the window inside the period, in seconds. */
+  coveredSeconds: z.number().nonnegative(),
+});
+export type ReportedWindow = z.infer<typeof reportedWindowSchema>;
+
 export const availabilityReportSchema = z.object({
   scope: z.string(),
   from: instant,
@@ -111,6 +124,8 @@ export const availabilityReportSchema = z.object({
   /** Probes in the scope: measured time per probe says whether the ratio means anything yet. */
   probeCount: z.number().int().nonnegative().optional(),
   worst: z.array(z.object({ probeId: z.string(), ratio: z.number().min(0).max(1).nullable(), downSeconds: z.number() })),
+  /** Declared maintenance windows of the period (cancelled ones left out), with their covered hours. */
+  maintenances: z.array(reportedWindowSchema).optional(),
 });
 export type AvailabilityReport = z.infer<typeof availabilityReportSchema>;
 

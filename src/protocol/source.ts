@@ -2,6 +2,7 @@
 // reports what the engine says; the gateway owns incidents, storage, scope and the live stream.
 import type { Instant, ProbeStatus } from '../domain/model.ts';
 import type { Estate, SourceHealth } from './schemas.ts';
+import type { MaintenanceWindow } from '../domain/maintenance.ts';
 
 /** An operator action seen in the engine (or made by simulated support staff) or pushed back to it. */
 export interface SourceAction {
@@ -26,6 +27,11 @@ export interface SourceEvents {
   status(status: ProbeStatus, observedAt: Instant): void;
   action(action: SourceAction): void;
   health(health: SourceHealth): void;
+  /**
+   * Downtimes the engine holds that Vigie did not declare (created in the engine itself), as
+   * windows with `source: 'engine'`; optional, each call names the ones the source knows of now.
+   */
+  maintenance?(windows: MaintenanceWindow[]): void;
 }
 
 export interface SupervisionSource {
@@ -36,6 +42,11 @@ export interface SupervisionSource {
   stop(): Promise<void>;
   /** Push an action made in Vigie back to the engine (e.g. Icinga acknowledge-problem). */
   pushAction?(action: SourceAction): Promise<void>;
+  /**
+   * Make the engine honour Vigie's declared windows (upcoming and running, `source: 'vigie'`): the
+   * whole current list each time one changes; windows no longer in it are removed from the engine.
+   */
+  syncMaintenance?(windows: MaintenanceWindow[]): Promise<void>;
   /** Engine objects left out of the estate, for GET /health (e.g. Icinga hosts without vars.collectivite). */
   unmapped?(): UnmappedEngineObject[];
 }

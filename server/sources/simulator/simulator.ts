@@ -7,11 +7,12 @@ import { repairEstate, repairStatus } from '../../../src/protocol/engine-text.ts
 import { expectMessage } from '../../../src/protocol/parse.ts';
 import { estateSchema, probeStatusSchema, type Estate } from '../../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource } from '../../../src/protocol/source.ts';
-import { advance, applyOperatorAction, createSimulation, currentStatuses, injectChange, type InjectOptions, type Simulation } from './engine.ts';
+import { advance, applyOperatorAction, createSimulation, currentStatuses, drain, injectChange, type InjectOptions, type Simulation } from './engine.ts';
 import { generateEstate, type EstateScale } from './estate.ts';
 import type { ScenarioName, ScenarioPlan } from './scenarios.ts';
 import type { SimMessage, SimOptions, StaffHours } from './sim-state.ts';
 import { defaultStaffHours } from './staff-hours.ts';
+import { emptyCover, syncWindows } from './maintenance-windows.ts';
 import { systemTimers, type Timers } from '../../stream/timers.ts';
 
 export const MIN_SPEED = 1;
@@ -80,6 +81,7 @@ export function createSimulator(config: SimulatorConfig): Simulator {
   }
 
   const tick = () => emit(advance(simulation, Math.max(simulation.now, now())));
+  const cover = emptyCover();
 
   return {
     name: 'simulator',
@@ -95,6 +97,13 @@ export function createSimulator(config: SimulatorConfig): Simulator {
       const at = simulation.now;
       listener.snapshot(validEstate, currentStatuses(simulation).map(checked), at);
       listener.health({ state: 'connected', source: 'simulator', since: at, detail: `scénario ${simulation.scenario.name}, vitesse ×${speed}` });
+      // The maintenance scenario's downtimes were declared in the engine: Vigie shows them as windows.
+      const planned = simulation.scenario.maintenance;
+      if (planned) {
+        listener.maintenance?.([
+          { id: `engine:simulator@${planned.from}`, collectiviteId: planned.collectiviteId, siteIds: planned.siteIds, equipmentIds: [], probeIds: [], start: planned.from, end: planned.to, nature: 'mise à jour des équipements réseau (scénario du simulateur)', by: 'simulateur', source: 'engine', createdAt: at },
+        ]);
+      }
       handle = timers.setInterval(tick, config.tickMs ?? 250);
     },
     async stop() {
@@ -102,6 +111,11 @@ export function createSimulator(config: SimulatorConfig): Simulator {
       handle = null;
       if (events) tick();
       events = null; // simulated time pauses until the next start
+    },
+    async syncMaintenance(windows) {
+      tick();
+      syncWindows(simulation, cover, windows);
+      emit(drain(simulation));
     },
     async pushAction(action: SourceAction) {
       tick();

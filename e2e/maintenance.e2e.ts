@@ -1,0 +1,109 @@
+// Planned maintenance end to end in Chromium against the real gateway and simulator: support
+// schedules a window from the dashboard (clicks and keys), the référent's phone shows it with the
+// nature of the work, support cancels it and the référent's list follows live; a running window
+// shows as "Maintenance en cours" on the wall, and the probe it covers opens no incident.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
+import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { probesOfSite } from './map-readers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const NATURE = 'mise à jour du serveur';
+const estate = generateEstate({ seed: 57, scale: 'small' });
+const [own] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
+const ownSites = estate.sites.filter((s) => s.collectiviteId === own!.id);
+
+let dataDir: string;
+let gateway: Gateway;
+let browser: Browser;
+let support: DemoAccount;
+let referent: DemoAccount;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
+  dataDir = await freshDataDir('vigie-maintenance-e2e-');
+  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
+  const accounts = await demoAccounts(gateway);
+  support = accounts.find((a) => a.role === 'support')!;
+  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (gateway) await stopGateway(gateway);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const maintenanceRegion = (page: Page) => page.getByRole('region', { name: 'Maintenances planifiées' });
+
+test('support schedules a window from the UI, the référent sees it with the nature of the work, cancelling reaches the référent live', async () => {
+  const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
+  recordDialogs(desk, dialogs);
+  await signIn(desk, gateway.url, support);
+  const region = maintenanceRegion(desk);
+  await region.getByText('Aucune maintenance prévue.').waitFor();
+  await region.getByRole('button', { name: 'Planifier une maintenance' }).click();
+  const form = region.getByRole('form', { name: 'Planifier une maintenance' });
+  await form.getByLabel('Collectivité').selectOption({ label: own!.name });
+  await form.getByLabel('Site concerné').selectOption({ label: ownSites[0]!.name });
+  await form.getByLabel('Nature des travaux').click();
+  await desk.keyboard.type(NATURE);
+  await form.getByRole('button', { name: 'Planifier' }).click();
+  await region.getByRole('status').filter({ hasText: 'Maintenance enregistrée.' }).waitFor();
+  const row = region.getByRole('listitem').filter({ hasText: NATURE });
+  await row.waitFor();
+  expect(await row.textContent()).toMatch(new RegExp(`Maintenance prévue le \\d\\d/\\d\\d de \\d+ h à \\d+ h : ${NATURE}`));
+  expect(await row.textContent()).toContain(ownSites[0]!.name);
+  await desk.screenshot({ path: screenshotPath('maintenance-support-1920x1080') });
+
+  const phone = await (await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true })).newPage();
+  recordDialogs(phone, dialogs);
+  await signIn(phone, gateway.url, referent);
+  const referentRow = maintenanceRegion(phone).getByRole('listitem').filter({ hasText: NATURE });
+  await referentRow.waitFor();
+  expect(await referentRow.textContent()).toMatch(/Maintenance prévue le \d\d\/\d\d de \d+ h à \d+ h/);
+  // A référent reads: no scheduling, no cancelling.
+  expect(await maintenanceRegion(phone).getByRole('button').count()).toBe(0);
+  await referentRow.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: screenshotPath('maintenance-referent-390x844') });
+
+  await row.getByRole('button', { name: 'Annuler' }).click();
+  await region.getByRole('status').filter({ hasText: 'Maintenance annulée.' }).waitFor();
+  // The référent's phone follows without a reload (live `maintenances` event).
+  await maintenanceRegion(phone).getByText('Aucune maintenance prévue.').waitFor({ timeout: 10_000 });
+  expect(dialogs).toEqual([]);
+});
+
+test('a running window: no incident for the work it covers, "Maintenance en cours" on the wall', async () => {
+  const login = await fetch(`${gateway.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: support.login, password: support.password }) });
+  const { token } = (await login.json()) as { token: string };
+  const api = (method: string, path: string, body?: unknown) =>
+    fetch(`${gateway.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const start = Date.now();
+  const created = await api('POST', '/maintenances', { collectiviteId: own!.id, siteIds: [ownSites[0]!.id], start, end: start + 2 * 3_600_000, nature: 'remplacement du commutateur' });
+  expect(created.status).toBe(201);
+  const covered = probesOfSite(estate, ownSites[0]!.id)[0]!;
+  // The simulated engine puts the site's probes in downtime; the work then breaks one.
+  await expect.poll(async () => ((await (await api('GET', `/probes/${covered.id}`)).json()) as { status?: { inDowntime: boolean } }).status?.inDowntime, { timeout: 10_000 }).toBe(true);
+  await injectProbeState(dataDir, covered.id, 'CRITICAL', 'PING CRITICAL - commutateur débranché');
+  // Elsewhere in the collectivité, a real problem: the wall rotates to collectivités with incidents.
+  const elsewhere = ownSites[1] ? probesOfSite(estate, ownSites[1].id)[0]! : probesOfSite(estate, ownSites[0]!.id)[1]!;
+  await injectProbeState(dataDir, elsewhere.id, 'CRITICAL', 'CHECK_NRPE CRITICAL - disque plein');
+  const incidents = async () => ((await (await api('GET', `/incidents?collectiviteId=${own!.id}&status=active`)).json()) as { items: Array<{ probeId: string }> }).items.map((i) => i.probeId);
+  await expect.poll(incidents, { timeout: 10_000 }).toContain(elsewhere.id);
+  expect(await incidents()).not.toContain(covered.id);
+
+  const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}&rotate=600`);
+  const card = wall.getByRole('region', { name: 'Maintenance en cours' });
+  await card.waitFor({ timeout: 20_000 });
+  expect(await card.textContent()).toMatch(/Maintenance en cours jusqu’à (\d\d\/\d\d )?\d+ h( \d\d)? : remplacement du commutateur/);
+  await wall.screenshot({ path: screenshotPath('maintenance-wall-1920x1080') });
+});
