@@ -19,7 +19,10 @@
 //   replay: unchanged, not refused.
 // - Versions: an incident opens at version 1 and every change adds 1 (with its timeline entry), so
 //   clients reconcile the copies they hold by version alone (incident-version.ts).
-import type { Incident, IncidentStatus, Instant, ProbeState, StateType, TimelineEntry } from './model.ts';
+// - Alarms: opening records nothing about notification. A 'notified' entry is appended only by a
+//   'delivery' event, which the alarm worker sends once a channel answered (docs/alarms.md), in
+//   any status: a resolution notice is delivered after the incident resolved.
+import type { DeliveryNote, Incident, IncidentStatus, Instant, ProbeState, StateType, TimelineEntry } from './model.ts';
 import { isProblem } from './model.ts';
 import { DEFAULT_INCIDENT_RULES, isActive, refusalFor, type IncidentRefusal, type IncidentRules } from './incident-rules.ts';
 
@@ -36,9 +39,10 @@ export type IncidentEvent =
   | { type: 'acknowledge'; at: Instant; by: string; comment: string }
   | { type: 'comment'; at: Instant; by: string; comment: string }
   | { type: 'start-intervention'; at: Instant; by: string; comment?: string }
-  | { type: 'close'; at: Instant; by: string; comment?: string };
+  | { type: 'close'; at: Instant; by: string; comment?: string }
+  | { type: 'delivery'; at: Instant; delivery: DeliveryNote };
 
-type OperatorEvent = Exclude<IncidentEvent, { type: 'status' }>;
+type OperatorEvent = Exclude<IncidentEvent, { type: 'status' } | { type: 'delivery' }>;
 type StatusEvent = Extract<IncidentEvent, { type: 'status' }>;
 
 export interface IncidentOutcome {
@@ -61,6 +65,10 @@ export function reduceIncident(
   rules: IncidentRules = DEFAULT_INCIDENT_RULES,
 ): IncidentOutcome {
   if (latest && latest.probeId !== probe.probeId) return { incident: latest, changed: false, refused: 'wrong-probe' };
+  if (event.type === 'delivery') {
+    if (!latest) return { incident: latest, changed: false, refused: 'no-incident' };
+    return changed(append(latest, { at: event.at, kind: 'notified', delivery: event.delivery }));
+  }
   return event.type === 'status' ? applyStatus(latest, probe, event, rules) : applyAction(latest, event);
 }
 
@@ -108,11 +116,7 @@ function open(probe: ProbeRef, at: Instant, state: Incident['severity']): Incide
     status: 'open',
     severity: state,
     openedAt: at,
-    // The wall display and the alarm channels see the incident as soon as it exists.
-    timeline: [
-      { at, kind: 'opened', state },
-      { at, kind: 'notified' },
-    ],
+    timeline: [{ at, kind: 'opened', state }],
     version: 1,
   };
 }
