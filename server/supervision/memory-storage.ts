@@ -2,6 +2,8 @@
 // records every write call so tests can check that writes are batched, and refuses the text
 // PostgreSQL refuses (NUL, lone surrogates) the way the SQL storage does: StorageRefusedError.
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
+import type { AlarmEvent } from '../../src/domain/alarm-model.ts';
+import { MemoryAlarmStore } from '../alarms/memory-alarm-store.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { textProblem } from '../../src/protocol/text.ts';
 import { createMemoryAccountStore } from '../accounts/memory-account-store.ts';
@@ -59,10 +61,12 @@ export class MemoryStorage implements Storage {
     const kept = rows.filter((r) => r.at >= from || lastBefore.get(r.probeId) === r);
     return kept.sort((a, b) => (a.probeId < b.probeId ? -1 : a.probeId > b.probeId ? 1 : a.at - b.at));
   }
-  async saveIncidents(incidents: Incident[]) {
+  async saveIncidents(incidents: Incident[], alarms: readonly AlarmEvent[] = []) {
     this.calls.push('saveIncidents');
     refuseUnstorable(incidents);
+    refuseUnstorable(alarms);
     for (const i of incidents) this.incidents.set(i.id, structuredClone(i));
+    this.alarms.appendNow(alarms);
   }
   async loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: number; to?: number }) {
     return structuredClone(
@@ -92,4 +96,5 @@ export class MemoryStorage implements Storage {
     return structuredClone(this.deadLetters.slice(-limit).reverse());
   }
   readonly accounts = createMemoryAccountStore();
+  readonly alarms = new MemoryAlarmStore();
 }

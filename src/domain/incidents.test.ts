@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Incident, ProbeState, StateType } from './model.ts';
+import type { DeliveryNote, Incident, ProbeState, StateType } from './model.ts';
 import { incidentId, isActive, reduceIncident, type IncidentEvent, type ProbeRef } from './incidents.ts';
 
 const probe: ProbeRef = { probeId: 'p-disk-1', siteId: 's-mairie', collectiviteId: 'c-57463' };
@@ -248,7 +248,7 @@ describe('versions: 1 when opened, one more per change, none for what changes no
 });
 
 describe('alarm deliveries: recorded only when made', () => {
-  const sent = { channel: 'mail', audiences: ['referent', 'support'], recipients: 2, outcome: 'sent' } as const;
+  const sent: DeliveryNote = { channel: 'mail', audiences: ['referent', 'support'], recipients: 2, outcome: 'sent' };
 
   test('a delivery appends one notified entry and one version, in any status, without touching the lifecycle', () => {
     const { incident } = fold([status(T0, 'CRITICAL'), status(T0 + MIN, 'OK')]);
