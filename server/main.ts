@@ -10,6 +10,7 @@ import { startAccountsAdmin } from './accounts/admin-socket.ts';
 import { ensureDemoAccounts, type DemoCredential } from './accounts/demo-accounts.ts';
 import { ensureKioskToken } from './accounts/gateway-secrets.ts';
 import { assembleGateway } from './assemble-gateway.ts';
+import { ensureDemoRecipients } from './alarms/demo-recipients.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
 import { onParentExit } from './parent-watch.ts';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Off unless VIGIE_TEST_HOOKS=1 (e2e tests only; see docs/configuration.md).
   const testHooks = testHooksFromEnv();
-  const { gateway, storage, sessions, source, close } = await assembleGateway(config, {
+  const { gateway, storage, sessions, source, alarms, close } = await assembleGateway(config, {
     source: (start) => createSource(config, start, testHooks),
     logLevel: process.env.LOG_LEVEL,
   });
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
 
   const estate = gateway.supervision.estate();
   const demo = config.demoAccounts ? await ensureDemoAccounts(storage, estate) : [];
+  if (demo.length && storage.alarms) await ensureDemoRecipients(storage.alarms, demo);
+  // Started once the state is restored, the source runs and the first recipients exist.
+  alarms?.worker.start();
   const kiosk = await ensureKioskToken(storage.accounts);
   // The embedded database allows one process: the accounts CLI talks to us through this socket.
   const stopAdmin = config.databaseUrl
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
 
   // Announced only now that a stop signal is handled: a supervisor may signal as soon as it reads this.
   printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+  console.log(`  alarms: ${alarmsLine(config, alarms?.catcher?.dir)}`);
   if (testHooks) console.log(`  TEST HOOKS ON (VIGIE_TEST_HOOKS=1): never in production`);
 }
 
@@ -84,6 +89,12 @@ function printBanner(url: string, config: Config, collectivites: number, probes:
     for (const d of demo) lines.push(`    ${d.login.padEnd(36)} ${d.password}   ${d.role}${d.collectiviteName ? ` — ${d.collectiviteName}` : ''}`);
   }
   console.log(lines.join('\n'));
+}
+
+function alarmsLine(config: Config, catcherDir?: string): string {
+  const mail = config.alarms.smtp ? `mail via ${new URL(config.alarms.smtp.url).host}` : catcherDir ? `mail to the embedded catcher, kept in ${catcherDir}` : 'no mail channel (SMTP_URL unset)';
+  const sms = config.alarms.sms ? `SMS via ${new URL(config.alarms.sms.url).host}` : 'no SMS channel (SMS_URL unset)';
+  return `${mail}; ${sms}`;
 }
 
 // A bad setting (2) or a data folder held by another gateway (3) is one line, not a stack trace.

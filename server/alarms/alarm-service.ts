@@ -1,0 +1,77 @@
+// The alarm service as the gateway runs it (Node edge): settings → senders (SMTP, the embedded
+// mail catcher, the SMS adapter) → the worker on its own timer, off the live path. Without any
+// channel, alarms are still planned and recorded as "not sent: no channel".
+import type { AlarmSettings } from '../config.ts';
+import type { CoveredCalendar } from '../http/covered-calendar.ts';
+import type { Storage } from '../ports.ts';
+import type { Supervision } from '../supervision/supervision.ts';
+import { systemTimers } from '../stream/timers.ts';
+import type { AlarmSenders } from './alarm-channels.ts';
+import { createAlarmWorker, type AlarmHealth, type AlarmWorker } from './alarm-worker.ts';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
+import { createSmsHttpSender } from './sms-http-sender.ts';
+import { createSmtpSender } from './smtp-sender.ts';
+
+export interface AlarmServiceHealth extends AlarmHealth {
+  /** Where mail goes: the SMTP host, or the embedded catcher's folder. */
+  mailTo?: string;
+}
+
+export interface AlarmService {
+  health(): Promise<AlarmServiceHealth>;
+  /** Not started: call worker.start() once the gateway started (restored state, source running). */
+  worker: AlarmWorker;
+  catcher?: MailCatcher;
+  stop(): Promise<void>;
+}
+
+export interface AlarmServiceOptions {
+  settings: AlarmSettings;
+  storage: Storage;
+  dataDir: string;
+  calendar: CoveredCalendar;
+  /** The gateway's supervision, once it exists (the worker starts recording only then). */
+  supervision: () => Supervision | undefined;
+  now?: () => number;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+export async function startAlarmService(options: AlarmServiceOptions): Promise<AlarmService | undefined> {
+  const store = options.storage.alarms;
+  if (!store) return undefined;
+  const { settings } = options;
+  const senders: AlarmSenders = {};
+  let catcher: MailCatcher | undefined;
+  if (settings.smtp) senders.mail = createSmtpSender(settings.smtp);
+  else if (settings.mailCatcher) {
+    catcher = await startMailCatcher(options.dataDir);
+    senders.mail = { ...createSmtpSender({ url: catcher.url, from: settings.from }), describe: `mail catcher (${catcher.dir})` };
+  }
+  if (settings.sms) senders.sms = createSmsHttpSender(settings.sms);
+  // The source's clock (simulated time with the simulator), so timeline entries follow the incidents'.
+  const now = options.now ?? (() => options.supervision()?.now() ?? Date.now());
+  const worker = createAlarmWorker({
+    store,
+    senders,
+    now,
+    isCovered: (at) => options.calendar.hoursFor(at, at + 1).isCovered(at),
+    async record(incidentId, note, at) {
+      await options.supervision()?.recordDelivery(incidentId, note, at);
+    },
+    timers: systemTimers,
+    tickMs: settings.tickMs,
+    timeZone: options.calendar.settings.timeZone,
+    ...(options.log && { log: options.log }),
+  });
+  return {
+    worker,
+    ...(catcher && { catcher }),
+    async health() {
+      return { ...(await worker.health()), ...(senders.mail && { mailTo: senders.mail.describe }) };
+    },
+    async stop() {
+      await worker.stop();
+      await catcher?.close();
+    },
+  };
+}
