@@ -23,12 +23,17 @@ beforeAll(async () => {
   c1Incident = incidents.find((i) => i.collectiviteId === 'c1')!.id;
   c2Incident = incidents.find((i) => i.collectiviteId === 'c2')!.id;
   await gw.supervision.persist();
+  // Alarm recipients of both collectivités (docs/alarms.md): c1's référent may see only its own.
+  const rules = { events: { 'incident-critical': ['mail' as const] }, smsWindow: 'always' as const };
+  await gw.storage.alarms!.saveRecipient({ id: 'ref-c1', audience: 'referent', collectiviteId: 'c1', name: 'Référent 1', email: 'ref1@commune1.fr', language: 'fr', rules, login: 'ref-c1', enabled: true });
+  await gw.storage.alarms!.saveRecipient({ id: 'ref-c2', audience: 'referent', collectiviteId: 'c2', name: 'Référent Commune 2', email: 'ref2@c2.fr', language: 'fr', rules, login: 'ref-c2', enabled: true });
   token = await gw.login('ref-c1');
 });
 afterAll(() => gw.close());
 
 describe('isolation between collectivités', () => {
-  const forbiddenCalls = (): Array<[method: 'GET' | 'POST', path: string, body?: unknown]> => [
+  const recipientBody = { audience: 'referent', collectiviteId: 'c2', name: 'x', email: 'x@c2.fr', language: 'fr', rules: { events: {}, smsWindow: 'always' } };
+  const forbiddenCalls = (): Array<[method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown]> => [
     ['GET', '/collectivites/c2'],
     ['GET', '/sites/s-c2'],
     ['GET', '/probes/p-c2-1'],
@@ -43,6 +48,10 @@ describe('isolation between collectivités', () => {
     ['GET', '/contribution?collectiviteId=c2'],
     ['GET', '/export/incidents.csv?collectiviteId=c2&period=month'],
     ['GET', '/export/availability.csv?collectiviteId=c2&period=month'],
+    ['GET', `/incidents/${encodeURIComponent(c2Incident)}/deliveries`],
+    ['POST', '/alarms/recipients/ref-c2', recipientBody],
+    ['POST', '/alarms/recipients/new-one', recipientBody],
+    ['DELETE', '/alarms/recipients/ref-c2'],
   ];
 
   it('refuses every route for c2 ids with 403 and no c2 data', async () => {
@@ -74,6 +83,7 @@ describe('isolation between collectivités', () => {
       '/contribution',
       '/export/incidents.csv',
       '/export/availability.csv?period=semester',
+      '/alarms/recipients',
     ];
     for (const path of paths) {
       const res = await gw.call('GET', path, token);
@@ -84,6 +94,7 @@ describe('isolation between collectivités', () => {
     expect((await gw.call('GET', '/incidents', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
     expect((await gw.call('GET', '/collectivites', token)).json()).toEqual([expect.objectContaining({ id: 'c1', name: 'Commune 1' })]);
     expect((await gw.call('GET', '/export/incidents.csv', token)).body).toContain(c1Incident);
+    expect((await gw.call('GET', '/alarms/recipients', token)).json()).toEqual([expect.objectContaining({ id: 'ref-c1', email: 'ref1@commune1.fr' })]);
   });
 
   it('lets a référent comment on its own incidents only, and the kiosk act on none', async () => {
