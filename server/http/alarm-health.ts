@@ -3,7 +3,7 @@
 // reason may quote an address or a provider's answer: support sees it, a référent the figures only.
 import type { AlarmHealth } from '../alarms/alarm-worker.ts';
 
-export type AlarmHealthDto = {
+export type AlarmHealthDtoShape = {
   /** ok: a channel and nothing given up or failing; degraded: failures or dead letters; off: no channel. */
   state: 'ok' | 'degraded' | 'off';
   channels: AlarmHealth['channels'];

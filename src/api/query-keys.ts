@@ -18,6 +18,11 @@ export const queryKeys = {
     all: () => ['gti'] as const,
     report: (collectiviteId: string | undefined, period: string) => ['gti', collectiviteId ?? 'all', period] as const,
   },
+  alarms: {
+    all: () => ['alarms'] as const,
+    health: () => ['alarms', 'health'] as const,
+    recipients: () => ['alarms', 'recipients'] as const,
+  },
   availability: {
     all: () => ['availability'] as const,
     report: (collectiviteId: string | undefined, period: string) => ['availability', collectiviteId ?? 'all', period] as const,

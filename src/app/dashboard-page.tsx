@@ -5,6 +5,7 @@ import { IncidentsPanel } from '../features/incidents/components/incidents-panel
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
 
@@ -20,6 +21,7 @@ export function DashboardPage({ collectiviteId }: { collectiviteId?: string }) {
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
           <IncidentsPanel collectiviteId={collectiviteId} />
+          <AlarmSettingsSection />
         </div>
       </main>
     </div>

@@ -5,6 +5,7 @@ import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
 
@@ -20,6 +21,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
+          <AlarmSettingsSection />
         </div>
       </main>
     </div>

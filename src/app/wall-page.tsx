@@ -9,6 +9,7 @@ import { WallAvailability } from '../features/sla/components/wall-availability.t
 import { WallScreen } from '../features/wall/components/wall-screen.tsx';
 import { parseWallOptions } from '../features/wall/wall-options.ts';
 import { WallMap } from './wall-map.tsx';
+import { AlarmHealthBadge } from '../features/alarms/components/alarm-health-badge.tsx';
 
 function WallAside({ collectiviteId }: { collectiviteId: string }) {
   return (
@@ -28,6 +29,7 @@ export function WallPage({ search = globalThis.location?.search ?? '' }: { searc
       renderAside={(id) => <WallAside collectiviteId={id} />}
       calm={<WallAvailability />}
       renderMap={(id) => <WallMap collectiviteId={id} />}
+      alarmStatus={<AlarmHealthBadge large />}
     />
   );
 }

@@ -68,3 +68,14 @@ export const deliveryDtoSchema = z.object({
   lastError: z.string().optional(),
 });
 export type DeliveryDto = z.infer<typeof deliveryDtoSchema>;
+
+/** The alarm service's health in GET /health (server/http/alarm-health.ts). */
+export const alarmHealthDtoSchema = z.object({
+  state: z.enum(['ok', 'degraded', 'off']),
+  channels: z.array(z.enum(DELIVERY_CHANNELS)),
+  queued: z.number().int().nonnegative(),
+  dead: z.number().int().nonnegative(),
+  lastFailure: z.object({ at: z.number(), reason: z.string().optional() }).optional(),
+  mailTo: z.string().optional(),
+});
+export type AlarmHealthDto = z.infer<typeof alarmHealthDtoSchema>;

@@ -28,13 +28,15 @@ interface WallScreenProps {
   renderMap?: (collectiviteId: string | undefined) => ReactNode;
   beep?: () => void;
   clock?: () => number;
+  /** The alarm service's health, shown under the clock beside the data's freshness (composed by the app). */
+  alarmStatus?: ReactNode;
 }
 
 /**
  * The support cell's wall: dark, large, nothing to click. Cycles through the collectivités with
  * open incidents; greys the picture out and says so in a banner as soon as the data is stale.
  */
-export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, beep = webAudioBeep, clock }: WallScreenProps) {
+export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, beep = webAudioBeep, clock, alarmStatus }: WallScreenProps) {
   useWallScale();
   const m = useMessages(wallMessages);
   const incidents = useIncidents();
@@ -58,7 +60,10 @@ export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, b
             <span>{m.collectivites(order.length)}</span>
           </p>
         </div>
-        <WallClock clock={clock} />
+        <div className="flex flex-col items-end gap-2">
+          <WallClock clock={clock} />
+          {alarmStatus}
+        </div>
       </header>
       <StaleBanner freshness={freshness} />
       {gtiBanner}
