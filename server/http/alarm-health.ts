@@ -2,16 +2,7 @@
 // out at all (channels), how many wait, how many were given up, the last failure. A failure's
 // reason may quote an address or a provider's answer: support sees it, a référent the figures only.
 import type { AlarmHealth } from '../alarms/alarm-worker.ts';
-
-export type AlarmHealthDtoShape = {
-  /** ok: a channel and nothing given up or failing; degraded: failures or dead letters; off: no channel. */
-  state: 'ok' | 'degraded' | 'off';
-  channels: AlarmHealth['channels'];
-  queued: number;
-  dead: number;
-  lastFailure?: { at: number; reason?: string };
-  mailTo?: string;
-};
+import type { AlarmHealthDto } from '../../src/protocol/alarms.ts';
 
 /** A failure older than this no longer makes the service "degraded" by itself. */
 const RECENT_FAILURE_MS = 60 * 60_000;
