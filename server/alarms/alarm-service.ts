@@ -9,6 +9,7 @@ import { systemTimers } from '../stream/timers.ts';
 import type { AlarmSenders } from './alarm-channels.ts';
 import { createAlarmWorker, type AlarmHealth, type AlarmWorker } from './alarm-worker.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
+import { createMaintenanceAlarms, type MaintenanceAlarms } from './maintenance-alarms.ts';
 import { createSmsHttpSender } from './sms-http-sender.ts';
 import { createSmtpSender } from './smtp-sender.ts';
 
@@ -22,6 +23,8 @@ export interface AlarmService {
   /** Not started: call worker.start() once the gateway started (restored state, source running). */
   worker: AlarmWorker;
   catcher?: MailCatcher;
+  /** Maintenance windows in (#14 publishes them; see docs/alarms.md "Maintenance windows"). */
+  maintenance: MaintenanceAlarms;
   stop(): Promise<void>;
 }
 
@@ -63,13 +66,25 @@ export async function startAlarmService(options: AlarmServiceOptions): Promise<A
     timeZone: options.calendar.settings.timeZone,
     ...(options.log && { log: options.log }),
   });
+  const maintenance = createMaintenanceAlarms(store, {
+    now,
+    collectiviteName: (id) => options.supervision()?.estate().collectivites.find((c) => c.id === id)?.name,
+  });
+  let maintenanceTimer: ReturnType<typeof setInterval> | undefined;
+  const start = worker.start.bind(worker);
+  worker.start = () => {
+    start();
+    maintenanceTimer ??= setInterval(() => void maintenance.check(now()).catch((error: unknown) => options.log?.('maintenance alarms check failed', error)), settings.tickMs);
+  };
   return {
     worker,
+    maintenance,
     ...(catcher && { catcher }),
     async health() {
       return { ...(await worker.health()), ...(senders.mail && { mailTo: senders.mail.describe }) };
     },
     async stop() {
+      if (maintenanceTimer) clearInterval(maintenanceTimer);
       await worker.stop();
       await catcher?.close();
     },
