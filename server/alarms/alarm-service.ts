@@ -10,6 +10,12 @@ import type { AlarmSenders } from './alarm-channels.ts';
 import { createAlarmWorker, type AlarmHealth, type AlarmWorker } from './alarm-worker.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 import { createMaintenanceAlarms, type MaintenanceAlarms } from './maintenance-alarms.ts';
+import { gtiAlarmEvents } from './gti-alarms.ts';
+import { alarmSubject } from '../../src/domain/alarm-events.ts';
+import { indexEstate } from '../../src/domain/estate-index.ts';
+
+/** How often GTI clocks are looked at for at-risk and breached alarms. */
+const GTI_CHECK_MS = 30_000;
 import { createSmsHttpSender } from './sms-http-sender.ts';
 import { createSmtpSender } from './smtp-sender.ts';
 
@@ -71,9 +77,24 @@ export async function startAlarmService(options: AlarmServiceOptions): Promise<A
     collectiviteName: (id) => options.supervision()?.estate().collectivites.find((c) => c.id === id)?.name,
   });
   let maintenanceTimer: ReturnType<typeof setInterval> | undefined;
+  let gtiTimer: ReturnType<typeof setInterval> | undefined;
+  const gtiSeen = new Set<string>();
+  const checkGti = async () => {
+    const supervision = options.supervision();
+    if (!supervision) return;
+    const at = now();
+    const index = indexEstate(supervision.estate());
+    const events = gtiAlarmEvents(supervision.incidents(), at, options.calendar.hoursFor(at - 366 * 86_400_000, at), (incident) =>
+      alarmSubject(index, incident.probeId, supervision.status(incident.probeId)?.output),
+    ).filter((e) => !gtiSeen.has(e.key));
+    if (events.length === 0) return;
+    await store.appendEvents(events);
+    for (const e of events) gtiSeen.add(e.key);
+  };
   const start = worker.start.bind(worker);
   worker.start = () => {
     start();
+    gtiTimer ??= setInterval(() => void checkGti().catch((error: unknown) => options.log?.('GTI alarms check failed', error)), GTI_CHECK_MS);
     maintenanceTimer ??= setInterval(() => void maintenance.check(now()).catch((error: unknown) => options.log?.('maintenance alarms check failed', error)), settings.tickMs);
   };
   return {
@@ -85,6 +106,7 @@ export async function startAlarmService(options: AlarmServiceOptions): Promise<A
     },
     async stop() {
       if (maintenanceTimer) clearInterval(maintenanceTimer);
+      if (gtiTimer) clearInterval(gtiTimer);
       await worker.stop();
       await catcher?.close();
     },
