@@ -14,12 +14,14 @@ export function AlarmHealthBadge({ large = false }: { large?: boolean }) {
   const display = useTimeDisplay();
   const { data } = useAlarmHealth();
   if (!data) return null;
-  const parts = [m.state(data.state), data.channels.length > 0 ? m.queued(data.queued) : undefined, data.dead > 0 ? m.dead(data.dead) : undefined, data.lastFailure ? m.lastFailure(formatTime(display, data.lastFailure.at)) : undefined].filter(Boolean);
+  const details = [data.channels.length > 0 ? m.queued(data.queued) : undefined, data.dead > 0 ? m.dead(data.dead) : undefined, data.lastFailure ? m.lastFailure(formatTime(display, data.lastFailure.at)) : undefined].filter(Boolean);
   return (
     <p role="status" data-testid="alarm-health" data-state={data.state} title={data.lastFailure?.reason} className={`inline-flex items-center gap-2 rounded px-2 py-1 ${large ? 'text-xl' : 'text-xs'} ${TONE[data.state]}`}>
       <span aria-hidden="true">{ICON[data.state]}</span>
       <span className="font-semibold">{m.badge}</span>
-      <span>{parts.join(' · ')}</span>
+      <span>{m.state(data.state)}</span>
+      {/* The figures need room: on a phone the state alone says whether alarms go out. */}
+      {details.length > 0 && <span className={large ? '' : 'hidden sm:inline'}>· {details.join(' · ')}</span>}
     </p>
   );
 }
