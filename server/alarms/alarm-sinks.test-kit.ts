@@ -12,7 +12,7 @@ export interface ReceivedMail {
   parsed: ParsedMail;
 }
 
-export async function startSmtpSink(): Promise<{ url: string; port: number; mails: ReceivedMail[]; refuseNext(n: number): void; close(): Promise<void> }> {
+export async function startSmtpSink(options: { delayMs?: number } = {}): Promise<{ url: string; port: number; mails: ReceivedMail[]; refuseNext(n: number): void; close(): Promise<void> }> {
   const mails: ReceivedMail[] = [];
   let refuse = 0;
   const server = new SMTPServer({
@@ -31,8 +31,9 @@ export async function startSmtpSink(): Promise<{ url: string; port: number; mail
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw).then(
           (parsed) => {
+            // Received (as a mailbox would have it) before the client hears "250": a slow server widens that window.
             mails.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
-            callback();
+            setTimeout(() => callback(), options.delayMs ?? 0);
           },
           (error: Error) => callback(error),
         );
