@@ -7,6 +7,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  /** Date.now() when the server had the whole message. */
+  receivedAt: number;
   envelopeTo: string[];
   raw: string;
   parsed: ParsedMail;
@@ -32,7 +34,7 @@ export async function startSmtpSink(options: { delayMs?: number } = {}): Promise
         simpleParser(raw).then(
           (parsed) => {
             // Received (as a mailbox would have it) before the client hears "250": a slow server widens that window.
-            mails.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+            mails.push({ receivedAt: Date.now(), envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
             setTimeout(() => callback(), options.delayMs ?? 0);
           },
           (error: Error) => callback(error),

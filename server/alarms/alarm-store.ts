@@ -38,6 +38,27 @@ export type DeliveryUpdate = Pick<DeliveryRow, 'id' | 'state' | 'attempts' | 'ne
   failedAt?: Instant;
 };
 
+/** The deliveries due for one recipient on one channel, summed up (the worker decides per group). */
+export interface DueGroup {
+  recipientId: string;
+  channel: AlarmChannel;
+  count: number;
+  oldestQueuedAt: Instant;
+  /** Some of them failed before and wait for a retry that is now due. */
+  retrying: boolean;
+}
+
+/** One change applied to many deliveries at once; attempts: a number, one more than each row had, or unchanged. */
+export interface DeliveryPatch {
+  state: DeliveryState;
+  attempts: number | 'increment' | 'keep';
+  nextAt: Instant;
+  sentAt?: Instant;
+  lastError?: string;
+  failedAt?: Instant;
+  messageId?: string;
+}
+
 export interface AlarmStats {
   /** Deliveries not finished (pending or waiting for a retry). */
   queued: number;
@@ -60,6 +81,12 @@ export interface AlarmStore {
   /** Pending and failed deliveries with nextAt <= before, oldest first. */
   dueDeliveries(before: Instant, limit: number): Promise<DeliveryRow[]>;
   updateDeliveries(updates: readonly DeliveryUpdate[]): Promise<void>;
+  /** Every (recipient, channel) with deliveries due at `before`: a storm for one recipient never hides another's. */
+  dueGroups(before: Instant): Promise<DueGroup[]>;
+  /** The due deliveries of one recipient and channel, oldest first. */
+  groupDue(recipientId: string, channel: AlarmChannel, before: Instant, limit: number): Promise<DeliveryRow[]>;
+  /** Apply one patch to these deliveries (one statement however many). */
+  patchDeliveries(ids: readonly string[], patch: DeliveryPatch): Promise<void>;
   /** Distinct instants messages were sent to this recipient on this channel since `since`. */
   sentTimes(recipientId: string, channel: AlarmChannel, since: Instant): Promise<Instant[]>;
   stats(): Promise<AlarmStats>;

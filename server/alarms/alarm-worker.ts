@@ -11,7 +11,7 @@ import type { Timers } from '../stream/timers.ts';
 import { configuredChannels, type AlarmSenders } from './alarm-channels.ts';
 import { renderMail, renderSms } from './alarm-messages.ts';
 import { planEvents } from './alarm-planning.ts';
-import type { AlarmStats, AlarmStore, DeliveryRow, DeliveryUpdate } from './alarm-store.ts';
+import type { AlarmStats, AlarmStore, DeliveryRow } from './alarm-store.ts';
 
 export interface AlarmWorkerOptions {
   store: AlarmStore;
@@ -45,6 +45,8 @@ export interface AlarmWorker {
 }
 
 const BATCH = 2_000;
+/** Items one message may carry: a digest lists 50 and counts the rest. */
+const MESSAGE_ITEMS = 20_000;
 
 /** Retry delay after `attempts` failed attempts: backoff, doubled each time, capped. */
 export function retryDelay(attempts: number, backoffMs: number, maxBackoffMs: number): number {
@@ -113,44 +115,38 @@ export function createAlarmWorker(options: AlarmWorkerOptions): AlarmWorker {
   }
 
   async function sendDue(at: Instant): Promise<void> {
-    const due = await store.dueDeliveries(at, BATCH);
-    if (due.length === 0) return;
+    const groups = await store.dueGroups(at);
+    if (groups.length === 0) return;
     const recipients = new Map((await store.listRecipients()).map((r) => [r.id, r]));
-    const groups = new Map<string, DeliveryRow[]>();
-    for (const row of due) {
-      const key = `${row.recipientId}|${row.channel}`;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
-    }
-    for (const rows of groups.values()) {
-      const { recipientId, channel } = rows[0]!;
+    for (const group of groups) {
+      const { recipientId, channel } = group;
       const recipient = recipients.get(recipientId);
+      // A retry goes when due; fresh items wait for their digest window and the rate limit.
+      if (recipient?.enabled && !group.retrying) {
+        const sent = await store.sentTimes(recipientId, channel, at - grouping.rateLimit[channel].perMs);
+        if (groupReadyAt(group.oldestQueuedAt, sent, channel, grouping) > at) continue;
+      }
+      const rows = await store.groupDue(recipientId, channel, at, MESSAGE_ITEMS);
+      const ids = rows.map((r) => r.id);
       if (!recipient || !recipient.enabled) {
-        await store.updateDeliveries(rows.map((r) => ({ id: r.id, state: 'dead', attempts: r.attempts, nextAt: r.nextAt, lastError: 'recipient removed or disabled', failedAt: at })));
+        await store.patchDeliveries(ids, { state: 'dead', attempts: 'keep', nextAt: at, lastError: 'recipient removed or disabled', failedAt: at });
         continue;
       }
-      // A retry goes when due; fresh items wait for their digest window and the rate limit.
-      const retrying = rows.some((r) => r.state === 'failed');
-      if (!retrying) {
-        const sent = await store.sentTimes(recipientId, channel, at - grouping.rateLimit[channel].perMs);
-        const readyAt = groupReadyAt(Math.min(...rows.map((r) => r.queuedAt)), sent, channel, grouping);
-        if (readyAt > at) continue;
-      }
-      const messageId = rows.find((r) => r.messageId)?.messageId ?? messageIdFor(rows.map((r) => r.id));
+      const messageId = rows.find((r) => r.messageId)?.messageId ?? messageIdFor(ids);
       const digestOf = rows.length > 1 ? { digestOf: rows.length } : {};
       try {
         await send(recipient, channel, rows, messageId);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
         const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
         const dead = attempts >= maxAttempts;
         const retryAt = at + retryDelay(attempts, backoffMs, maxBackoffMs);
-        const updates: DeliveryUpdate[] = rows.map((r) => ({ id: r.id, state: dead ? 'dead' : 'failed', attempts, nextAt: dead ? at : retryAt, lastError: reason.slice(0, 500), failedAt: at, messageId }));
-        await store.updateDeliveries(updates);
+        await store.patchDeliveries(ids, { state: dead ? 'dead' : 'failed', attempts, nextAt: dead ? at : retryAt, lastError: reason, failedAt: at, messageId });
         log(`alarm ${channel} to ${recipient.id} failed (attempt ${attempts}/${maxAttempts})`, reason);
         await recordNotes(rows, dead ? 'dead' : 'failed', at, [recipient], dead ? digestOf : { retryAt, ...digestOf });
         continue;
       }
-      await store.updateDeliveries(rows.map((r) => ({ id: r.id, state: 'sent', attempts: r.attempts + 1, nextAt: at, sentAt: at, messageId })));
+      await store.patchDeliveries(ids, { state: 'sent', attempts: 'increment', nextAt: at, sentAt: at, messageId });
       await recordNotes(rows, 'sent', at, [recipient], digestOf);
     }
   }

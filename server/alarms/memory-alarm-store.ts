@@ -1,7 +1,7 @@
 // The alarm store in memory, for the gateway's tests and the offline demo: same contract as the
 // SQL one (sql-alarms.ts), including the idempotency of event keys and delivery ids.
 import type { AlarmEvent, Recipient } from '../../src/domain/alarm-model.ts';
-import type { AlarmStore, DeliveryRow } from './alarm-store.ts';
+import type { AlarmStore, DeliveryPatch, DeliveryRow, DueGroup } from './alarm-store.ts';
 
 export class MemoryAlarmStore implements AlarmStore {
   readonly recipients = new Map<string, Recipient>();
@@ -48,6 +48,35 @@ export class MemoryAlarmStore implements AlarmStore {
       if (u.lastError !== undefined) d.lastError = u.lastError;
       if (u.messageId !== undefined) d.messageId = u.messageId;
       if (u.failedAt !== undefined) d.failedAt = u.failedAt;
+    }
+  }
+  async dueGroups(before: number) {
+    const groups = new Map<string, DueGroup>();
+    for (const d of this.deliveries.values()) {
+      if ((d.state !== 'pending' && d.state !== 'failed') || d.nextAt > before) continue;
+      const key = `${d.recipientId}|${d.channel}`;
+      const g = groups.get(key) ?? { recipientId: d.recipientId, channel: d.channel, count: 0, oldestQueuedAt: d.queuedAt, retrying: false };
+      g.count++;
+      g.oldestQueuedAt = Math.min(g.oldestQueuedAt, d.queuedAt);
+      g.retrying ||= d.state === 'failed';
+      groups.set(key, g);
+    }
+    return [...groups.values()].sort((a, b) => a.oldestQueuedAt - b.oldestQueuedAt || (a.recipientId < b.recipientId ? -1 : 1));
+  }
+  async groupDue(recipientId: string, channel: string, before: number, limit: number) {
+    return (await this.dueDeliveries(before, Number.MAX_SAFE_INTEGER)).filter((d) => d.recipientId === recipientId && d.channel === channel).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1)).slice(0, limit);
+  }
+  async patchDeliveries(ids: readonly string[], patch: DeliveryPatch) {
+    for (const id of ids) {
+      const d = this.deliveries.get(id);
+      if (!d) continue;
+      d.state = patch.state;
+      d.attempts = patch.attempts === 'increment' ? d.attempts + 1 : patch.attempts === 'keep' ? d.attempts : patch.attempts;
+      d.nextAt = patch.nextAt;
+      if (patch.sentAt !== undefined) d.sentAt = patch.sentAt;
+      if (patch.lastError !== undefined) d.lastError = patch.lastError;
+      if (patch.failedAt !== undefined) d.failedAt = patch.failedAt;
+      if (patch.messageId !== undefined) d.messageId = patch.messageId;
     }
   }
   async sentTimes(recipientId: string, channel: string, since: number) {

@@ -134,6 +134,29 @@ for (const backend of backends) {
       ]);
     });
 
+    it('groups due deliveries per recipient and channel, and patches many at once', async () => {
+      const alarms = storage.alarms!;
+      const e = event('g:opened', T0 + 10);
+      await alarms.plan([], [delivery(e, 'g1', { queuedAt: T0 + 5, nextAt: T0 + 5 }), delivery(e, 'g2', { queuedAt: T0 + 6, nextAt: T0 + 6 }), delivery(event('h:opened'), 'g1', { queuedAt: T0 + 7, nextAt: T0 + 7 })]);
+      const groups = (await alarms.dueGroups(T0 + 10)).filter((g) => g.recipientId.startsWith('g'));
+      expect(groups).toEqual([
+        { recipientId: 'g1', channel: 'mail', count: 2, oldestQueuedAt: T0 + 5, retrying: false },
+        { recipientId: 'g2', channel: 'mail', count: 1, oldestQueuedAt: T0 + 6, retrying: false },
+      ]);
+      const rows = await alarms.groupDue('g1', 'mail', T0 + 10, 10);
+      expect(rows.map((r) => r.eventKey)).toEqual(['g:opened', 'h:opened']);
+      await alarms.patchDeliveries(rows.map((r) => r.id), { state: 'failed', attempts: 1, nextAt: T0 + 100, lastError: 'x', failedAt: T0 + 10 });
+      expect((await alarms.dueGroups(T0 + 100)).find((g) => g.recipientId === 'g1')).toMatchObject({ count: 2, retrying: true });
+      await alarms.patchDeliveries(rows.map((r) => r.id), { state: 'sent', attempts: 'increment', nextAt: T0 + 100, sentAt: T0 + 100 });
+      expect((await alarms.groupDue('g1', 'mail', T0 + 1_000, 10)).length).toBe(0);
+      expect((await alarms.deliveriesOf('p1@1')).filter((d) => d.recipientId === 'g1').map((d) => [d.state, d.attempts])).toEqual([
+        ['sent', 2],
+        ['sent', 2],
+      ]);
+      await alarms.patchDeliveries([(await alarms.groupDue('g2', 'mail', T0 + 10, 1))[0]!.id], { state: 'dead', attempts: 'keep', nextAt: T0 + 10 });
+      expect((await alarms.dueGroups(T0 + 1_000)).filter((g) => g.recipientId.startsWith('g'))).toEqual([]);
+    });
+
     it('keeps recipients', async () => {
       const alarms = storage.alarms!;
       await alarms.saveRecipient(recipient);

@@ -118,6 +118,32 @@ export function createSqlAlarmStore(db: SqlClient): AlarmStore {
         }
       });
     },
+    async dueGroups(before) {
+      const rows = await db.query<{ recipient_id: string; channel: AlarmChannel; n: string | number; oldest: string | number; retrying: boolean }>(
+        `SELECT recipient_id, channel, count(*) AS n, min(queued_at) AS oldest, bool_or(state = 'failed') AS retrying
+         FROM alarm_delivery WHERE state IN ('pending', 'failed') AND next_at <= $1 GROUP BY recipient_id, channel ORDER BY min(queued_at), recipient_id, channel`,
+        [before],
+      );
+      return rows.map((r) => ({ recipientId: r.recipient_id, channel: r.channel, count: Number(r.n), oldestQueuedAt: Number(r.oldest), retrying: r.retrying }));
+    },
+    async groupDue(recipientId, channel, before, limit) {
+      const rows = await db.query<DeliveryDbRow>(
+        `SELECT ${COLUMNS} FROM alarm_delivery WHERE recipient_id = $1 AND channel = $2 AND state IN ('pending', 'failed') AND next_at <= $3 ORDER BY queued_at, id LIMIT $4`,
+        [recipientId, channel, before, limit],
+      );
+      return rows.map(toDelivery);
+    },
+    async patchDeliveries(ids, patch) {
+      if (ids.length === 0) return;
+      const mode = typeof patch.attempts === 'number' ? 'set' : patch.attempts;
+      await db.query(
+        `UPDATE alarm_delivery SET state = $2,
+           attempts = CASE $9::text WHEN 'increment' THEN attempts + 1 WHEN 'keep' THEN attempts ELSE $3::int END, next_at = $4, sent_at = COALESCE($5, sent_at),
+           last_error = COALESCE($6, last_error), last_failure_at = COALESCE($7, last_failure_at), message_id = COALESCE($8, message_id)
+         WHERE id = ANY($1::text[])`,
+        [ids, patch.state, typeof patch.attempts === 'number' ? patch.attempts : 0, patch.nextAt, patch.sentAt ?? null, patch.lastError ?? null, patch.failedAt ?? null, patch.messageId ?? null, mode],
+      );
+    },
     async sentTimes(recipientId, channel, since) {
       const rows = await db.query<{ sent_at: string | number }>(
         'SELECT DISTINCT sent_at FROM alarm_delivery WHERE recipient_id = $1 AND channel = $2 AND sent_at >= $3 ORDER BY sent_at',
