@@ -30,6 +30,13 @@ const CORE = [
   'server/accounts/memory-account-store.ts',
   'server/accounts/memory-login-attempts.ts',
   'server/sources/simulator/**/*.ts',
+  'server/alarms/alarm-store.ts',
+  'server/alarms/memory-alarm-store.ts',
+  'server/alarms/alarm-worker.ts',
+  'server/alarms/alarm-planning.ts',
+  'server/alarms/alarm-messages.ts',
+  'server/alarms/alarm-channels.ts',
+  'server/alarms/gsm7.ts',
 ];
 /** Node edges inside core folders: the fastify adapter of the route table. */
 const CORE_EDGES = ['server/http/fastify/**'];

@@ -128,9 +128,16 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
     });
     const windows = await fetch(`/api/v1/maintenances?collectiviteId=${otherId}`, { headers });
     const schedule = await fetch('/api/v1/maintenances', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ collectiviteId: otherId, siteIds: [], start: Date.now() + 3_600_000, end: Date.now() + 7_200_000, nature: 'x' }) });
-    return [one.status, incidents.status, bulk.status, windows.status, schedule.status];
+    // Alarm recipients (#15): saving one for the other collectivité is refused, the list holds only the caller.
+    const recipient = { audience: 'referent', collectiviteId: otherId, name: 'x', email: 'x@example.fr', language: 'fr', rules: { events: {}, smsWindow: 'always' } };
+    const save = await fetch('/api/v1/alarms/recipients/x-other', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(recipient) });
+    const recipients = await fetch('/api/v1/alarms/recipients', { headers });
+    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, recipients.status, await recipients.text()];
   }, other!.id);
-  expect(refused).toEqual([403, 403, 403, 403, 403]);
+  expect(refused.slice(0, 7)).toEqual([403, 403, 403, 403, 403, 403, 200]);
+  // The other référent's recipient exists (demo recipients): the list must not carry it.
+  expect(refused[7]).not.toContain(other!.id);
+  expect(refused[7]).toContain(own!.id);
 });
 
 test('on a 390×844 phone the map, the problems and the site panel work by touch, with no sideways scroll', async () => {

@@ -15,6 +15,10 @@ import { createCoveredCalendar } from './http/covered-calendar.ts';
 import { registerApiRoutes } from './http/fastify/register-api-routes.ts';
 import type { Storage } from './ports.ts';
 import { openStorage } from './storage/open-storage.ts';
+import { startAlarmService, type AlarmService } from './alarms/alarm-service.ts';
+import { noticeFor } from './alarms/maintenance-notices.ts';
+import { indexEstate } from '../src/domain/estate-index.ts';
+import type { Supervision } from './supervision/supervision.ts';
 import { lastKnownInstant, restoreState } from './supervision/restore.ts';
 
 /** How often open sessions are checked against disabled or changed accounts. */
@@ -37,6 +41,8 @@ export interface AssembledGateway<S extends SupervisionSource> {
   storage: Storage;
   sessions: AuthService;
   source: S;
+  /** The alarm worker and its channels (absent when storage has no alarm store). */
+  alarms?: AlarmService;
   /** Stop the revocation watch, close the gateway (source, queued writes, sockets, port), then storage. */
   close(): Promise<void>;
 }
@@ -44,11 +50,15 @@ export interface AssembledGateway<S extends SupervisionSource> {
 export async function assembleGateway<S extends SupervisionSource>(config: Config, assembly: GatewayAssembly<S>): Promise<AssembledGateway<S>> {
   const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
   let stopRevocationWatch = () => {};
+  let alarms: AlarmService | undefined;
   try {
     const restored = await restoreState(storage, { now: Date.now(), recentMs: LIVE_RECENT_MS });
     // A restarted simulated clock must not start before what storage already holds.
     const source = assembly.source(Math.max(Date.now(), (lastKnownInstant(restored) ?? 0) + 1));
     const sessions = await createSessionService({ accounts: storage.accounts, now: () => Date.now() });
+    const calendar = createCoveredCalendar(config.coveredHours);
+    const late: { supervision?: Supervision } = {};
+    alarms = await startAlarmService({ settings: config.alarms, storage, dataDir: config.dataDir, calendar, supervision: () => late.supervision });
     stopRevocationWatch = sessions.watchRevocations(REVOCATION_CHECK_MS);
     const gateway = await createGateway({
       storage,
@@ -57,7 +67,7 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
       config,
       restored,
       routes: async (app, context) => {
-        await registerApiRoutes(app, { state: context.supervision, storage, sessions, calendar: createCoveredCalendar(config.coveredHours) });
+        await registerApiRoutes(app, { state: context.supervision, storage, sessions, calendar, ...(alarms && { alarms }) });
         await assembly.routes?.(app, { ...context, source });
       },
       stream: config.stream,
@@ -66,18 +76,37 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
       logger: { level: assembly.logLevel ?? 'warn' },
       ...(assembly.staticDir !== undefined && { staticDir: assembly.staticDir }),
     });
-    return { gateway, storage, sessions, source, close: () => closeInOrder(stopRevocationWatch, gateway, storage) };
+    late.supervision = gateway.supervision;
+    const started = alarms;
+    // Maintenance windows announced by the alarm channels (#14 → #15).
+    if (started) {
+      const supervision = gateway.supervision;
+      const stopNotices = supervision.subscribe((change) => {
+        for (const c of change.maintenances ?? []) {
+          const notice = noticeFor(c, indexEstate(supervision.estate()));
+          if (notice) started.maintenance.noticed(notice).catch((error: unknown) => console.error('Vigie: maintenance alarm not recorded', error));
+        }
+      });
+      const stopRevocations = stopRevocationWatch;
+      stopRevocationWatch = () => {
+        stopNotices();
+        stopRevocations();
+      };
+    }
+    return { gateway, storage, sessions, source, ...(started && { alarms: started }), close: () => closeInOrder(stopRevocationWatch, gateway, storage, started) };
   } catch (error) {
     stopRevocationWatch();
+    await alarms?.stop().catch(() => undefined);
     await storage.close().catch(() => undefined);
     throw error;
   }
 }
 
 /** Storage is closed even when the gateway fails to close; the failures are reported together. */
-async function closeInOrder(stopRevocationWatch: () => void, gateway: Gateway, storage: Storage): Promise<void> {
+async function closeInOrder(stopRevocationWatch: () => void, gateway: Gateway, storage: Storage, alarms?: AlarmService): Promise<void> {
   stopRevocationWatch();
   const failures: Error[] = [];
+  await alarms?.stop().catch((cause: unknown) => failures.push(new Error('stopping the alarm service failed', { cause })));
   await gateway.close().catch((cause: unknown) => failures.push(new Error('closing the gateway failed', { cause })));
   await storage.close().catch((cause: unknown) => failures.push(new Error('closing storage failed', { cause })));
   if (failures.length > 1) throw new AggregateError(failures, 'closing the gateway and its storage failed');

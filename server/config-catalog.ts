@@ -4,7 +4,7 @@
 // Typed by the schema's keys: a new setting without its documentation does not compile.
 import type { configSchema } from './config.ts';
 
-export type ConfigSection = 'server' | 'source' | 'storage' | 'accounts-map' | 'covered-hours' | 'live-stream';
+export type ConfigSection = 'server' | 'source' | 'storage' | 'accounts-map' | 'alarms' | 'covered-hours' | 'live-stream';
 
 export interface SettingDoc {
   section: ConfigSection;
@@ -89,6 +89,29 @@ export const SETTINGS_DOC: Record<SchemaKey, SettingDoc> = {
     example: '100',
     meaning: 'Changes are coalesced per probe and sent at most this often (10–5000). 50 ms keeps the fan-out p99 under 200 ms at 1,000 clients (docs/benchmarks.md); 100 ms doubled the wait.',
   },
+  SMTP_URL: {
+    section: 'alarms',
+    example: 'smtps://vigie:secret@smtp.example.fr:465',
+    meaning: 'The mail server: `smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://user:password@host:465` (implicit TLS). Unset: the mail catcher below, or no mail channel.',
+  },
+  MAIL_FROM: { section: 'alarms', example: 'Vigie Moselle Fibre <vigie@moselle-fibre.fr>', meaning: 'Sender of the alarm mails (one line).' },
+  SMTP_TLS_VERIFY: {
+    section: 'alarms',
+    example: 'false',
+    meaning: "Verify the mail server's certificate; `false` only for a test server with a self-signed certificate.",
+  },
+  MAIL_CATCHER: {
+    section: 'alarms',
+    example: 'false',
+    meaning:
+      'Default: the value of `DEMO_ACCOUNTS`. Without `SMTP_URL`: run an embedded SMTP server on 127.0.0.1 (free port) that keeps every mail as an `.eml` file in `DATA_DIR/mail-catcher/` (the demo\'s default). `false` and no `SMTP_URL`: no mail channel, alarms are recorded "not sent: no channel".',
+  },
+  SMS_URL: { section: 'alarms', example: 'https://sms.example.fr/v1/messages', meaning: "The SMS provider's HTTP endpoint (generic JSON shape, alarms.md). Unset: no SMS channel." },
+  SMS_TOKEN: { section: 'alarms', example: 'tok_123', meaning: 'Sent as `Authorization: Bearer …`.' },
+  SMS_USER: { section: 'alarms', example: 'vigie', meaning: 'With `SMS_PASSWORD`, sent as HTTP Basic when there is no `SMS_TOKEN`.' },
+  SMS_PASSWORD: { section: 'alarms', example: 'secret', meaning: 'The HTTP Basic password for `SMS_USER`.' },
+  SMS_SENDER: { section: 'alarms', example: 'MoselleFib', meaning: 'Sender name shown on phones (11 characters at most), when the provider allows it.' },
+  ALARM_TICK_MS: { section: 'alarms', example: '500', meaning: 'How often the alarm worker drains the outbox.' },
   HEARTBEAT_MS: { section: 'live-stream', example: '10000', meaning: 'Heartbeat period (seq + source health), so clients can show data age.' },
   STREAM_BUFFER: {
     section: 'live-stream',

@@ -47,9 +47,25 @@ describe('loadConfig', () => {
     [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE'],
     [{ STREAM_FLUSH_MS: '1' }, 'STREAM_FLUSH_MS'],
     [{ SOURCE: 'icinga2' }, 'ICINGA_URL'],
+    [{ SMTP_URL: 'http://mail.example' }, 'SMTP_URL'],
+    [{ SMS_URL: 'ftp://sms.example' }, 'SMS_URL'],
+    [{ MAIL_FROM: 'Vigie <v@x.fr>\r\nBcc: a@b.fr' }, 'MAIL_FROM'],
   ])('%o is refused naming %s', (env, name) => {
     expect(() => loadConfig(env, noFile)).toThrow(ConfigError);
     expect(() => loadConfig(env, noFile)).toThrow(name);
+  });
+
+  test('alarms: the embedded mail catcher with demo accounts and no SMTP_URL; SMTP and SMS when set', () => {
+    expect(loadConfig({}, noFile).alarms).toEqual({ mailCatcher: true, from: 'Vigie <vigie@localhost>', tickMs: 1000 });
+    expect(loadConfig({ DEMO_ACCOUNTS: 'false' }, noFile).alarms.mailCatcher).toBe(false);
+    const config = loadConfig({ SMTP_URL: 'smtps://u:p@mx.moselle-fibre.fr:465', MAIL_FROM: 'Vigie <vigie@moselle-fibre.fr>', SMS_URL: 'https://sms.example/send', SMS_TOKEN: 't' }, noFile);
+    expect(config.alarms).toEqual({
+      mailCatcher: false,
+      from: 'Vigie <vigie@moselle-fibre.fr>',
+      tickMs: 1000,
+      smtp: { url: 'smtps://u:p@mx.moselle-fibre.fr:465', from: 'Vigie <vigie@moselle-fibre.fr>', rejectUnauthorized: true },
+      sms: { url: 'https://sms.example/send', token: 't' },
+    });
   });
 
   test('an unreadable, invalid or unknown-key file is a clear error', () => {

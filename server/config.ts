@@ -63,6 +63,21 @@ export const configSchema = z.object({
   ICINGA_SERVERNAME: z.string().min(1).max(253).optional(),
   /** Skip TLS verification: refused unless ICINGA_URL is loopback (tests only). */
   ICINGA_INSECURE_LOOPBACK: bool.default(false),
+  /** Alarms by mail (docs/alarms.md): smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).max(200).refine((v) => !/[\r\n]/.test(v), 'must be one line').default('Vigie <vigie@localhost>'),
+  /** Verify the SMTP server's certificate (off only for a test server). */
+  SMTP_TLS_VERIFY: bool.default(true),
+  /** Without SMTP_URL: an embedded SMTP catcher on 127.0.0.1 that keeps mails in DATA_DIR/mail-catcher. Default: on with DEMO_ACCOUNTS. */
+  MAIL_CATCHER: bool.optional(),
+  /** Alarms by SMS: the provider's HTTP endpoint (generic JSON shape, docs/alarms.md). */
+  SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_TOKEN: z.string().min(1).optional(),
+  SMS_USER: z.string().min(1).optional(),
+  SMS_PASSWORD: z.string().optional(),
+  SMS_SENDER: z.string().min(1).max(11).optional(),
+  /** How often the alarm worker drains the outbox. */
+  ALARM_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -82,6 +97,16 @@ export interface Config {
   persistMs: number;
   maintenanceMaxHours: number;
   icinga?: { url: string; user?: string; password?: string; caPath?: string; servername?: string; insecureLoopback?: boolean };
+  alarms: AlarmSettings;
+}
+
+export interface AlarmSettings {
+  smtp?: { url: string; from: string; rejectUnauthorized: boolean };
+  /** Embedded mail catcher (used only without smtp). */
+  mailCatcher: boolean;
+  from: string;
+  sms?: { url: string; token?: string; user?: string; password?: string; sender?: string };
+  tickMs: number;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +180,20 @@ function toConfig(raw: RawConfig, cwd: string): Config {
     stream: { flushMs: raw.STREAM_FLUSH_MS, heartbeatMs: raw.HEARTBEAT_MS, bufferBatches: raw.STREAM_BUFFER },
     persistMs: raw.PERSIST_MS,
     maintenanceMaxHours: raw.MAINTENANCE_MAX_HOURS,
+    alarms: {
+      mailCatcher: !raw.SMTP_URL && ((raw.MAIL_CATCHER as boolean | undefined) ?? (raw.DEMO_ACCOUNTS as boolean)),
+      from: raw.MAIL_FROM,
+      tickMs: raw.ALARM_TICK_MS,
+      ...(raw.SMTP_URL && { smtp: { url: raw.SMTP_URL, from: raw.MAIL_FROM, rejectUnauthorized: raw.SMTP_TLS_VERIFY as boolean } }),
+      ...(raw.SMS_URL && {
+        sms: {
+          url: raw.SMS_URL,
+          ...(raw.SMS_TOKEN && { token: raw.SMS_TOKEN }),
+          ...(raw.SMS_USER && { user: raw.SMS_USER, password: raw.SMS_PASSWORD ?? '' }),
+          ...(raw.SMS_SENDER && { sender: raw.SMS_SENDER }),
+        },
+      }),
+    },
   };
   if (raw.DATABASE_URL) config.databaseUrl = raw.DATABASE_URL;
   if (raw.ICINGA_URL) {

@@ -10,6 +10,7 @@ import { startAccountsAdmin } from './accounts/admin-socket.ts';
 import { ensureDemoAccounts, ensureOwedDemoReferents, type DemoCredential } from './accounts/demo-accounts.ts';
 import { ensureKioskToken } from './accounts/gateway-secrets.ts';
 import { assembleGateway } from './assemble-gateway.ts';
+import { ensureDemoRecipients } from './alarms/demo-recipients.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { icinga2SourceFromConfig } from './sources/icinga2/from-config.ts';
 import { onParentExit } from './parent-watch.ts';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Off unless VIGIE_TEST_HOOKS=1 (e2e tests only; see docs/configuration.md).
   const testHooks = testHooksFromEnv();
-  const { gateway, storage, sessions, source, close } = await assembleGateway(config, {
+  const { gateway, storage, sessions, source, alarms, close } = await assembleGateway(config, {
     source: (start) => createSource(config, start, testHooks),
     logLevel: process.env.LOG_LEVEL,
   });
@@ -34,10 +35,17 @@ async function main(): Promise<void> {
   const payOwed = () => {
     owed = owed
       .then(() => ensureOwedDemoReferents(storage, gateway.supervision.estate()))
-      .then((created) => void (created.length && printDemo('demo référent accounts, now that their collectivités appeared (shown once):', created)))
+      .then(async (created) => {
+        if (!created.length) return;
+        if (storage.alarms) await ensureDemoRecipients(storage.alarms, created);
+        printDemo('demo référent accounts, now that their collectivités appeared (shown once):', created);
+      })
       .catch((error: unknown) => console.error('Vigie: could not create the demo référents', error));
   };
   const stopOwed = config.demoAccounts ? gateway.supervision.subscribe((change) => change.estateChanged && payOwed()) : () => {};
+  if (demo.length && storage.alarms) await ensureDemoRecipients(storage.alarms, demo);
+  // Started once the state is restored, the source runs and the first recipients exist.
+  alarms?.worker.start();
   const kiosk = await ensureKioskToken(storage.accounts);
   // The embedded database allows one process: the accounts CLI talks to us through this socket.
   const stopAdmin = config.databaseUrl
@@ -74,6 +82,7 @@ async function main(): Promise<void> {
 
   // Announced only now that a stop signal is handled: a supervisor may signal as soon as it reads this.
   printBanner(url, config, estate.collectivites.length, estate.probes.length, demo, kiosk.token);
+  console.log(`  alarms: ${alarmsLine(config, alarms?.catcher?.dir)}`);
   const health = gateway.supervision.sourceHealth();
   // "0 collectivités" alone reads like an empty engine: say when it is the connection that failed.
   if (health.state === 'stale') {
@@ -113,6 +122,12 @@ function demoLines(title: string, credentials: DemoCredential[]): string[] {
 
 function printDemo(title: string, credentials: DemoCredential[]): void {
   console.log(demoLines(title, credentials).join('\n'));
+}
+
+function alarmsLine(config: Config, catcherDir?: string): string {
+  const mail = config.alarms.smtp ? `mail via ${new URL(config.alarms.smtp.url).host}` : catcherDir ? `mail to the embedded catcher, kept in ${catcherDir}` : 'no mail channel (SMTP_URL unset)';
+  const sms = config.alarms.sms ? `SMS via ${new URL(config.alarms.sms.url).host}` : 'no SMS channel (SMS_URL unset)';
+  return `${mail}; ${sms}`;
 }
 
 // A bad setting (2) or a data folder held by another gateway (3) is one line, not a stack trace.

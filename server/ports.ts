@@ -5,6 +5,8 @@ import type { MaintenanceWindow } from '../src/domain/maintenance.ts';
 import type { MaintenanceBook, MaintenanceChange } from './maintenance/maintenance-book.ts';
 import type { Estate, SourceHealth } from '../src/protocol/schemas.ts';
 import type { OperatorAction, Role } from '../src/protocol/rest.ts';
+import type { AlarmEvent } from '../src/domain/alarm-model.ts';
+import type { AlarmStore } from './alarms/alarm-store.ts';
 
 /** Who is calling, as resolved from a session token. Every route and socket event checks it. */
 export interface Principal {
@@ -106,7 +108,8 @@ export interface Storage {
   appendStateChanges(rows: StateChangeRow[]): Promise<void>;
   /** Changes with at in [from, to) plus, per probe, the last change before `from` (the state at `from`). */
   loadStateChanges(from: Instant, to: Instant, probeIds?: string[]): Promise<StateChangeRow[]>;
-  saveIncidents(incidents: Incident[]): Promise<void>;
+  /** Incidents and the alarm events their changes caused, in one transaction (docs/alarms.md). */
+  saveIncidents(incidents: Incident[], alarms?: readonly AlarmEvent[]): Promise<void>;
   loadIncidents(query: IncidentQuery): Promise<Incident[]>;
   /** One incident by id (optional: callers fall back to loadIncidents). */
   loadIncident?(id: string): Promise<Incident | undefined>;
@@ -120,6 +123,8 @@ export interface Storage {
   loadDeadLetters(limit: number): Promise<DeadLetterRow[]>;
   accounts: AccountStore;
   maintenance: MaintenanceStore;
+  /** The alarm service's recipients and outbox (absent in storages built before it). */
+  alarms?: AlarmStore;
 }
 
 /** Declared maintenance windows (server/maintenance/). */

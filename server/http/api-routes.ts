@@ -3,6 +3,7 @@
 // mocks/msw/handlers.ts). A route added here is served by both, and is in the isolation tests.
 import type { ApiDeps, RouteDeps } from './api-deps.ts';
 import type { ApiRoute } from './api-route.ts';
+import { alarmRoutes } from './alarm-routes.ts';
 import { estateRoutes } from './estate-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { incidentRoutes } from './incident-routes.ts';
@@ -12,5 +13,5 @@ import { slaRoutes } from './sla-routes.ts';
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
   const routeDeps: RouteDeps = { ...deps, now: deps.now ?? (() => deps.state.now()) };
-  return [sessionRoutes, estateRoutes, incidentRoutes, slaRoutes, exportRoutes, maintenanceRoutes].flatMap((routes) => routes(routeDeps));
+  return [sessionRoutes, estateRoutes, incidentRoutes, alarmRoutes, slaRoutes, exportRoutes, maintenanceRoutes].flatMap((routes) => routes(routeDeps));
 }

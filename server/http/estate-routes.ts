@@ -8,6 +8,7 @@ import { validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { routeTable, type ApiRoute } from './api-route.ts';
 import { principalOf, requireScope } from './auth.ts';
+import { alarmHealthFor } from './alarm-health.ts';
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(128) });
 
@@ -29,6 +30,7 @@ export function estateRoutes(deps: RouteDeps): ApiRoute[] {
       unmapped: support ? { count: unmapped.length, probeIds: unmapped.slice(0, 200) } : { count: unmapped.length },
       engineObjects: support ? { count: engineObjects.length, objects: engineObjects.slice(0, 200) } : { count: engineObjects.length },
       // Rows the database refused (docs/storage.md) and engine text repaired to be storable: support's to act on.
+      ...(deps.alarms && { alarms: alarmHealthFor(await deps.alarms.health(), support, deps.now()) }),
       ...(support && {
         storage: { deadLetters: await deps.storage.countDeadLetters() },
         engineText: { repaired: (deps.state as { engineTextRepairs?: () => number }).engineTextRepairs?.() ?? 0 },

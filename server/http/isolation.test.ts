@@ -32,11 +32,16 @@ beforeAll(async () => {
   };
   c1Window = await schedule('c1', 's-c1');
   c2Window = await schedule('c2', 's-c2');
+  // Alarm recipients of both collectivités (docs/alarms.md): c1's référent may see only its own.
+  const rules = { events: { 'incident-critical': ['mail' as const] }, smsWindow: 'always' as const };
+  await gw.storage.alarms!.saveRecipient({ id: 'ref-c1', audience: 'referent', collectiviteId: 'c1', name: 'Référent 1', email: 'ref1@commune1.fr', language: 'fr', rules, login: 'ref-c1', enabled: true });
+  await gw.storage.alarms!.saveRecipient({ id: 'ref-c2', audience: 'referent', collectiviteId: 'c2', name: 'Référent Commune 2', email: 'ref2@c2.fr', language: 'fr', rules, login: 'ref-c2', enabled: true });
   token = await gw.login('ref-c1');
 });
 afterAll(() => gw.close());
 
 describe('isolation between collectivités', () => {
+  const recipientBody = { audience: 'referent', collectiviteId: 'c2', name: 'x', email: 'x@c2.fr', language: 'fr', rules: { events: {}, smsWindow: 'always' } };
   const forbiddenCalls = (): Array<[method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown]> => [
     ['GET', '/collectivites/c2'],
     ['GET', '/sites/s-c2'],
@@ -60,6 +65,10 @@ describe('isolation between collectivités', () => {
     ['POST', '/maintenances', { collectiviteId: 'c2', siteIds: ['s-c2'], start: gw.source.clock + 3_600_000, end: gw.source.clock + 7_200_000, nature: 'x' }],
     ['POST', `/maintenances/${c2Window}`, { collectiviteId: 'c2', siteIds: ['s-c2'], start: gw.source.clock + 3_600_000, end: gw.source.clock + 7_200_000, nature: 'x' }],
     ['DELETE', `/maintenances/${c2Window}`],
+    ['GET', `/incidents/${encodeURIComponent(c2Incident)}/deliveries`],
+    ['POST', '/alarms/recipients/ref-c2', recipientBody],
+    ['POST', '/alarms/recipients/new-one', recipientBody],
+    ['DELETE', '/alarms/recipients/ref-c2'],
   ];
 
   it('refuses every route for c2 ids with 403 and no c2 data', async () => {
@@ -94,6 +103,7 @@ describe('isolation between collectivités', () => {
       '/maintenances',
       '/maintenances?phase=all',
       `/maintenances/${c1Window}`,
+      '/alarms/recipients',
     ];
     for (const path of paths) {
       const res = await gw.call('GET', path, token);
@@ -108,6 +118,7 @@ describe('isolation between collectivités', () => {
     // The refused calls changed nothing of c2's window.
     expect(gw.supervision.maintenance.get(c2Window)).toMatchObject({ nature: 'travaux c2' });
     expect(gw.supervision.maintenance.get(c2Window)?.cancelledAt).toBeUndefined();
+    expect((await gw.call('GET', '/alarms/recipients', token)).json()).toEqual([expect.objectContaining({ id: 'ref-c1', email: 'ref1@commune1.fr' })]);
   });
 
   it('lets a référent comment on its own incidents only, and the kiosk act on none', async () => {

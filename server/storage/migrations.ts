@@ -137,6 +137,49 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX maintenance_window_end ON maintenance_window (end_at);
     `,
   },
+  {
+    version: 6,
+    name: 'alarm recipients, outbox events, deliveries',
+    sql: `
+      -- Who receives alarms (docs/alarms.md): the Recipient as JSON, its collectivité for scoping.
+      CREATE TABLE alarm_recipient (
+        id text PRIMARY KEY,
+        collectivite_id text,
+        body jsonb NOT NULL
+      );
+      -- The outbox: alarm events written in the same transaction as the incident change that
+      -- caused them; key is the idempotency key (same fact, same key, stored once).
+      CREATE TABLE alarm_event (
+        key text PRIMARY KEY,
+        collectivite_id text NOT NULL,
+        incident_id text,
+        at bigint NOT NULL,
+        body jsonb NOT NULL,
+        planned boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX alarm_event_unplanned ON alarm_event (at) WHERE NOT planned;
+      -- One row per event, recipient and channel; id = event key|recipient|channel.
+      CREATE TABLE alarm_delivery (
+        id text PRIMARY KEY,
+        event_key text NOT NULL,
+        incident_id text,
+        recipient_id text NOT NULL,
+        channel text NOT NULL,
+        state text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        queued_at bigint NOT NULL,
+        next_at bigint NOT NULL,
+        sent_at bigint,
+        last_error text,
+        last_failure_at bigint,
+        message_id text,
+        body jsonb NOT NULL
+      );
+      CREATE INDEX alarm_delivery_due ON alarm_delivery (next_at) WHERE state IN ('pending', 'failed');
+      CREATE INDEX alarm_delivery_sent ON alarm_delivery (recipient_id, channel, sent_at) WHERE sent_at IS NOT NULL;
+      CREATE INDEX alarm_delivery_incident ON alarm_delivery (incident_id);
+    `,
+  },
 ];
 
 /** Lock id for pg_advisory_xact_lock, so two gateways starting together migrate once. */

@@ -4,11 +4,13 @@
 // its data throws StorageRefusedError (sql-errors.ts), so the caller can set the rows aside.
 import { withVersion } from '../../src/domain/incident-version.ts';
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
+import type { AlarmEvent } from '../../src/domain/alarm-model.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import type { IncidentQuery, OperatorActionRow, StateChangeRow, Storage } from '../ports.ts';
 import { createSqlAccountStore } from './sql-accounts.ts';
 import { createSqlDeadLetters } from './sql-dead-letters.ts';
 import { createSqlMaintenanceStore } from './sql-maintenance.ts';
+import { createSqlAlarmStore, insertAlarmEvents } from './sql-alarms.ts';
 import { refusing } from './sql-errors.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
@@ -160,7 +162,15 @@ export function createSqlStorage(db: SqlClient): Storage {
       return rows.map(toStateChange);
     },
 
-    saveIncidents: (incidents: Incident[]) => refusing(() => upsertIncidents(db, incidents)),
+    saveIncidents: (incidents: Incident[], alarms: readonly AlarmEvent[] = []) =>
+      refusing(() =>
+        alarms.length === 0
+          ? upsertIncidents(db, incidents)
+          : db.transaction(async (tx) => {
+              await upsertIncidents(tx, incidents);
+              await insertAlarmEvents(tx, alarms);
+            }),
+      ),
     async loadIncidents(query) {
       const { where, params } = incidentWhere(query);
       const page = [
@@ -195,5 +205,6 @@ export function createSqlStorage(db: SqlClient): Storage {
     ...createSqlDeadLetters(db),
     accounts: createSqlAccountStore(db),
     maintenance: createSqlMaintenanceStore(db),
+    alarms: createSqlAlarmStore(db),
   };
 }

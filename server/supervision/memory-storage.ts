@@ -2,6 +2,8 @@
 // records every write call so tests can check that writes are batched, and refuses the text
 // PostgreSQL refuses (NUL, lone surrogates) the way the SQL storage does: StorageRefusedError.
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
+import type { AlarmEvent } from '../../src/domain/alarm-model.ts';
+import { MemoryAlarmStore } from '../alarms/memory-alarm-store.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { textProblem } from '../../src/protocol/text.ts';
 import { createMemoryAccountStore } from '../accounts/memory-account-store.ts';
@@ -60,10 +62,12 @@ export class MemoryStorage implements Storage {
     const kept = rows.filter((r) => r.at >= from || lastBefore.get(r.probeId) === r);
     return kept.sort((a, b) => (a.probeId < b.probeId ? -1 : a.probeId > b.probeId ? 1 : a.at - b.at));
   }
-  async saveIncidents(incidents: Incident[]) {
+  async saveIncidents(incidents: Incident[], alarms: readonly AlarmEvent[] = []) {
     this.calls.push('saveIncidents');
     refuseUnstorable(incidents);
+    refuseUnstorable(alarms);
     for (const i of incidents) this.incidents.set(i.id, structuredClone(i));
+    this.alarms.appendNow(alarms);
   }
   async loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: number; to?: number }) {
     return structuredClone(
@@ -103,4 +107,5 @@ export class MemoryStorage implements Storage {
     loadWindows: async (query = {}) =>
       structuredClone([...this.windows.values()].filter((w) => query.endsFrom === undefined || w.end >= query.endsFrom).sort((a, b) => a.start - b.start)),
   };
+  readonly alarms = new MemoryAlarmStore();
 }

@@ -4,6 +4,7 @@
 // it refuses for what it holds goes to the dead letters (isolating-write.ts) and blocks nothing. An
 // operator's action is confirmed only once its own rows are on disk (confirm).
 import type { Incident, ProbeStatus } from '../../src/domain/model.ts';
+import type { AlarmEvent } from '../../src/domain/alarm-model.ts';
 import { cleanEngineText } from '../../src/protocol/text.ts';
 import { StorageUnavailableError, type DeadLetterRow, type OperatorActionRow, type StateChangeRow, type Storage, type StorageRefusedError } from '../ports.ts';
 import { UnwrittenRows, writeIsolating } from './isolating-write.ts';
@@ -40,6 +41,8 @@ class Ticket {
 interface Queued<T> {
   row: T;
   tickets: Ticket[];
+  /** Alarm events this incident's changes caused: written in the same transaction as the row. */
+  alarms?: AlarmEvent[];
 }
 
 export interface PersistQueueOptions {
@@ -75,8 +78,8 @@ export class PersistQueue {
     this.stateChanges.push(row);
   }
 
-  incident(incident: Incident): void {
-    this.queueIncident({ row: incident, tickets: [] });
+  incident(incident: Incident, alarms?: AlarmEvent[]): void {
+    this.queueIncident({ row: incident, tickets: [], ...(alarms?.length ? { alarms } : {}) });
   }
 
   action(row: OperatorActionRow): void {
@@ -111,7 +114,8 @@ export class PersistQueue {
   private queueIncident(queued: Queued<Incident>): void {
     const older = this.incidents.get(queued.row.id);
     // The newer version holds the older one's timeline: writing it satisfies the older one's waiters.
-    this.incidents.set(queued.row.id, { row: queued.row, tickets: [...(older?.tickets ?? []), ...queued.tickets] });
+    const alarms = [...(older?.alarms ?? []), ...(queued.alarms ?? [])];
+    this.incidents.set(queued.row.id, { row: queued.row, tickets: [...(older?.tickets ?? []), ...queued.tickets], ...(alarms.length ? { alarms } : {}) });
   }
 
   private async write(): Promise<void> {
@@ -134,7 +138,7 @@ export class PersistQueue {
       });
       step = 1;
       await writeIsolating([incidents], {
-        write: (rows) => s.saveIncidents(rows.map((q) => q.row)),
+        write: (rows) => s.saveIncidents(rows.map((q) => q.row), rows.flatMap((q) => q.alarms ?? [])),
         written: settle,
         refused: (q, error) => this.deadLetter('incident', q.row.id, q.row, error, q.tickets),
       });
@@ -176,7 +180,10 @@ export class PersistQueue {
     this.stateChanges = [...stateChanges, ...this.stateChanges];
     for (const q of incidents) {
       const newer = this.incidents.get(q.row.id);
-      if (newer) newer.tickets.unshift(...q.tickets);
+      if (newer) {
+        newer.tickets.unshift(...q.tickets);
+        if (q.alarms) newer.alarms = [...q.alarms, ...(newer.alarms ?? [])];
+      }
       else this.incidents.set(q.row.id, q);
     }
     this.actions = [...actions, ...this.actions];

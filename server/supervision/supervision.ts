@@ -8,7 +8,9 @@ import { currentWindows, type MaintenanceRules } from '../../src/domain/maintena
 import { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import { MaintenanceGate } from './maintenance-gate.ts';
 import { isActive, isLiveRecent, LIVE_RECENT_MS } from '../../src/domain/incident-rules.ts';
-import { isProblem, sameStatus, type Incident, type Instant, type ProbeStatus } from '../../src/domain/model.ts';
+import { isProblem, sameStatus, type DeliveryNote, type Incident, type Instant, type ProbeStatus } from '../../src/domain/model.ts';
+import type { AlarmEvent } from '../../src/domain/alarm-model.ts';
+import { alarmSubject, incidentAlarmEvents } from '../../src/domain/alarm-events.ts';
 import type { OperatorAction } from '../../src/protocol/rest.ts';
 import type { Estate, SourceHealth } from '../../src/protocol/schemas.ts';
 import type { SourceAction, SourceEvents, SupervisionSource, UnmappedEngineObject } from '../../src/protocol/source.ts';
@@ -19,6 +21,7 @@ import { indexEstate, sameEstate, type EstateIndex } from '../../src/domain/esta
 import { PersistQueue } from './persist-queue.ts';
 import { restoreState, type RestoredState } from './restore.ts';
 import { repairingEvents, repairTally } from './source-boundary.ts';
+import { cleanEngineText } from '../../src/protocol/text.ts';
 
 export interface SupervisionOptions {
   source: SupervisionSource;
@@ -43,6 +46,8 @@ export interface Supervision extends SupervisionState {
   stop(): Promise<void>;
   /** Write everything queued now. */
   persist(): Promise<void>;
+  /** Append an alarm delivery that happened to an incident's timeline (the alarm worker). */
+  recordDelivery(incidentId: string, delivery: DeliveryNote, at: Instant): Promise<void>;
   /** Probe ids the engine reported that the estate does not know. */
   unmappedProbeIds(): string[];
   /** Engine objects the source itself could not map (with the reason), if it reports them. */
@@ -97,11 +102,11 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     }
   }
 
-  function remember(incident: Incident, persist = true): void {
+  function remember(incident: Incident, persist = true, alarms?: AlarmEvent[]): void {
     incidents.set(incident.id, incident);
     const current = latest.get(incident.probeId);
     if (!current || current.id === incident.id || current.openedAt <= incident.openedAt) latest.set(incident.probeId, incident);
-    if (persist) queue.incident(incident);
+    if (persist) queue.incident(incident, alarms);
   }
 
   /**
@@ -152,10 +157,11 @@ export function createSupervision(options: SupervisionOptions): Supervision {
    */
   function reduceStatus(status: ProbeStatus, ref: ProbeRef, at: Instant): Incident | undefined {
     const event = { type: 'status', at, since: status.since, state: status.state, stateType: status.stateType } as const;
-    const outcome = reduceStatusInMaintenance(latest.get(status.probeId), ref, event, gate.windowsFor(coverageRef(ref)), rules);
+    const previous = latest.get(status.probeId);
+    const outcome = reduceStatusInMaintenance(previous, ref, event, gate.windowsFor(coverageRef(ref)), rules);
     gate.defer(status.probeId, outcome.deferredUntil !== undefined);
     if (!outcome.changed || !outcome.incident) return undefined;
-    remember(outcome.incident);
+    remember(outcome.incident, true, alarmEventsFor(previous, outcome.incident, status));
     return outcome.incident;
   }
 
@@ -270,6 +276,28 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     return { incident: changed };
   }
 
+  /** The alarms an incident change causes (docs/alarms.md): none while the probe is in a downtime. */
+  function alarmEventsFor(previous: Incident | undefined, next: Incident, status: ProbeStatus): AlarmEvent[] | undefined {
+    if (!storage.alarms || status.inDowntime) return undefined;
+    const subject = alarmSubject(index, next.probeId, status.output);
+    if (!subject) return undefined;
+    // Names may hold what storage refuses (NUL, lone surrogates): the outbox gets them repaired.
+    const clean = Object.fromEntries(Object.entries(subject).map(([k, v]) => [k, k === 'probeKind' ? v : cleanEngineText(String(v), 300)])) as typeof subject;
+    return incidentAlarmEvents(previous, next, clean);
+  }
+
+  /** Record on the incident's timeline an alarm delivery that happened (called by the alarm worker). */
+  async function recordDelivery(incidentId: string, delivery: DeliveryNote, at: Instant): Promise<void> {
+    const incident = await findIncident(incidentId);
+    const ref = incident && index.probeRef(incident.probeId);
+    if (!incident || !ref) return;
+    const outcome = reduceIncident(incident, ref, { type: 'delivery', at, delivery }, rules);
+    if (!outcome.changed || !outcome.incident) return;
+    if (incidents.get(incident.id) === incident || latest.get(incident.probeId) === incident) remember(outcome.incident);
+    else queue.incident(outcome.incident);
+    notify({ statuses: [], incidents: [outcome.incident] });
+  }
+
   /** Resolved or closed incidents leave memory after `recentMs`; storage keeps them. */
   function prune(): void {
     const now = source.now();
@@ -288,6 +316,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     collectiviteOf: (id) => index.collectiviteOf(id) ?? incidents.get(id)?.collectiviteId,
     act,
     maintenance,
+    recordDelivery,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

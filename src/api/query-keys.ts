@@ -24,6 +24,11 @@ export const queryKeys = {
     all: () => ['maintenances'] as const,
     list: (collectiviteId: string | undefined) => ['maintenances', collectiviteId ?? 'all'] as const,
   },
+  alarms: {
+    all: () => ['alarms'] as const,
+    health: () => ['alarms', 'health'] as const,
+    recipients: () => ['alarms', 'recipients'] as const,
+  },
   availability: {
     all: () => ['availability'] as const,
     report: (collectiviteId: string | undefined, period: string) => ['availability', collectiviteId ?? 'all', period] as const,

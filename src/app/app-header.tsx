@@ -6,6 +6,7 @@ import { useEstateIndex, useSourceHealth } from '../live/use-live.ts';
 import { authMessages } from '../features/auth/auth-messages.ts';
 import { appMessages } from './app-messages.ts';
 import { DataStatus } from './data-status.tsx';
+import { AlarmHealthBadge } from '../features/alarms/components/alarm-health-badge.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { SourceProblemBadge } from './source-problem-badge.tsx';
 import { collectivitePath, navigate } from './router.ts';
@@ -52,6 +53,7 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
           </p>
         )}
         <SourceProblemBadge />
+        <AlarmHealthBadge />
       </div>
       <div className="ml-auto flex items-center gap-2 sm:gap-3">
         <LanguageSwitch />

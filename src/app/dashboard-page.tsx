@@ -9,6 +9,7 @@ import { ProblemDesk } from '../features/desk/components/problem-desk.tsx';
 import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
 import { GtiLeft, useGtiUrgency } from '../features/gti/gti-urgency.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
 
@@ -33,6 +34,7 @@ export function DashboardPage({ collectiviteId }: { collectiviteId?: string }) {
           <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
+          <AlarmSettingsSection />
         </div>
       </main>
     </div>

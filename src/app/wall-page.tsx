@@ -11,6 +11,7 @@ import { WallMaintenanceCard } from '../features/maintenance/components/wall-mai
 import { WallScreen } from '../features/wall/components/wall-screen.tsx';
 import { parseWallOptions } from '../features/wall/wall-options.ts';
 import { WallMap } from './wall-map.tsx';
+import { AlarmHealthBadge } from '../features/alarms/components/alarm-health-badge.tsx';
 
 function WallAside({ collectiviteId }: { collectiviteId: string }) {
   return (
@@ -33,6 +34,7 @@ export function WallPage({ search = globalThis.location?.search ?? '' }: { searc
       renderAside={(id) => <WallAside collectiviteId={id} />}
       calm={<WallAvailability />}
       renderMap={(id) => <WallMap collectiviteId={id} />}
+      alarmStatus={<AlarmHealthBadge large />}
     />
   );
 }

@@ -21,8 +21,8 @@ export function reconcileIncidents(page: readonly Incident[], held: ReadonlyMap<
 
 /**
  * An incident as stored, versioned: rows written before versions existed get the version the
- * reducer would have given them — it opens with two timeline entries at version 1 and adds one
- * entry per change.
+ * reducer would have given them — it then opened with two timeline entries at version 1 ('opened'
+ * and an unconditional 'notified', removed since alarms exist) and added one entry per change.
  */
 export function withVersion(stored: Omit<Incident, 'version'> & { version?: number }): Incident {
   if (typeof stored.version === 'number' && Number.isSafeInteger(stored.version) && stored.version > 0) return stored as Incident;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Incident, ProbeState, StateType } from './model.ts';
+import type { DeliveryNote, Incident, ProbeState, StateType } from './model.ts';
 import { incidentId, isActive, reduceIncident, type IncidentEvent, type ProbeRef } from './incidents.ts';
 
 const probe: ProbeRef = { probeId: 'p-disk-1', siteId: 's-mairie', collectiviteId: 'c-57463' };
@@ -45,10 +45,8 @@ describe('opening', () => {
     expect(incident !== undefined).toBe(opens);
     if (!incident) return;
     expect(incident).toMatchObject({ id: incidentId(probe.probeId, T0), ...probe, status: 'open', severity: state, openedAt: T0 });
-    expect(incident.timeline).toEqual([
-      { at: T0, kind: 'opened', state },
-      { at: T0, kind: 'notified' },
-    ]);
+    // Nothing was sent: opening records the opening only (alarm deliveries are recorded when made).
+    expect(incident.timeline).toEqual([{ at: T0, kind: 'opened', state }]);
   });
 
   test('soft failures confirmed by a hard one open the incident at the hard instant', () => {
@@ -79,7 +77,7 @@ describe('severity follows the worst state reached', () => {
     const { incident } = fold(events);
     expect(incident?.severity).toBe(severity);
     expect(incident?.status).toBe('open');
-    expect(kinds(incident)).toEqual(['opened', 'notified', ...extraKinds]);
+    expect(kinds(incident)).toEqual(['opened', ...extraKinds]);
   });
 });
 
@@ -114,7 +112,7 @@ describe('reopen within 15 minutes of resolution', () => {
       expect(incident?.timeline.at(-1)).toEqual({ at: resolvedAt + delay, kind: 'reopened', state: 'CRITICAL' });
     } else {
       expect(incident).toMatchObject({ id: incidentId(probe.probeId, resolvedAt + delay), status: 'open', openedAt: resolvedAt + delay });
-      expect(kinds(incident)).toEqual(['opened', 'notified']);
+      expect(kinds(incident)).toEqual(['opened']);
     }
   });
 
@@ -240,11 +238,32 @@ describe('versions: 1 when opened, one more per change, none for what changes no
     ];
     const { outcomes } = fold(events);
     expect(outcomes.map((o) => o.incident?.version)).toEqual([1, 2, 3, 3, 3, 4, 5, 6, 6]);
-    for (const o of outcomes) expect(o.incident!.version).toBe(o.incident!.timeline.length - 1);
+    for (const o of outcomes) expect(o.incident!.version).toBe(o.incident!.timeline.length);
   });
 
   test('a new incident after a closed one starts again at 1', () => {
     const { incident } = fold([status(T0, 'CRITICAL'), status(T0 + MIN, 'OK'), { type: 'close', at: T0 + 2 * MIN, by: 'support1' }, status(T0 + 3 * MIN, 'CRITICAL')]);
     expect(incident).toMatchObject({ openedAt: T0 + 3 * MIN, version: 1 });
+  });
+});
+
+describe('alarm deliveries: recorded only when made', () => {
+  const sent: DeliveryNote = { channel: 'mail', audiences: ['referent', 'support'], recipients: 2, outcome: 'sent' };
+
+  test('a delivery appends one notified entry and one version, in any status, without touching the lifecycle', () => {
+    const { incident } = fold([status(T0, 'CRITICAL'), status(T0 + MIN, 'OK')]);
+    const outcome = reduceIncident(deepFreeze(incident), probe, { type: 'delivery', at: T0 + 2 * MIN, delivery: sent });
+    expect(outcome.changed).toBe(true);
+    expect(outcome.incident).toMatchObject({ status: 'resolved', resolvedAt: T0 + MIN, version: incident!.version + 1 });
+    expect(outcome.incident?.timeline.at(-1)).toEqual({ at: T0 + 2 * MIN, kind: 'notified', delivery: sent });
+  });
+
+  test('a delivery does not count as an observation: a later status still applies', () => {
+    const { incident } = fold([status(T0, 'WARNING'), { type: 'delivery', at: T0 + 5 * MIN, delivery: sent }, status(T0 + 2 * MIN, 'CRITICAL')]);
+    expect(incident?.severity).toBe('CRITICAL');
+  });
+
+  test('no incident: refused', () => {
+    expect(reduceIncident(undefined, probe, { type: 'delivery', at: T0, delivery: sent })).toEqual({ incident: undefined, changed: false, refused: 'no-incident' });
   });
 });

@@ -25,7 +25,10 @@
 //   wall and the alarm channels learnt of it.
 // - Versions: an incident opens at version 1 and every change adds 1 (with its timeline entry), so
 //   clients reconcile the copies they hold by version alone (incident-version.ts).
-import type { Incident, IncidentStatus, Instant, ProbeState, StateType, TimelineEntry } from './model.ts';
+// - Alarms: opening records nothing about notification. A 'notified' entry is appended only by a
+//   'delivery' event, which the alarm worker sends once a channel answered (docs/alarms.md), in
+//   any status: a resolution notice is delivered after the incident resolved.
+import type { DeliveryNote, Incident, IncidentStatus, Instant, ProbeState, StateType, TimelineEntry } from './model.ts';
 import { isProblem } from './model.ts';
 import { DEFAULT_INCIDENT_RULES, isActive, refusalFor, type IncidentRefusal, type IncidentRules } from './incident-rules.ts';
 
@@ -42,9 +45,10 @@ export type IncidentEvent =
   | { type: 'acknowledge'; at: Instant; by: string; comment: string }
   | { type: 'comment'; at: Instant; by: string; comment: string }
   | { type: 'start-intervention'; at: Instant; by: string; comment?: string }
-  | { type: 'close'; at: Instant; by: string; comment?: string };
+  | { type: 'close'; at: Instant; by: string; comment?: string }
+  | { type: 'delivery'; at: Instant; delivery: DeliveryNote };
 
-type OperatorEvent = Exclude<IncidentEvent, { type: 'status' }>;
+type OperatorEvent = Exclude<IncidentEvent, { type: 'status' } | { type: 'delivery' }>;
 type StatusEvent = Extract<IncidentEvent, { type: 'status' }>;
 
 export interface IncidentOutcome {
@@ -67,6 +71,10 @@ export function reduceIncident(
   rules: IncidentRules = DEFAULT_INCIDENT_RULES,
 ): IncidentOutcome {
   if (latest && latest.probeId !== probe.probeId) return { incident: latest, changed: false, refused: 'wrong-probe' };
+  if (event.type === 'delivery') {
+    if (!latest) return { incident: latest, changed: false, refused: 'no-incident' };
+    return changed(append(latest, { at: event.at, kind: 'notified', delivery: event.delivery }));
+  }
   return event.type === 'status' ? applyStatus(latest, probe, event, rules) : applyAction(latest, event);
 }
 
@@ -77,7 +85,7 @@ function applyStatus(latest: Incident | undefined, probe: ProbeRef, event: Statu
     if (stateType !== 'HARD' || !isIncidentState(state)) return unchanged(latest);
     const startedAt = problemStart(latest, event);
     if (latest && mayReopen(latest, startedAt, rules)) return changed(reopen(latest, startedAt, state));
-    return changed(open(probe, startedAt, state, at));
+    return changed(open(probe, startedAt, state));
   }
   if (state === 'OK') return changed(resolve(latest, at));
   if (stateType !== 'HARD' || state === lastObservation(latest).state) return unchanged(latest);
@@ -112,7 +120,7 @@ function problemStart(latest: Incident | undefined, event: StatusEvent): Instant
   return latest ? Math.max(event.since, lastObservation(latest).at) : event.since;
 }
 
-function open(probe: ProbeRef, at: Instant, state: Incident['severity'], notifiedAt: Instant = at): Incident {
+function open(probe: ProbeRef, at: Instant, state: Incident['severity']): Incident {
   return {
     id: incidentId(probe.probeId, at),
     probeId: probe.probeId,
@@ -121,11 +129,7 @@ function open(probe: ProbeRef, at: Instant, state: Incident['severity'], notifie
     status: 'open',
     severity: state,
     openedAt: at,
-    // The wall display and the alarm channels see the incident as soon as it exists.
-    timeline: [
-      { at, kind: 'opened', state },
-      { at: notifiedAt, kind: 'notified' },
-    ],
+    timeline: [{ at, kind: 'opened', state }],
     version: 1,
   };
 }

@@ -161,6 +161,31 @@ export interface TimelineEntry {
   comment?: string;
   /** Probe state carried by opened / state-changed / reopened entries. */
   state?: ProbeState;
+  /** On 'notified' entries: an alarm delivery that happened (alarm-model.ts); never written before it did. */
+  delivery?: DeliveryNote;
+}
+
+export const DELIVERY_CHANNELS = ['mail', 'sms'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_AUDIENCES = ['referent', 'support'] as const;
+export type DeliveryAudience = (typeof DELIVERY_AUDIENCES)[number];
+/** sent: accepted by the channel; failed: will be retried at retryAt; dead: given up; no-channel: nothing configured. */
+export const DELIVERY_OUTCOMES = ['sent', 'failed', 'dead', 'no-channel'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+/**
+ * What an incident's timeline says about one delivery attempt: a channel, how many recipients and
+ * of which audiences, the outcome. Never the addresses: référents read this timeline too.
+ */
+export interface DeliveryNote {
+  channel: DeliveryChannel;
+  audiences: DeliveryAudience[];
+  recipients: number;
+  outcome: DeliveryOutcome;
+  /** Next attempt, on 'failed'. */
+  retryAt?: Instant;
+  /** Set when the message was a digest: how many incidents it covered. */
+  digestOf?: number;
 }
 
 /** An incident: one probe's problem, from its first hard problem state to closure. */

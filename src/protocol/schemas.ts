@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import {
   CAMERA_CONDITIONS,
+  DELIVERY_AUDIENCES,
+  DELIVERY_CHANNELS,
+  DELIVERY_OUTCOMES,
   EQUIPMENT_KINDS,
   INCIDENT_STATUSES,
   PROBE_KINDS,
@@ -64,12 +67,23 @@ export const probeStatusSchema = z.object({
   camera: z.enum(CAMERA_CONDITIONS).optional(),
 });
 
+/** An alarm delivery recorded on an incident (additive: older clients drop the field). */
+export const deliveryNoteSchema = z.object({
+  channel: z.enum(DELIVERY_CHANNELS),
+  audiences: z.array(z.enum(DELIVERY_AUDIENCES)).max(2),
+  recipients: z.number().int().nonnegative(),
+  outcome: z.enum(DELIVERY_OUTCOMES),
+  retryAt: instant.optional(),
+  digestOf: z.number().int().positive().optional(),
+});
+
 export const timelineEntrySchema = z.object({
   at: instant,
   kind: z.enum(TIMELINE_KINDS),
   by: text(100).optional(),
   comment: text(2000).optional(),
   state: probeStateSchema.optional(),
+  delivery: deliveryNoteSchema.optional(),
 });
 
 export const incidentSchema = z.object({

@@ -1,4 +1,4 @@
-import type { IncidentStatus, TimelineKind } from '../../domain/model.ts';
+import type { DeliveryNote, IncidentStatus, TimelineKind } from '../../domain/model.ts';
 import type { OperatorActionType } from '../../domain/incident-rules.ts';
 import { defineMessages } from '../../i18n/i18n.ts';
 import type { StatusWords } from './incident-words.ts';
@@ -53,7 +53,7 @@ export const incidentMessages = defineMessages(
     entry: (k: TimelineKind) =>
       ({
         opened: 'Ouverture',
-        notified: 'Notification envoyée',
+        notified: 'Notification (non vérifiée)',
         'state-changed': 'Changement d’état',
         acknowledged: 'Acquittement',
         commented: 'Commentaire',
@@ -63,6 +63,22 @@ export const incidentMessages = defineMessages(
         closed: 'Clôture',
       })[k],
     by: (who: string) => `par ${who}`,
+    delivery: (d: DeliveryNote, retryAt?: string) => {
+      const what = d.channel === 'mail' ? 'Mail' : 'SMS';
+      const who = d.audiences.length === 1 ? (d.audiences[0] === 'support' ? 'au support' : 'au référent') : `à ${d.recipients} destinataires`;
+      const count = d.audiences.length === 1 && d.recipients > 1 ? ` (${d.recipients} destinataires)` : '';
+      const digest = d.digestOf ? `, regroupé avec ${d.digestOf - 1} autre${d.digestOf > 2 ? 's' : ''} alarme${d.digestOf > 2 ? 's' : ''}` : '';
+      switch (d.outcome) {
+        case 'sent':
+          return `${what} envoyé ${who}${count}${digest}`;
+        case 'failed':
+          return `${what} ${who}${count} : échec${retryAt ? `, nouvel essai à ${retryAt}` : ''}`;
+        case 'dead':
+          return `${what} ${who}${count} : abandonné après plusieurs échecs`;
+        case 'no-channel':
+          return `${what} non envoyé ${who}${count} : aucun canal configuré`;
+      }
+    },
     history: 'Historique',
     probeOutput: (state: string) => `Ce que dit la sonde (${state})`,
     close: 'Fermer',
@@ -124,7 +140,7 @@ export const incidentMessages = defineMessages(
     entry: (k: TimelineKind) =>
       ({
         opened: 'Opened',
-        notified: 'Notification sent',
+        notified: 'Notification (unverified)',
         'state-changed': 'State changed',
         acknowledged: 'Acknowledged',
         commented: 'Comment',
@@ -134,6 +150,22 @@ export const incidentMessages = defineMessages(
         closed: 'Closed',
       })[k],
     by: (who: string) => `by ${who}`,
+    delivery: (d: DeliveryNote, retryAt?: string) => {
+      const what = d.channel === 'mail' ? 'Mail' : 'SMS';
+      const who = d.audiences.length === 1 ? (d.audiences[0] === 'support' ? 'to support' : 'to the référent') : `to ${d.recipients} recipients`;
+      const count = d.audiences.length === 1 && d.recipients > 1 ? ` (${d.recipients} recipients)` : '';
+      const digest = d.digestOf ? `, grouped with ${d.digestOf - 1} other alarm${d.digestOf > 2 ? 's' : ''}` : '';
+      switch (d.outcome) {
+        case 'sent':
+          return `${what} sent ${who}${count}${digest}`;
+        case 'failed':
+          return `${what} ${who}${count}: failed${retryAt ? `, next attempt at ${retryAt}` : ''}`;
+        case 'dead':
+          return `${what} ${who}${count}: given up after repeated failures`;
+        case 'no-channel':
+          return `${what} not sent ${who}${count}: no channel configured`;
+      }
+    },
     history: 'History',
     probeOutput: (state: string) => `What the probe says (${state})`,
     close: 'Close',

@@ -3,7 +3,7 @@ import type { Incident } from '../../../domain/model.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
 import { useLive } from '../../../live/use-live.ts';
 import type { IncidentPlace } from '../../../live/incident-place.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatTime } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { common } from '../../../i18n/common.ts';
@@ -61,7 +61,9 @@ export function IncidentDetail({ incident, place, role, gti, onActed, onClose }:
           {entries.map((entry, i) => (
             <li key={`${entry.at}-${entry.kind}-${i}`}>
               <span className="font-mono text-slate-300">{formatDateTime(display, entry.at)}</span>{' '}
-              <span className="font-medium text-slate-100">{m.entry(entry.kind)}</span>
+              <span className="font-medium text-slate-100">
+                {entry.delivery ? m.delivery(entry.delivery, entry.delivery.retryAt !== undefined ? formatTime(display, entry.delivery.retryAt) : undefined) : m.entry(entry.kind)}
+              </span>
               {entry.state && <span className="text-slate-300"> ({c.state[entry.state]})</span>}
               {entry.by && <span className="text-slate-300"> {m.by(entry.by)}</span>}
               {entry.comment && <p className="whitespace-pre-wrap break-words text-slate-200">« {entry.comment} »</p>}

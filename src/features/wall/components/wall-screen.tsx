@@ -33,6 +33,8 @@ interface WallScreenProps {
   news?: NewsKeys;
   beep?: () => void;
   clock?: () => number;
+  /** The alarm service's health, shown under the clock beside the data's freshness (composed by the app). */
+  alarmStatus?: ReactNode;
 }
 
 /**
@@ -41,7 +43,7 @@ interface WallScreenProps {
  */
 const NO_NEWS: NewsKeys = new Map();
 
-export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, news = NO_NEWS, beep = webAudioBeep, clock }: WallScreenProps) {
+export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, news = NO_NEWS, beep = webAudioBeep, clock, alarmStatus }: WallScreenProps) {
   useWallScale();
   const m = useMessages(wallMessages);
   const incidents = useIncidents();
@@ -67,7 +69,10 @@ export function WallScreen({ options, gtiBanner, renderAside, calm, renderMap, n
             <span>{m.collectivites(order.length)}</span>
           </p>
         </div>
-        <WallClock clock={clock} />
+        <div className="flex flex-col items-end gap-2">
+          <WallClock clock={clock} />
+          {alarmStatus}
+        </div>
       </header>
       <StaleBanner freshness={freshness} />
       <StormCards />
