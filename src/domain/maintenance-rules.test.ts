@@ -55,10 +55,8 @@ describe('reduceStatusInMaintenance: the contract', () => {
     const started = at(filled) + 3 * DAY;
     const out = reduceStatusInMaintenance(undefined, probe, status(new Date(started).toISOString(), filled), []);
     expect(out.incident).toMatchObject({ id: incidentId(probe.probeId, at(filled)), openedAt: at(filled), status: 'open' });
-    expect(out.incident?.timeline).toEqual([
-      { at: at(filled), kind: 'opened', state: 'CRITICAL' },
-      { at: started, kind: 'notified' },
-    ]);
+    // Opened when the disk filled up; no "notified" entry: only a delivery that happened is recorded (#15).
+    expect(out.incident?.timeline).toEqual([{ at: at(filled), kind: 'opened', state: 'CRITICAL' }]);
     expect(gtiStatus(out.incident!, started, hours).status).toBe('breached');
   });
 
