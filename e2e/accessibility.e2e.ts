@@ -70,7 +70,7 @@ test('the support dashboard at 1920×1080, a site panel and an incident open, ha
   await signInAndSettle(page, accounts.find((a) => a.role === 'support')!);
   await page.getByRole('region', { name: 'Incidents' }).getByRole('listitem').first().waitFor({ timeout: 15_000 });
   await page.getByRole('region', { name: 'GTI — interventions en cours' }).getByRole('timer').first().waitFor({ timeout: 15_000 });
-  await page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button', { name: new RegExp(`${escape(ownSite.name)} Critique`) }).first().click();
+  await page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button', { name: new RegExp(`^Critique .* · ${escape(ownSite.name)} · `) }).first().click();
   await page.getByRole('complementary', { name: ownSite.name }).getByText('PING CRITICAL - Packet loss = 100%').waitFor();
   const incident = page.getByRole('region', { name: 'Incidents' }).getByRole('listitem').first();
   await incident.getByRole('button', { name: /^Détails de l’incident / }).click();
@@ -115,7 +115,7 @@ test('Tab from the top of the dashboard reaches the scope selector, a problem an
   await page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button').first().waitFor();
   const targets = {
     scope: 'header select',
-    problem: 'section[aria-labelledby="problems-title"] li > button',
+    problem: 'section[aria-labelledby="desk-title"] li [data-row-main]',
     incident: 'section[aria-labelledby="incidents-title"] li[data-incident-id] > button',
   } as const;
   const reached = new Map<keyof typeof targets, FocusLook>();

@@ -55,12 +55,18 @@ test('a critical incident in the simulator: a mail with the right subject reache
 
   await injectProbeState(dataDir, probe.id, 'CRITICAL', 'PING CRITICAL - Packet loss = 100%');
   // 30 s of group wait, then the message: the demo référent of this collectivité and the support.
+  // Support may get it inside a digest: a still estate starts with old disk warnings whose GTIs,
+  // dated from when the problem began (#14), are already breached — alarms for support only.
   const subject = `[Vigie] CRITIQUE ${own!.name} · ${site.name} · ${probe.name}`;
-  await expect.poll(() => smtp.mails.map((m) => m.envelopeTo[0]).sort(), { timeout: 60_000, interval: 500 }).toEqual(['astreinte@vigie-demo.test', expect.stringMatching(/^referent-.*@vigie-demo\.test$/)]);
-  for (const mail of smtp.mails) {
-    expect(mail.parsed.subject).toBe(subject);
-    expect(mail.parsed.text).toContain('PING CRITICAL - Packet loss = 100%');
-  }
+  const ours = () => smtp.mails.filter((m) => m.parsed.text?.includes('PING CRITICAL - Packet loss = 100%') || m.parsed.text?.includes(`${site.name} · ${probe.name}`));
+  await expect
+    .poll(() => [...new Set(ours().map((m) => m.envelopeTo[0]))].sort(), { timeout: 60_000, interval: 500 })
+    .toEqual(['astreinte@vigie-demo.test', expect.stringMatching(/^referent-.*@vigie-demo\.test$/)]);
+  const toReferent = ours().filter((m) => m.envelopeTo[0]?.startsWith('referent-'));
+  expect(toReferent.map((m) => m.parsed.subject)).toEqual([subject]);
+  const toSupport = ours().filter((m) => m.envelopeTo[0] === 'astreinte@vigie-demo.test');
+  expect(toSupport).toHaveLength(1);
+  expect(toSupport[0]!.parsed.subject).toMatch(new RegExp(`^(${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|\\[Vigie\\] \\d+ alarmes · .*)$`));
 
   const item = page.getByRole('region', { name: 'Incidents' }).getByRole('listitem').filter({ has: page.getByRole('button', { name: `Détails de l’incident ${probe.name}` }) }).filter({ hasText: site.name });
   await item.getByRole('button', { name: `Détails de l’incident ${probe.name}` }).click();

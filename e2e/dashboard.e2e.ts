@@ -94,7 +94,8 @@ test('a probe change forced in the engine reaches the map, the problem list and 
   expect(total(await legendCounts(page))).toBe(total(before));
   // The canvas itself: the site (or the cluster holding it) now carries a red square.
   await expect.poll(() => canvasPixels(page, CRITICAL_RGB), { timeout: 5_000 }).toBeGreaterThan(redBefore);
-  await problems().getByRole('button', { name: new RegExp(`^${escape(liveProbe.name)} ${escape(liveSite.name)} Critique`) }).waitFor();
+  // A desk row: "Critique <commune> · <site> · <probe> <age>".
+  await problems().getByRole('button', { name: new RegExp(`^Critique .* · ${escape(liveSite.name)} · ${escape(liveProbe.name)} `) }).waitFor();
   await expect.poll(() => gtiItem(liveProbe.name, liveSite.name).getByRole('timer').getAttribute('data-gti-status'), { timeout: 10_000 }).toMatch(/^(on-track|at-risk)$/);
   // The new incident enters the incident list at once too, not after a refresh gap.
   await incidentItem(liveProbe.name, liveSite.name).waitFor({ timeout: 2_000 });
@@ -135,7 +136,7 @@ test('acknowledging then starting an intervention from the UI stops the GTI cloc
 test('a probe named like markup shows as text in the site panel, the incident list and on the wall', async () => {
   await injectProbeState(dataDir, hostileProbe.id, 'CRITICAL', `CHECK CRITICAL - ${HOSTILE}`);
   // Site panel, opened from the problem list.
-  await problems().getByRole('button', { name: new RegExp(`^${escape(HOSTILE)} ${escape(hostileSite.name)} Critique`) }).click();
+  await problems().getByRole('button', { name: new RegExp(`^Critique .* · ${escape(hostileSite.name)} · ${escape(HOSTILE)} `) }).click();
   const panel = page.getByRole('complementary', { name: hostileSite.name });
   await panel.getByText(HOSTILE, { exact: true }).waitFor();
   expect(await panel.getByText(`CHECK CRITICAL - ${HOSTILE}`, { exact: true }).count()).toBe(1);

@@ -97,7 +97,7 @@ describe.skipIf(!installed)('the first hour with a real Icinga 2, in Chromium', 
     expect(await badge.textContent()).toContain('Source en erreur');
     expect(await badge.textContent()).toContain(`Certificat d'Icinga émis pour « ${FIXTURE_NODE_NAME} », pas pour « 127.0.0.1 »`);
     expect(await badge.textContent()).toContain(`Réglez ICINGA_SERVERNAME sur le nom du certificat : ${fix}`);
-    expect(await page.locator('header [role="status"]').textContent()).toContain('Données périmées');
+    expect(await page.locator('header [data-testid="data-status"]').textContent()).toContain('Données périmées');
     await page.screenshot({ path: join(DOC_SHOTS, 'icinga2-source-error.png') });
   });
 
@@ -113,7 +113,7 @@ describe.skipIf(!installed)('the first hour with a real Icinga 2, in Chromium', 
     expect(await login(gateway.url, referents[0]!.login, referents[0]!.password)).toBeTruthy();
 
     page = await signIn('support', supportPassword);
-    await expect.poll(() => page.locator('header [role="status"]').textContent(), { timeout: 20_000 }).toContain('Données en direct');
+    await expect.poll(() => page.locator('header [data-testid="data-status"]').textContent(), { timeout: 20_000 }).toContain('Données en direct');
     expect(await page.getByTestId('source-problem').count()).toBe(0);
   });
 
@@ -150,7 +150,7 @@ describe.skipIf(!installed)('the first hour with a real Icinga 2, in Chromium', 
     await p.getByLabel('Identifiant').fill(loginName);
     await p.getByLabel('Mot de passe').fill(password);
     await p.getByRole('button', { name: 'Se connecter' }).click();
-    await p.locator('header [role="status"]').waitFor({ timeout: 20_000 });
+    await p.locator('header [data-testid="data-status"]').waitFor({ timeout: 20_000 });
     return p;
   }
 });

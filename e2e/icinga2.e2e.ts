@@ -179,7 +179,7 @@ describe.skipIf(!installed)('Vigie on a real Icinga 2, in Chromium', () => {
     const page = supportPage;
     // Every text the header's data status takes, recorded in the page (the stale phase can be short).
     await page.evaluate(() => {
-      const status = document.querySelector('header [role="status"]')!;
+      const status = document.querySelector('header [data-testid="data-status"]')!;
       const seen: string[] = [status.textContent ?? ''];
       new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { subtree: true, childList: true, characterData: true });
       Object.assign(window, { __statusTexts: seen });
@@ -272,7 +272,7 @@ async function poll<T>(what: string, probe: () => Promise<T | undefined | false>
   }
 }
 
-const dataStatus = (page: Page) => page.locator('header [role="status"]').textContent();
+const dataStatus = (page: Page) => page.locator('header [data-testid="data-status"]').textContent();
 
 /** Which marker colours the map's site canvas holds right now (every other pixel, exact fill colour). */
 function canvasColours(page: Page): Promise<{ OK: boolean; CRITICAL: boolean }> {
@@ -316,7 +316,7 @@ function watchForCritical(page: Page, probeName: string): Promise<void> {
           }
         }
         if (seen.list === null) {
-          const lines = document.querySelectorAll('section[aria-labelledby="problems-title"] li');
+          const lines = document.querySelectorAll('section[aria-labelledby="desk-title"] li');
           if ([...lines].some((li) => li.textContent?.includes(probeName) && li.textContent.includes('Critique'))) seen.list = Date.now();
         }
         if (seen.canvas === null || seen.list === null) setTimeout(tick, 20);

@@ -19,7 +19,7 @@ export function DataStatus({ staleAfterMs, large = false }: { staleAfterMs?: num
   const freshness = useFreshness(staleAfterMs);
   const { level, ageMs, reason } = freshness;
   return (
-    <p role="status" aria-live="polite" className={`inline-flex items-center gap-2 rounded px-2 py-1 ${large ? 'text-xl' : 'text-sm'} ${TONE[level]}`}>
+    <p role="status" aria-live="polite" data-testid="data-status" className={`inline-flex items-center gap-2 rounded px-2 py-1 ${large ? 'text-xl' : 'text-sm'} ${TONE[level]}`}>
       <span aria-hidden="true">{ICON[level]}</span>
       <span className="font-semibold">{m.data[level]}</span>
       {reason && level !== 'live' && <span className="hidden sm:inline">— {m.reason[reason]}</span>}

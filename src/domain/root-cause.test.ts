@@ -60,17 +60,17 @@ describe('foldProblems', () => {
     {
       name: 'two sites are not an area cut',
       problems: ['s1 internet CRITICAL 0', 's2 internet CRITICAL 1'],
-      groups: ['site-cut[s1.internet | ]', 'site-cut[s2.internet | ]'],
+      groups: ['single[s1.internet]', 'single[s2.internet]'],
     },
     {
       name: 'a cut 11 minutes after the first is a new event, not the same area cut',
       problems: ['s1 internet CRITICAL 0', 's2 internet CRITICAL 3', 's3 internet CRITICAL 5', 's4 internet CRITICAL 16'],
-      groups: ['area-cut[s1.internet,s2.internet,s3.internet | ]', 'site-cut[s4.internet | ]'],
+      groups: ['area-cut[s1.internet,s2.internet,s3.internet | ]', 'single[s4.internet]'],
     },
     {
       name: 'sites without an EPCI never form an area cut',
       problems: ['x1 internet CRITICAL 0', 'x2 internet CRITICAL 0', 'x3 internet CRITICAL 0'],
-      groups: ['site-cut[x1.internet | ]', 'site-cut[x2.internet | ]', 'site-cut[x3.internet | ]'],
+      groups: ['single[x1.internet]', 'single[x2.internet]', 'single[x3.internet]'],
     },
   ];
   it.each(table)('$name', ({ problems, groups }) => {

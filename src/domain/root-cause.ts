@@ -6,7 +6,8 @@
 // 1. Site access. A site whose Internet access probe is CRITICAL has an access cut; the site's other
 //    troubled probes that cannot be measured (UNKNOWN) or that went wrong with the cut (their problem
 //    started no earlier than `withCutMs` before it) are its dependents. An older problem at that site
-//    (a disk full for days) is not caused by the cut and stays on its own.
+//    (a disk full for days) is not caused by the cut and stays on its own. A cut that explains no
+//    other problem is shown as that single problem.
 // 2. Area cut. When at least `areaMinSites` sites of one EPCI lose their access within `areaWindowMs`
 //    of the first one, their site cuts fold into one area cut (an EPCI-wide fibre cut).
 // 3. Everything else is its own group of one.
@@ -135,6 +136,8 @@ function single(p: PlacedProblem): ProblemGroup {
 }
 
 function siteGroup(cut: SiteCut): ProblemGroup {
+  // A cut access that explains nothing else is just that problem: shown as itself.
+  if (cut.members.length === 1) return single(cut.cause);
   return withFigures({ id: `site:${cut.siteId}`, kind: 'site-cut', causes: [cut.cause], dependents: cut.members.filter((p) => p !== cut.cause) });
 }
 

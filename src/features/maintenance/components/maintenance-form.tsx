@@ -31,7 +31,7 @@ export function MaintenanceForm({ collectiviteId, onSaved }: { collectiviteId?: 
 
   if (!open) {
     return (
-      <button type="button" className="self-start rounded bg-sky-600 px-3 py-1 font-medium text-white hover:bg-sky-500" onClick={() => setOpen(true)}>
+      <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-600" onClick={() => setOpen(true)}>
         {m.schedule}
       </button>
     );
@@ -97,7 +97,7 @@ export function MaintenanceForm({ collectiviteId, onSaved }: { collectiviteId?: 
         </p>
       )}
       <div className="flex gap-2">
-        <button type="submit" className="rounded bg-sky-600 px-3 py-1 font-medium text-white hover:bg-sky-500 disabled:opacity-50" disabled={schedule.isPending}>
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-600 disabled:opacity-50" disabled={schedule.isPending}>
           {schedule.isPending ? m.submitting : m.submit}
         </button>
         <button type="button" className="rounded border border-slate-500 px-3 py-1" onClick={() => setOpen(false)}>
