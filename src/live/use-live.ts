@@ -115,3 +115,36 @@ export function useServerNow(intervalMs = 1000): number {
   const now = useNow(intervalMs);
   return useLive('heartbeat', (store) => store.serverNow(now));
 }
+
+/**
+ * useLive for derived views too heavy to recompute every frame (the desk folds thousands of
+ * problems in a storm): the selector runs at most once per `intervalMs` while its topics change,
+ * the last change always included (trailing), so the view is at most that late and never stale.
+ */
+export function useThrottledLive<T>(
+  topics: readonly LiveTopic[],
+  selector: (store: LiveStore) => T,
+  isEqual: (a: T, b: T) => boolean,
+  intervalMs: number,
+): T {
+  const store = useLiveStoreInstance();
+  const [value, setValue] = useState(() => selector(store));
+  const key = topics.join(',');
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
+      timer = undefined;
+      const next = selector(store);
+      setValue((prev) => (isEqual(prev, next) ? prev : next));
+    };
+    const unsubscribe = store.subscribe(() => {
+      timer ??= setTimeout(run, intervalMs);
+    }, key.split(',') as LiveTopic[]);
+    run();
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store, selector, isEqual, intervalMs, key]);
+  return value;
+}

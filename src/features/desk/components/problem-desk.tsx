@@ -7,7 +7,7 @@ import type { ProblemGroup } from '../../../domain/root-cause.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
 import { selectProblemGroups } from '../../../live/problem-groups.ts';
-import { useEstateIndex, useIncidents, useLive, useServerNow } from '../../../live/use-live.ts';
+import { useEstateIndex, useIncidents, useServerNow, useThrottledLive } from '../../../live/use-live.ts';
 import { activeIncidentByProbe, deskRows, matchesSearch, type GtiUrgency } from '../desk-rows.ts';
 import { deskMessages } from '../messages.ts';
 import { searchSites } from '../site-search.ts';
@@ -15,6 +15,10 @@ import { useDeskKeys } from '../use-desk-keys.ts';
 import { BulkBar, type BulkOutcome } from './bulk-bar.tsx';
 import { DeskRow } from './desk-row.tsx';
 import { ShortcutHelp } from './shortcut-help.tsx';
+
+const DESK_TOPICS = ['statuses', 'estate'] as const;
+/** How late the desk may be behind the map: a few frames, not a per-frame fold. */
+export const DESK_REFRESH_MS = 300;
 
 /** Rows in the DOM at most: past that, the search narrows (a storm is already folded). */
 export const MAX_DESK_ROWS = 60;
@@ -45,7 +49,9 @@ export function ProblemDesk({ onSelectSite, collectiviteId, urgency, renderGti, 
   const incidents = useIncidents();
   const now = useServerNow(5000);
   const select = useCallback((store: LiveStore) => selectProblemGroups(store, collectiviteId), [collectiviteId]);
-  const groups = useLive(['statuses', 'estate'], select, sameFolding);
+  // Folding a storm's thousands of problems every frame made 100+ ms tasks (npm run bench:storm):
+  // the desk refolds at most every DESK_REFRESH_MS, the map stays per frame.
+  const groups = useThrottledLive(DESK_TOPICS, select, sameFolding, DESK_REFRESH_MS);
   const rows = useMemo(() => deskRows(groups, index, activeIncidentByProbe(incidents), urgency), [groups, index, incidents, urgency]);
 
   const [query, setQuery] = useState('');
