@@ -6,6 +6,7 @@ import type { EstateIndex } from '../../domain/estate-index.ts';
 import { isActive } from '../../domain/incident-rules.ts';
 import { stateSeverity, type Incident, type ProbeState } from '../../domain/model.ts';
 import { groupProbes, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
+import { searchFold } from './search-fold.ts';
 
 export interface DeskProblem {
   probeId: string;
@@ -92,13 +93,12 @@ function handlingOf(incidents: readonly Incident[]): Handling | undefined {
   return incidents.every((i) => i.status === 'in-progress') ? 'in-progress' : 'acknowledged';
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Whether a row matches the desk's search: every word in a commune, site, probe, area or incident id. */
 export function matchesSearch(row: DeskRow, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = searchFold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = fold(
+  const haystack = searchFold(
     [row.epci ?? '', ...row.problems.flatMap((p) => [p.commune, p.site, p.probe, p.incident?.id ?? ''])].join('\n'),
   );
   return words.every((w) => haystack.includes(w));

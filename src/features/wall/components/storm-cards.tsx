@@ -5,15 +5,18 @@ import { formatTime } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { sameGroups, selectStorms } from '../../../live/problem-groups.ts';
-import { useLive } from '../../../live/use-live.ts';
+import { useThrottledLive } from '../../../live/use-live.ts';
 import { wallMessages } from '../messages.ts';
 
 const MAX_STORMS = 3;
+const TOPICS = ['estate', 'statuses'] as const;
+/** Folding a storm every frame costs 100+ ms tasks (docs/benchmarks.md): a card may lag a little. */
+const REFRESH_MS = 500;
 
 export function StormCards() {
   const m = useMessages(wallMessages);
   const display = useTimeDisplay();
-  const storms = useLive(['estate', 'statuses'], selectStorms, sameGroups);
+  const storms = useThrottledLive(TOPICS, selectStorms, sameGroups, REFRESH_MS);
   if (storms.length === 0) return null;
   return (
     <section aria-label={m.storms} className="flex flex-col gap-2">

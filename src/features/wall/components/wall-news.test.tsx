@@ -76,8 +76,10 @@ describe('WallScreen news', () => {
     const estate = saulnois();
     const cut = estate.equipment.flatMap((e, i) => [status(`p-${e.id}-internet`, 'CRITICAL', NOW - 10 * 60_000 + i * 1000), status(`p-${e.id}-camera`, 'UNKNOWN', NOW)]);
     act(() => h.snapshot(estate, [], cut));
+    advance(500); // the card refolds at most every 500 ms
     expect(screen.getByText('Coupure fibre — CC du Saulnois — 5 sites — depuis 09:50')).toBeTruthy();
     act(() => h.snapshot(estate, [], []));
+    advance(500);
     expect(screen.queryByText(/Coupure fibre/)).toBeNull();
   });
 });
