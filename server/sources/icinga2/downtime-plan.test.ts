@@ -40,6 +40,13 @@ describe('downtimeTargets: the Icinga objects a window covers', () => {
     expect(body).toEqual({ type: 'Service', service: 'boulay-mairie-srv!disque-c', author: 'support', comment: 'mise à jour du serveur [vigie:mw-1]', start_time: T, end_time: T + 601, fixed: true });
     expect(windowIdIn(String(body.comment))).toBe('mw-1');
   });
+
+  it('a nature quoting another window\'s marker cannot pose as it: only the marker ending the comment counts', () => {
+    const comment = String(scheduleBody(window({ nature: 'suite de [vigie:mw-2]' }), { type: 'Host', host: 'boulay-mairie-srv', allServices: true }).comment);
+    expect(comment).toBe('suite de (vigie:mw-2] [vigie:mw-1]');
+    expect(windowIdIn(comment)).toBe('mw-1');
+    expect(windowIdIn('voir [vigie:mw-2] plus tard')).toBeUndefined();
+  });
 });
 
 describe('planDowntimes: Icinga ends up holding exactly the windows, and pushing twice schedules nothing', () => {

@@ -57,19 +57,20 @@ export interface DowntimePlan {
   schedule: ScheduleCall[];
 }
 
-const MARKER = /\[vigie:([^\]\s]{1,128})\]/;
+/** The marker ends the comment; a nature that quotes one is neutralised so it can never pose as it. */
+const MARKER = /\[vigie:([^\]\s]{1,128})\]\s*$/;
 
 export function vigieMarker(windowId: string): string {
   return `[vigie:${windowId}]`;
 }
 
-/** The Vigie window a downtime was pushed for, if it carries the marker. */
+/** The Vigie window a downtime was pushed for, if its comment ends with the marker. */
 export function windowIdIn(comment: string): string | undefined {
   return MARKER.exec(comment)?.[1];
 }
 
 export function downtimeComment(window: MaintenanceWindow): string {
-  return `${window.nature.trim()} ${vigieMarker(window.id)}`;
+  return `${window.nature.trim().replaceAll('[vigie:', '(vigie:')} ${vigieMarker(window.id)}`;
 }
 
 /** The Icinga objects a window covers, in the estate the source mapped. */
