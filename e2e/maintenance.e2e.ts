@@ -1,7 +1,9 @@
 // Planned maintenance end to end in Chromium against the real gateway and simulator: support
 // schedules a window from the dashboard (clicks and keys), the référent's phone shows it with the
 // nature of the work, support cancels it and the référent's list follows live; a running window
-// shows as "Maintenance en cours" on the wall, and the probe it covers opens no incident.
+// shows as "Maintenance en cours" on the wall, and the probe it covers opens no incident; on the
+// desk's map the site under work has the dashed maintenance ring, a legend entry, and its keyboard
+// label and announcement say "en maintenance".
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
-import { probesOfSite } from './map-readers.ts';
+import { canvasPixels, legendCounts, probesOfSite } from './map-readers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const NATURE = 'mise à jour du serveur';
@@ -104,6 +106,48 @@ test('a running window: no incident for the work it covers, "Maintenance en cour
   await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}&rotate=600`);
   const card = wall.getByRole('region', { name: 'Maintenance en cours' });
   await card.waitFor({ timeout: 20_000 });
-  expect(await card.textContent()).toMatch(/Maintenance en cours jusqu’à (\d\d\/\d\d )?\d+ h( \d\d)? : remplacement du commutateur/);
+  // The probes in downtime show at once, the window's sentence once the list is fetched.
+  await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/Maintenance en cours jusqu’à (\d\d\/\d\d )?\d+ h( \d\d)? : remplacement du commutateur/);
   await wall.screenshot({ path: screenshotPath('maintenance-wall-1920x1080') });
 });
+
+test('the desk map marks the site under planned work: dashed ring, legend entry, "en maintenance" for the keyboard', async () => {
+  // The window of the previous test is still running on the first site.
+  const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
+  recordDialogs(desk, dialogs);
+  await signIn(desk, gateway.url, support);
+  await desk.getByLabel('Périmètre').selectOption({ label: own!.name });
+  await expect.poll(async () => (await legendCounts(desk))['En maintenance'], { timeout: 10_000 }).toBe(1);
+  /** MAINTENANCE_STYLE.color (#7dd3fc), drawn only by the maintenance ring. */
+  await expect.poll(() => canvasPixels(desk, [0x7d, 0xd3, 0xfc]), { timeout: 10_000 }).toBeGreaterThan(20);
+  await desk.screenshot({ path: screenshotPath('maintenance-map-legend-1920x1080') });
+
+  const map = desk.locator('.leaflet-container');
+  const label = desk.locator('.vigie-site-tooltip');
+  for (let i = 0; i < 40 && !(await map.evaluate((el) => el === document.activeElement)); i++) await desk.keyboard.press('Tab');
+  await label.waitFor();
+  const seen: string[] = [(await label.textContent())!];
+  // From the first focus, short arrow paths (Escape and an arrow bring the focus back there) until
+  // the site under work holds it; the sites of a commune sit a few pixels apart.
+  const [L, R, U, D] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+  const paths = [[L], [L, L], [L, L, L], [R], [U], [D], [L, U], [L, D], [U, L], [D, L], [R, R], [U, U], [D, D], [R, U], [R, D], [U, R], [D, R]];
+  for (const path of paths) {
+    if (seen.at(-1)!.includes('en maintenance')) break;
+    await desk.keyboard.press('Escape');
+    await desk.keyboard.press(R); // the focus comes back on the first site
+    for (const key of path) {
+      await desk.keyboard.press(key);
+      seen.push((await label.textContent())!);
+      if (seen.at(-1)!.includes('en maintenance')) break;
+    }
+  }
+  const text = seen.at(-1)!;
+  expect(text, `labels seen: ${[...new Set(seen)].join(' | ')}`).toMatch(new RegExp(`(^${escape(ownSites[0]!.name)} \\(${escape(own!.name)}\\) — .+ — en maintenance$)|(^\\d+ sites — pire état : .+ — 1 site en maintenance$)`));
+  expect(await desk.locator('.leaflet-container [role="status"]').textContent()).toBe(text);
+  await desk.screenshot({ path: screenshotPath('maintenance-map-marker-1920x1080') });
+  expect(dialogs).toEqual([]);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

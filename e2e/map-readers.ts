@@ -14,7 +14,11 @@ export async function legendCounts(page: Page): Promise<Record<string, number>> 
   return Object.fromEntries(counted.filter(([, n]) => Number.isFinite(n)));
 }
 
-export const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+/** The legend's entry for sites under planned work: those sites are already counted by their state. */
+export const MAINTENANCE_ENTRY = 'En maintenance';
+
+/** Sites in the legend: the sum of the state entries. */
+export const total = (counts: Record<string, number>) => Object.entries(counts).reduce((a, [entry, n]) => (entry === MAINTENANCE_ENTRY ? a : a + n), 0);
 
 /**
  * Canvas pixels of the site layer that are painted, or close to `rgb` when given; `above` (a page

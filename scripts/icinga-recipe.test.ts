@@ -56,5 +56,5 @@ describe.skipIf(!installed)('the docs/icinga2.md recipe on its worked example, a
       ].sort(),
     );
     expect(source.unmapped()).toEqual([]);
-  });
+  }, 60_000); // the recipe and the daemon's start take over 20 s on a loaded 2-core machine; a timeout before the fixture is assigned would orphan the daemon
 });

@@ -133,6 +133,23 @@ export class MaintenanceBook implements MaintenanceWindows {
     await this.commit({ kind: 'engine', window, ...(known ? { previous: known } : {}) });
   }
 
+  /**
+   * The engine's full list of its own downtimes, now: each is stored like `fromEngine`; an engine
+   * window still to come or running that the engine no longer holds was removed there, so it is
+   * cancelled (not started yet) or ended now — the part that ran stays recorded.
+   */
+  async engineReport(windows: MaintenanceWindow[]): Promise<void> {
+    const now = this.options.now();
+    const listed = new Set(windows.map((w) => w.id));
+    for (const window of windows) await this.fromEngine({ ...window, source: 'engine' });
+    for (const known of this.all()) {
+      if (known.source !== 'engine' || listed.has(known.id)) continue;
+      const phase = maintenancePhase(known, now);
+      if (phase === 'upcoming') await this.commit({ kind: 'engine', window: { ...known, cancelledAt: now }, previous: known });
+      else if (phase === 'running') await this.commit({ kind: 'engine', window: { ...known, endedAt: now }, previous: known });
+    }
+  }
+
   /** Announce the windows whose start or end came since the last tick (none on the first). */
   tick(): void {
     const now = this.options.now();

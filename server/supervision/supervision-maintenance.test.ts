@@ -123,3 +123,32 @@ describe('declared maintenance', () => {
     expect(after).toMatchObject({ id: before!.id, openedAt: before!.openedAt, severity: 'CRITICAL', status: 'open' });
   });
 });
+
+describe("the engine's own downtimes", () => {
+  const engine = (over: Partial<MaintenanceWindow>) => window({ id: 'engine:icinga2:dt1', source: 'engine', by: 'icingaadmin', nature: 'remplacement du switch', ...over });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  test('each list names all the engine holds: new ones are stored, gone ones cancelled or ended now', async () => {
+    const { source, supervision, advance } = await boot();
+    const changes: Array<{ kind: string; window: MaintenanceWindow }> = [];
+    supervision.subscribe((c) => changes.push(...(c.maintenances ?? [])));
+    source.events!.maintenance!([engine({}), engine({ id: 'engine:icinga2:dt2', start: T0 + DAY, end: T0 + DAY + MIN })]);
+    await settle();
+    expect(supervision.maintenance.all().map((w) => w.id)).toEqual(['engine:icinga2:dt1', 'engine:icinga2:dt2']);
+    // The same list again (a reconnect): nothing new.
+    source.events!.maintenance!([engine({}), engine({ id: 'engine:icinga2:dt2', start: T0 + DAY, end: T0 + DAY + MIN })]);
+    await settle();
+    expect(changes).toHaveLength(2);
+    // Both removed in the engine 10 minutes in: the running one ends then, the upcoming one is cancelled.
+    advance(10 * MIN);
+    source.events!.maintenance!([]);
+    await settle();
+    expect(supervision.maintenance.get('engine:icinga2:dt1')).toMatchObject({ endedAt: source.clock });
+    expect(supervision.maintenance.get('engine:icinga2:dt2')).toMatchObject({ cancelledAt: source.clock });
+    // Vigie's own windows are not the engine's to end.
+    await supervision.maintenance.schedule({ collectiviteId: 'c1', siteIds: ['s-c1'], equipmentIds: [], probeIds: [], start: source.clock + MIN, end: source.clock + 2 * MIN, nature: 'x' }, 'support');
+    source.events!.maintenance!([]);
+    await settle();
+    expect(supervision.maintenance.all().filter((w) => w.source === 'vigie' && w.cancelledAt === undefined)).toHaveLength(1);
+  });
+});

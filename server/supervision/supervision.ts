@@ -78,6 +78,8 @@ export function createSupervision(options: SupervisionOptions): Supervision {
   const repairs = repairTally(log);
   const maintenance = new MaintenanceBook({ store: storage.maintenance, now: () => source.now(), ...(options.maintenanceRules && { rules: options.maintenanceRules }) });
   const gate = new MaintenanceGate(maintenance);
+  /** The engine's downtime lists, stored one after the other (each names all the engine holds). */
+  let engineReports: Promise<void> = Promise.resolve();
   // Window changes go out on the bus (live stream, alarm channels); held-back probes are asked again.
   maintenance.subscribe((change) => {
     notify({ statuses: [], incidents: [], maintenances: [change] });
@@ -211,9 +213,9 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       notify({ statuses: [], incidents: [], source: next });
     },
     maintenance(windows) {
-      for (const window of windows) {
-        maintenance.fromEngine({ ...window, source: 'engine' }).catch((error: unknown) => log('storing an engine downtime failed', error));
-      }
+      engineReports = engineReports
+        .then(() => maintenance.engineReport(windows))
+        .catch((error: unknown) => log('storing engine downtimes failed', error));
     },
   };
 

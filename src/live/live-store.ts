@@ -153,6 +153,11 @@ export class LiveStore {
     return this.siteStates.state(siteId);
   }
 
+  /** A probe of the site is in maintenance (declared window or engine downtime): its marker says so. */
+  siteInMaintenance(siteId: string): boolean {
+    return this.siteStates.inMaintenance(siteId);
+  }
+
   collectiviteState(collectiviteId: string): ProbeState {
     const sites = this.index.sitesByCollectivite.get(collectiviteId) ?? [];
     return sites.length === 0 ? 'PENDING' : worstState(sites.map((s) => this.siteState(s.id)));

@@ -47,4 +47,24 @@ describe('SiteStates', () => {
     sites.apply(index, statuses, worse);
     expect(sites.drainChanges().siteIds.size).toBe(0);
   });
+
+  it('tells which sites planned work covers, and reports a site whose maintenance starts or ends (same colour)', () => {
+    const statuses = allOk();
+    const sites = new SiteStates();
+    sites.rebuild(index, statuses);
+    sites.drainChanges();
+    expect(sites.inMaintenance('s-metz-mairie')).toBe(false);
+    const inWork = [{ ...probeStatus('p-metz-cam', 'OK'), inDowntime: true }];
+    statuses.set('p-metz-cam', inWork[0]!);
+    sites.apply(index, statuses, inWork);
+    expect([sites.inMaintenance('s-metz-mairie'), sites.state('s-metz-mairie')]).toEqual([true, 'OK']);
+    expect(sites.drainChanges().siteIds).toEqual(new Set(['s-metz-mairie']));
+    const over = [probeStatus('p-metz-cam', 'OK')];
+    statuses.set('p-metz-cam', over[0]!);
+    sites.apply(index, statuses, over);
+    expect(sites.inMaintenance('s-metz-mairie')).toBe(false);
+    expect(sites.drainChanges().siteIds).toEqual(new Set(['s-metz-mairie']));
+    sites.rebuild(index, byProbe({ ...probeStatus('p-boulay-disk', 'CRITICAL'), inDowntime: true }));
+    expect(sites.inMaintenance('s-boulay-mairie')).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
-// The worst state of each site, kept as batches apply so the map and the legend read it in O(1),
-// and the sites whose colour moved since the map last drew (it redraws only those).
+// The worst state of each site, and whether planned work covers it (a probe in maintenance), kept
+// as batches apply so the map and the legend read them in O(1), and the sites whose look moved
+// since the map last drew (it redraws only those).
 import { siteColourState, worstState, type ProbeState, type ProbeStatus } from '../domain/model.ts';
 import type { EstateIndex } from '../domain/estate-index.ts';
 
@@ -18,15 +19,25 @@ export function siteWorstState(index: EstateIndex, statuses: Statuses, siteId: s
   return worstState(probes.map((p) => siteColourState(statuses.get(p.id))));
 }
 
+/** A site is shown in maintenance while any of its probes is (a declared window or an engine downtime). */
+export function siteUnderMaintenance(index: EstateIndex, statuses: Statuses, siteId: string): boolean {
+  return (index.probesBySite.get(siteId) ?? []).some((p) => statuses.get(p.id)?.inDowntime === true);
+}
+
 export class SiteStates {
   private readonly worst = new Map<string, ProbeState>();
+  private readonly maintenance = new Set<string>();
   private pendingReset = false;
   private pendingSites = new Set<string>();
 
   /** After a snapshot: every site afresh, and the next drain says "reset". */
   rebuild(index: EstateIndex, statuses: Statuses): void {
     this.worst.clear();
-    for (const siteId of index.sites.keys()) this.worst.set(siteId, siteWorstState(index, statuses, siteId));
+    this.maintenance.clear();
+    for (const siteId of index.sites.keys()) {
+      this.worst.set(siteId, siteWorstState(index, statuses, siteId));
+      if (siteUnderMaintenance(index, statuses, siteId)) this.maintenance.add(siteId);
+    }
     this.pendingReset = true;
     this.pendingSites = new Set();
   }
@@ -40,8 +51,11 @@ export class SiteStates {
     }
     for (const siteId of touched) {
       const next = siteWorstState(index, statuses, siteId);
-      if (next === this.worst.get(siteId)) continue;
+      const inMaintenance = siteUnderMaintenance(index, statuses, siteId);
+      if (next === this.worst.get(siteId) && inMaintenance === this.maintenance.has(siteId)) continue;
       this.worst.set(siteId, next);
+      if (inMaintenance) this.maintenance.add(siteId);
+      else this.maintenance.delete(siteId);
       this.pendingSites.add(siteId);
     }
   }
@@ -50,7 +64,11 @@ export class SiteStates {
     return this.worst.get(siteId) ?? 'PENDING';
   }
 
-  /** Sites whose worst state changed since the last drain. */
+  inMaintenance(siteId: string): boolean {
+    return this.maintenance.has(siteId);
+  }
+
+  /** Sites whose worst state or maintenance changed since the last drain. */
   drainChanges(): SiteChanges {
     const changes = { reset: this.pendingReset, siteIds: this.pendingSites };
     this.pendingReset = false;

@@ -29,7 +29,8 @@ export interface SourceEvents {
   health(health: SourceHealth): void;
   /**
    * Downtimes the engine holds that Vigie did not declare (created in the engine itself), as
-   * windows with `source: 'engine'`; optional, each call names the ones the source knows of now.
+   * windows with `source: 'engine'`; optional. Each call is the engine's whole list now: an engine
+   * window still to come or running that a call leaves out was removed in the engine, and ends.
    */
   maintenance?(windows: MaintenanceWindow[]): void;
 }

@@ -19,6 +19,8 @@ export class FakeIcinga implements IcingaClient {
   streamsOpened = 0;
   /** Answers for action paths; 200 by default. */
   actionStatus = new Map<string, number>();
+  /** Downtimes as /v1/objects/downtimes returns them (see `scheduleDowntime` for how they are made). */
+  downtimes: Array<{ name: string; type: 'Downtime'; attrs: Record<string, unknown> }> = [];
   /** Runs while the snapshot queries are in flight, to inject events that race with them. */
   duringSnapshot?: () => void;
   private stream?: EventStreamHandlers;
@@ -42,6 +44,9 @@ export class FakeIcinga implements IcingaClient {
       return { status: 200, body: { results: mine } };
     }
     if (path === '/v1/status/IcingaApplication') return { status: 200, body: { results: [{ status: { icingaapplication: { app: { program_start: this.programStart } } } }] } };
+    if (path === '/v1/objects/downtimes') return { status: 200, body: { results: structuredClone(this.downtimes) } };
+    if (path === '/v1/actions/schedule-downtime' && !this.actionStatus.has(path)) return this.scheduleDowntime(options.body as Record<string, unknown>);
+    if (path === '/v1/actions/remove-downtime' && !this.actionStatus.has(path)) return this.removeDowntimes(options.body as Record<string, unknown>);
     if (path.startsWith('/v1/objects/')) {
       const name = decodeURIComponent(path.split('/')[4] ?? '');
       const found = [...this.hosts, ...this.services].find((o) => (o as { name: string }).name === name);
@@ -83,6 +88,35 @@ export class FakeIcinga implements IcingaClient {
     this.stream = undefined;
     stream?.onClose(new Error('socket hang up'));
   }
+
+  /** As Icinga 2.13 does: a host downtime with all_services gets one child per service (`parent`). */
+  scheduleDowntime(body: Record<string, unknown>): IcingaResponse {
+    const { author, comment, start_time, end_time, fixed } = body;
+    const host = String(body.type === 'Host' ? body.host : String(body.service).split('!')[0]);
+    const service = body.type === 'Service' ? String(body.service).split('!')[1]! : '';
+    const add = (serviceName: string, parent: string) => {
+      const short = `dt-${++this.downtimeCount}`;
+      const name = [host, serviceName, short].filter(Boolean).join('!');
+      this.downtimes.push({ name, type: 'Downtime', attrs: { name: short, host_name: host, service_name: serviceName, author, comment, start_time, end_time, entry_time: start_time, fixed, parent } });
+      return name;
+    };
+    const name = add(service, '');
+    if (body.type === 'Host' && body.all_services) {
+      for (const s of this.services) if ((s as { name: string }).name.startsWith(`${host}!`)) add((s as { name: string }).name.slice(host.length + 1), name);
+    }
+    return { status: 200, body: { results: [{ code: 200, name, status: `Successfully scheduled downtime '${name}'` }] } };
+  }
+
+  /** By full name (`downtime`), or by the filter Vigie uses (the comment contains a marker); children go too. */
+  removeDowntimes(body: Record<string, unknown>): IcingaResponse {
+    const marker = (body.filter_vars as { marker?: string } | undefined)?.marker;
+    const doomed = new Set(this.downtimes.filter((d) => (marker !== undefined ? String(d.attrs.comment).includes(marker) : d.name === body.downtime)).map((d) => d.name));
+    if (doomed.size === 0) return { status: 404, body: { error: 404, status: 'No objects found.' } };
+    this.downtimes = this.downtimes.filter((d) => !doomed.has(d.name) && !doomed.has(String(d.attrs.parent)));
+    return { status: 200, body: { results: [...doomed].map((name) => ({ code: 200, status: `Successfully removed downtime '${name}'` })) } };
+  }
+
+  private downtimeCount = 0;
 
   setObjectAttrs(name: string, attrs: Record<string, unknown>): void {
     const found = [...this.hosts, ...this.services].find((o) => (o as { name: string }).name === name) as { attrs: Record<string, unknown> };

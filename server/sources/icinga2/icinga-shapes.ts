@@ -22,6 +22,8 @@ export const objectAttrsSchema = z.object({
   state_type: z.number(),
   last_check: seconds,
   last_state_change: seconds,
+  /** When the current HARD state began: the problem's start for the incident (optional in old recordings). */
+  last_hard_state_change: seconds.optional(),
   /** 0 none, 1 normal, 2 sticky — a number here, a boolean in events. */
   acknowledgement: z.number(),
   downtime_depth: z.number(),
@@ -47,6 +49,7 @@ export const OBJECT_ATTRS = [
   'state_type',
   'last_check',
   'last_state_change',
+  'last_hard_state_change',
   'acknowledgement',
   'downtime_depth',
   'check_interval',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MaintenanceWindow } from '../../../src/domain/maintenance.ts';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import type { Estate, SourceHealth } from '../../../src/protocol/schemas.ts';
 import type { SourceAction } from '../../../src/protocol/source.ts';
@@ -15,6 +16,7 @@ function harness(fake = new FakeIcinga()) {
     actions: [] as SourceAction[],
     health: [] as SourceHealth[],
     logs: [] as string[],
+    maintenance: [] as MaintenanceWindow[][],
   };
   const source = createIcinga2Source({
     url: 'https://icinga.invalid:5665',
@@ -30,6 +32,7 @@ function harness(fake = new FakeIcinga()) {
     status: (s: ProbeStatus) => seen.statuses.push(s),
     action: (a: SourceAction) => seen.actions.push(a),
     health: (h: SourceHealth) => seen.health.push(h),
+    maintenance: (w: MaintenanceWindow[]) => seen.maintenance.push(w),
   };
   return { fake, source, seen, start: () => source.start(events) };
 }
@@ -270,6 +273,72 @@ describe('createIcinga2Source: engine lost and found', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(h.seen.snapshots).toHaveLength(2);
     expect(h.seen.actions).toEqual([{ type: 'acknowledge', probeId: 'boulay-ecole-cam1!flux-video', at: NOW - 5_000, by: 'jdupont', comment: 'vu' }]);
+    await h.source.stop();
+  });
+});
+
+describe('createIcinga2Source: maintenance windows and downtimes, both ways', () => {
+  const window: MaintenanceWindow = {
+    id: 'mw-1', collectiviteId: '57097', siteIds: ['57097:ecole'], equipmentIds: [], probeIds: ['boulay-mairie-srv!disque-c'], start: NOW, end: NOW + 3_600_000,
+    nature: 'mise à jour du serveur', by: 'marie', source: 'vigie', createdAt: NOW - 60_000,
+  };
+  const actions = (fake: FakeIcinga, path: string) => fake.calls.filter((c) => c.path === path);
+
+  it('schedules fixed downtimes with the author and the marked nature, once, even after a reconnect', async () => {
+    const h = harness();
+    await h.start();
+    await h.source.syncMaintenance!([window]);
+    expect(actions(h.fake, '/v1/actions/schedule-downtime').map((c) => c.body)).toEqual([
+      { type: 'Host', host: 'boulay-ecole-cam1', all_services: true, author: 'marie', comment: 'mise à jour du serveur [vigie:mw-1]', start_time: T, end_time: T + 3600, fixed: true },
+      { type: 'Service', service: 'boulay-mairie-srv!disque-c', author: 'marie', comment: 'mise à jour du serveur [vigie:mw-1]', start_time: T, end_time: T + 3600, fixed: true },
+    ]);
+    // Pushed again, and again after a reconnect: Icinga already holds them.
+    await h.source.syncMaintenance!([window]);
+    h.fake.crash();
+    h.fake.up = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.seen.snapshots).toHaveLength(2);
+    expect(actions(h.fake, '/v1/actions/schedule-downtime')).toHaveLength(2);
+    expect(h.fake.downtimes).toHaveLength(3); // the camera host, its video service, the disk
+    // Its own downtimes are never reported back as engine windows.
+    expect(h.seen.maintenance.flat()).toEqual([]);
+    await h.source.stop();
+  });
+
+  it('removes the downtimes of a cancelled window, matched by its marker', async () => {
+    const h = harness();
+    await h.start();
+    await h.source.syncMaintenance!([window]);
+    await h.source.syncMaintenance!([]);
+    expect(actions(h.fake, '/v1/actions/remove-downtime').map((c) => c.body)).toEqual([
+      { type: 'Downtime', filter: 'downtime.comment.contains(marker)', filter_vars: { marker: '[vigie:mw-1]' } },
+    ]);
+    expect(h.fake.downtimes).toEqual([]);
+    await h.source.stop();
+  });
+
+  it('pushes windows handed over while Icinga was away once it is back', async () => {
+    const h = harness();
+    await h.start();
+    h.fake.crash();
+    await h.source.syncMaintenance!([window]);
+    expect(h.fake.downtimes).toEqual([]);
+    h.fake.up = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.fake.downtimes).toHaveLength(3);
+    await h.source.stop();
+  });
+
+  it("reports Icinga's own downtimes as engine windows: at connection, and after a Downtime event", async () => {
+    const h = harness();
+    h.fake.scheduleDowntime({ type: 'Host', host: 'remilly-mairie-fw', all_services: true, author: 'icingaadmin', comment: 'remplacement du pare-feu', start_time: T, end_time: T + 600, fixed: true });
+    await h.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.seen.maintenance.at(-1)).toEqual([expect.objectContaining({ collectiviteId: '57572', equipmentIds: ['remilly-mairie-fw'], nature: 'remplacement du pare-feu', by: 'icingaadmin', source: 'engine', start: NOW, end: NOW + 600_000 })]);
+    h.fake.removeDowntimes({ downtime: h.fake.downtimes[0]!.name });
+    h.fake.emit({ type: 'DowntimeRemoved', timestamp: T + 1, downtime: { host_name: 'remilly-mairie-fw', service_name: '' } });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(h.seen.maintenance.at(-1)).toEqual([]);
     await h.source.stop();
   });
 });

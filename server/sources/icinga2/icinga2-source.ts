@@ -1,13 +1,15 @@
 // Vigie's Icinga 2 source: the assembly of its parts. The session keeps one connection to Icinga
 // (stream first, then snapshot; backoff and stale health when the engine goes away); the follower
 // keeps the tracked probes in step with the snapshot and the stream; the catch-up poll backs up a
-// stream that Icinga 2.13 can hold back for up to 5 s; operator actions are pushed back to Icinga.
+// stream that Icinga 2.13 can hold back for up to 5 s; operator actions are pushed back to Icinga;
+// maintenance windows become downtimes and Icinga's own downtimes become windows (downtime-sync.ts).
 import type { Instant } from '../../../src/domain/model.ts';
 import type { SourceEvents, SupervisionSource } from '../../../src/protocol/source.ts';
 import { AcknowledgementReports } from './acknowledgement-reports.ts';
 import { createActionPush } from './action-push.ts';
 import { createCatchUpPoll } from './catch-up-poll.ts';
 import { createEngineHealth } from './engine-health.ts';
+import { createDowntimeSync } from './downtime-sync.ts';
 import { createEngineSession } from './engine-session.ts';
 import type { UnmappedObject } from './estate-mapping.ts';
 import { createIcingaClient, type IcingaClient, type IcingaConnection } from './icinga-client.ts';
@@ -43,6 +45,7 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
     status: (status, observedAt) => sink?.status(status, observedAt),
     action: (action) => sink?.action(action),
     health: (health) => sink?.health(health),
+    maintenance: (windows) => sink?.maintenance?.(windows),
   };
   const ctx: SourceContext = {
     client: config.client ?? createIcingaClient(config),
@@ -54,6 +57,7 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
     report,
   };
   const connection = { url: config.url, user: config.user, ...(config.servername && { servername: config.servername }), ...(config.caPath && { caPath: config.caPath }) };
+  const health = createEngineHealth(ICINGA2_SOURCE_NAME, clock, report.health);
   const session = createEngineSession(
     { ...ctx, connection },
     {
@@ -61,16 +65,23 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
       pingIntervalMs: config.pingIntervalMs ?? 5_000,
       pollIntervalMs: config.pollIntervalMs ?? 1_000,
     },
-    createEngineHealth(ICINGA2_SOURCE_NAME, clock, report.health),
+    health,
     // The session calls these only once started, when the follower and the poll below exist.
     {
-      onEvent: (event) => follower.applyEvent(event),
-      onSnapshot: (snapshot, held, first) => follower.applySnapshot(snapshot, held, first),
+      onEvent: (event) => {
+        follower.applyEvent(event);
+        if (event.type.startsWith('Downtime')) downtimes.downtimeEvent();
+      },
+      onSnapshot: (snapshot, held, first) => {
+        follower.applySnapshot(snapshot, held, first);
+        downtimes.connected();
+      },
       onPoll: (epoch) => void poll(epoch),
     },
   );
   const follower = createProbeFollower(ctx, session);
   const poll = createCatchUpPoll(ctx, follower, session);
+  const downtimes = createDowntimeSync(ctx, { ...session, connected: () => health.state === 'connected' }, () => ctx.tracked.estate, ICINGA2_SOURCE_NAME);
 
   return {
     name: ICINGA2_SOURCE_NAME,
@@ -82,8 +93,10 @@ export function createIcinga2Source(config: Icinga2SourceConfig): Icinga2Source 
     },
     async stop() {
       session.stop();
+      downtimes.stop();
       ctx.client.destroy();
     },
     pushAction: createActionPush(ctx),
+    syncMaintenance: (windows) => downtimes.push(windows),
   };
 }

@@ -143,6 +143,11 @@ describe.skipIf(!installed)('Icinga 2 source against a real Icinga 2', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(seen.snapshots[0]!.statuses.map((s) => s.probeId).sort());
     expect(statuses.find((s) => s.probeId === 'remilly-mairie-nas!disque-nas')).toMatchObject({ state: 'CRITICAL', acknowledged: true });
+    // The problem is dated from Icinga's last HARD state change, not from when Vigie saw it again.
+    const read = await fixture.api.request('POST', '/v1/objects/services/remilly-mairie-nas!disque-nas', { body: { attrs: ['last_hard_state_change'] }, readOnly: true });
+    const hard = (read.body as { results: Array<{ attrs: { last_hard_state_change: number } }> }).results[0]!.attrs.last_hard_state_change;
+    expect(hard).toBeGreaterThan(0);
+    expect(statuses.find((s) => s.probeId === 'remilly-mairie-nas!disque-nas')!.since).toBe(Math.round(hard * 1000));
     expect(seen.actions).toHaveLength(actionsBefore);
     // And the stream works again.
     await post('/v1/actions/process-check-result', { type: 'Service', service: 'remilly-mairie-nas!disque-nas', exit_status: 0, plugin_output: 'DISK OK - 80% libre' });

@@ -3,7 +3,7 @@
 import { sameStatus, type Instant, type ProbeStatus } from '../../../src/domain/model.ts';
 import { objectResultSchema } from './icinga-shapes.ts';
 import { probeIdOf } from './probe-ids.ts';
-import { observedAt, statusFromObject } from './probe-status.ts';
+import { observedAt, startsNewState, statusFromObject } from './probe-status.ts';
 import type { ProbeView } from './tracked-probes.ts';
 
 export type PolledObjectReading =
@@ -22,7 +22,7 @@ export function readPolledObject(result: unknown, view: ProbeView, now: Instant)
   const current = view.statuses.get(probeId);
   if (!binding || !current) return { type: 'unknown-object', name: object.name };
   const next = statusFromObject(probeId, object, binding.kind, now);
-  if (next.state === current.state) next.since = current.since;
+  if (!startsNewState(current, next)) next.since = current.since;
   const flagged = next.acknowledged || next.inDowntime;
   const older = current.lastCheck !== null && (next.lastCheck ?? 0) < current.lastCheck;
   if (older || sameStatus(next, current)) return { type: 'nothing-new', probeId, flagged };

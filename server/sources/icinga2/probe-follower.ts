@@ -31,6 +31,7 @@ export function createProbeFollower(ctx: SourceContext, session: EngineEpochs & 
       const at = clock();
       const reading = readSnapshot(snapshot, { statuses: tracked.statuses, unmapped, first }, at);
       tracked.replace(reading.mapping.probes, reading.statuses, reading.knownNames);
+      tracked.estate = reading.mapping.estate;
       for (const u of reading.newlyUnmapped) log('warn', `not mapped: ${u.type} ${u.name} — ${u.reason}`);
       unmapped = reading.mapping.unmapped;
       acks.resetTo(tracked.statuses.values());

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../../../src/domain/model.ts';
 import { parseEventLine, type AckEvent, type CheckEvent, type IcingaEvent } from './icinga-shapes.ts';
 import { sameStatus } from '../../../src/domain/model.ts';
-import { applyAckEvent, applyCheckEvent, applyFlags, cameraCondition, firstLine, hostState, observedAt, probeStateOf } from './probe-status.ts';
+import { applyAckEvent, applyCheckEvent, applyFlags, cameraCondition, firstLine, hostState, observedAt, probeStateOf, statusFromObject } from './probe-status.ts';
+import type { IcingaObject } from './icinga-shapes.ts';
 import { recordedEventLines } from './recorded.test-kit.ts';
 
 const events: IcingaEvent[] = recordedEventLines.flatMap((l) => {
@@ -76,6 +77,47 @@ describe('applyCheckEvent with recorded events', () => {
     const blurred = { ...critical, check_result: { ...critical.check_result, state: 1, output: 'Image floue' } };
     expect(applyCheckEvent(pending, blurred, 'camera').camera).toBe('blurred');
     expect(applyCheckEvent(pending, blurred, 'disk')).not.toHaveProperty('camera');
+  });
+});
+
+describe('since: the problem starts at the engine\'s last HARD state change', () => {
+  const DAY = 86_400;
+  const T = 1_795_445_908; // Icinga clock, seconds
+  const disk = (attrs: Partial<IcingaObject['attrs']>): IcingaObject => ({
+    name: 'boulay-mairie-srv!disque-c',
+    type: 'Service',
+    attrs: {
+      state: 2,
+      state_type: 1,
+      last_check: T,
+      last_state_change: T - 60, // a SOFT flap a minute ago (e.g. a recheck) — not when the problem began
+      last_hard_state_change: T - 3 * DAY, // the disk filled up three days ago
+      acknowledgement: 0,
+      downtime_depth: 0,
+      vars: null,
+      last_check_result: { state: 2, output: 'DISK CRITICAL', execution_end: T, schedule_end: T },
+      ...attrs,
+    },
+  });
+
+  it.each([
+    ['HARD problem: last_hard_state_change', {}, (T - 3 * DAY) * 1000],
+    ['SOFT problem: last_state_change (no hard change yet)', { state_type: 0 }, (T - 60) * 1000],
+    ['older recordings without last_hard_state_change: last_state_change', { last_hard_state_change: undefined }, (T - 60) * 1000],
+    ['never changed (0): the observation instant', { last_hard_state_change: 0, last_state_change: 0 }, 42],
+  ] as const)('%s', (_label, attrs, since) => {
+    expect(statusFromObject('boulay-mairie-srv!disque-c', disk(attrs), 'disk', 42).since).toBe(since);
+  });
+
+  const critical = find<CheckEvent>((e) => e.type === 'CheckResult' && e.service === 'disque-c' && e.check_result.state === 2);
+  const at = (seconds: number, stateType: number): CheckEvent => ({ ...critical, state_type: stateType, check_result: { ...critical.check_result, schedule_end: seconds, vars_after: { state: 2, state_type: stateType } } });
+
+  it('an event that turns a SOFT problem HARD restarts since there (Icinga\'s hard state change)', () => {
+    const soft = applyCheckEvent({ ...pending, state: 'OK', stateType: 'HARD' }, at(T, 0), 'disk');
+    expect(soft).toMatchObject({ state: 'CRITICAL', stateType: 'SOFT', since: T * 1000 });
+    const hard = applyCheckEvent(soft, at(T + 60, 1), 'disk');
+    expect(hard).toMatchObject({ stateType: 'HARD', since: (T + 60) * 1000 });
+    expect(applyCheckEvent(hard, at(T + 120, 1), 'disk').since).toBe((T + 60) * 1000);
   });
 });
 

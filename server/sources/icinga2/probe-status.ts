@@ -42,6 +42,20 @@ function withCamera(status: ProbeStatus, kind: ProbeKind): ProbeStatus {
   return camera ? { ...rest, camera } : rest;
 }
 
+/**
+ * When the current state began: for a HARD state, the engine's last hard state change (the
+ * incident's start, and its GTI clock's); for a SOFT one, the last state change.
+ */
+function sinceOf(hard: boolean, attrs: { last_state_change: number; last_hard_state_change?: number | undefined }, at: Instant): Instant {
+  const seconds = hard && attrs.last_hard_state_change !== undefined && attrs.last_hard_state_change > 0 ? attrs.last_hard_state_change : attrs.last_state_change;
+  return seconds > 0 ? toInstant(seconds) : at;
+}
+
+/** The state changed, or became HARD: a hard state change, from which `since` counts again. */
+export function startsNewState(current: Pick<ProbeStatus, 'state' | 'stateType'>, next: Pick<ProbeStatus, 'state' | 'stateType'>): boolean {
+  return next.state !== current.state || (next.stateType === 'HARD' && current.stateType !== 'HARD');
+}
+
 /** Status of a host or service object from the snapshot. `at` stands in for unknown start times. */
 export function statusFromObject(probeId: string, object: IcingaObject, kind: ProbeKind, at: Instant): ProbeStatus {
   const { attrs } = object;
@@ -54,7 +68,7 @@ export function statusFromObject(probeId: string, object: IcingaObject, kind: Pr
       stateType: state !== 'PENDING' && attrs.state_type === 1 ? 'HARD' : 'SOFT',
       output: result ? firstLine(result.output) : '',
       lastCheck: result && attrs.last_check > 0 ? toInstant(attrs.last_check) : null,
-      since: result && attrs.last_state_change > 0 ? toInstant(attrs.last_state_change) : at,
+      since: result ? sinceOf(state !== 'PENDING' && attrs.state_type === 1, attrs, at) : at,
       acknowledged: attrs.acknowledgement > 0,
       inDowntime: attrs.downtime_depth > 0,
     },
@@ -72,13 +86,14 @@ export function applyCheckEvent(current: ProbeStatus, event: CheckEvent, kind: P
   const state = probeStateOf(type, event.check_result);
   const stateType = event.state_type ?? event.check_result.vars_after?.state_type;
   const checkedAt = toInstant(checkTimeOf(event));
+  const nextType: ProbeStatus['stateType'] = stateType === undefined ? current.stateType : stateType === 1 ? 'HARD' : 'SOFT';
   const next: ProbeStatus = {
     ...current,
     state,
-    stateType: stateType === undefined ? current.stateType : stateType === 1 ? 'HARD' : 'SOFT',
+    stateType: nextType,
     output: firstLine(event.check_result.output),
     lastCheck: checkedAt,
-    since: state === current.state ? current.since : checkedAt,
+    since: startsNewState(current, { state, stateType: nextType }) ? checkedAt : current.since,
   };
   if (event.acknowledgement !== undefined) next.acknowledged = event.acknowledgement;
   if (event.downtime_depth !== undefined) next.inDowntime = event.downtime_depth > 0;

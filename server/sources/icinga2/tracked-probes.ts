@@ -1,6 +1,7 @@
 // What the Icinga source knows of the estate between two snapshots: how each probe is bound to its
 // Icinga object, its last reported status, and the newest check result seen. No I/O.
 import type { ProbeStatus } from '../../../src/domain/model.ts';
+import type { Estate } from '../../../src/protocol/schemas.ts';
 import type { ProbeBinding } from './estate-mapping.ts';
 
 /** The read-only view the pure readings (events, polled objects, snapshots) decide from. */
@@ -14,6 +15,8 @@ export class TrackedProbes implements ProbeView {
   statuses = new Map<string, ProbeStatus>();
   /** Names of every object in the last snapshot, mapped or not: anything else is new in Icinga. */
   knownNames = new Set<string>();
+  /** The estate the last snapshot mapped to (what maintenance windows name). */
+  estate: Estate | undefined;
   /** Latest last_check seen (Icinga's clock, seconds): the catch-up poll asks for anything newer. */
   checkMark = 0;
 

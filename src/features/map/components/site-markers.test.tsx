@@ -75,9 +75,17 @@ it('updates the layer once per frame with only the changed site ids', () => {
   expect(options?.siteState('s-metz-ecole')).toBe('UNKNOWN');
   expect(options?.describeSite('s-metz-ecole')).toBe('École Jean Moulin (Metz) — Inconnu');
 
+  // Planned work starts on the school (its state stays the same): the marker and its label change.
+  act(() => transport.emit('deltas', deltaBatch(502, [{ ...probeStatus('p-ecole-wan', 'UNKNOWN'), inDowntime: true }])));
+  tick();
+  expect(calls.slice(4)).toEqual([{ kind: 'update', ids: ['s-metz-ecole'] }]);
+  expect(options?.siteInMaintenance?.('s-metz-ecole')).toBe(true);
+  expect(options?.describeSite('s-metz-ecole')).toBe('École Jean Moulin (Metz) — OK — en maintenance');
+  expect(options?.describeCluster(3, 'CRITICAL', 1)).toBe('3 sites — pire état : Critique — 1 site en maintenance');
+
   // A frame with nothing new does not touch the layer, and React never re-rendered the map.
   tick();
-  expect(calls).toHaveLength(4);
+  expect(calls).toHaveLength(5);
   expect(commits).toBe(commitsAfterMount);
 
   unmount();

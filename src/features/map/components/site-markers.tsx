@@ -40,13 +40,15 @@ export function SiteMarkers({ onSelectSite, selectedSiteId, interactive = true, 
     const layer = createLayer({
       sites: () => store.index.sites.values(),
       siteState: (id) => store.siteState(id),
+      siteInMaintenance: (id) => store.siteInMaintenance(id),
       onSelectSite: (id) => latest.current.onSelectSite?.(id),
       describeSite: (id) => {
         const site = store.index.sites.get(id);
         const town = site ? store.index.collectivites.get(site.collectiviteId)?.name : undefined;
-        return `${site?.name ?? id}${town ? ` (${town})` : ''} — ${latest.current.states[store.siteState(id)]}`;
+        const work = store.siteInMaintenance(id) ? ` — ${latest.current.m.siteInMaintenance}` : '';
+        return `${site?.name ?? id}${town ? ` (${town})` : ''} — ${latest.current.states[store.siteState(id)]}${work}`;
       },
-      describeCluster: (count, worst) => latest.current.m.clusterLabel(count, latest.current.states[worst]),
+      describeCluster: (count, worst, inMaintenance) => latest.current.m.clusterLabel(count, latest.current.states[worst], inMaintenance),
       keyboardHint: () => latest.current.m.keyboardHint,
       interactive,
       markerScale,

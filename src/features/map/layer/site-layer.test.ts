@@ -16,13 +16,23 @@ const sites: Site[] = [
 
 let container: HTMLDivElement;
 let texts: string[];
+/** Canvas calls that draw the maintenance ring: setLineDash with a pattern, then stroke in its colour. */
+let dashed: number;
 
 beforeEach(() => {
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
   texts = [];
+  dashed = 0;
   const ctx = new Proxy({} as Record<string | symbol, unknown>, {
-    get: (target, key) => (key === 'fillText' ? (t: string) => texts.push(t) : key in target ? target[key] : () => {}),
+    get: (target, key) =>
+      key === 'fillText'
+        ? (t: string) => texts.push(t)
+        : key === 'setLineDash'
+          ? (pattern: number[]) => (dashed += pattern.length > 0 ? 1 : 0)
+          : key in target
+            ? target[key]
+            : () => {},
     set: (target, key, value) => ((target[key] = value), true),
   });
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as unknown as CanvasRenderingContext2D);
@@ -35,7 +45,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function setup(zoom: number, interactive?: boolean) {
+function setup(zoom: number, interactive?: boolean, working: ReadonlySet<string> = new Set()) {
   const map = L.map(container, { center: [49.1, 6.17], zoom, zoomAnimation: false, fadeAnimation: false });
   const state: Record<string, ProbeState> = { a: 'CRITICAL', b: 'OK', far: 'OK' };
   const onSelectSite = vi.fn();
@@ -43,9 +53,10 @@ function setup(zoom: number, interactive?: boolean) {
   const layer = createSiteLayer({
     sites: () => sites,
     siteState,
+    siteInMaintenance: (id) => working.has(id),
     onSelectSite,
-    describeSite: (id) => `${sites.find((s) => s.id === id)!.name} — ${state[id]}`,
-    describeCluster: (n, worst) => `${n} sites, ${worst}`,
+    describeSite: (id) => `${sites.find((s) => s.id === id)!.name} — ${state[id]}${working.has(id) ? ' — en maintenance' : ''}`,
+    describeCluster: (n, worst, inMaintenance) => `${n} sites, ${worst}${inMaintenance ? `, ${inMaintenance} en maintenance` : ''}`,
     interactive,
   });
   layer.init(map);
@@ -121,4 +132,24 @@ it('reaches a site with the arrows and opens it with Enter; Escape lets go (keyb
   key('Escape');
   expect(label().hidden).toBe(true);
   expect(live()).toBe('');
+});
+
+it('rings a site under planned work with the dashed maintenance ring, and says so in its label (sites and groups)', () => {
+  const { map } = setup(16, true, new Set(['b']));
+  expect(dashed).toBe(1); // b only: a and far are not in maintenance
+  mouse(map, 'mousemove', [49.1005, 6.1705]);
+  expect(container.querySelector('.vigie-site-tooltip')!.textContent).toBe('École — OK — en maintenance');
+  map.remove();
+  container.remove();
+  container = document.createElement('div');
+  document.body.append(container);
+  const zoomedOut = setup(9, true, new Set(['b']));
+  expect(dashed).toBe(2); // the group holding b gets the ring too
+  mouse(zoomedOut.map, 'mousemove', [49.10025, 6.17025]);
+  expect(container.querySelector('.vigie-site-tooltip')!.textContent).toBe('2 sites, CRITICAL, 1 en maintenance');
+});
+
+it.each([16, 9])('draws no maintenance ring when no site is under planned work (zoom %i)', (zoom) => {
+  setup(zoom);
+  expect(dashed).toBe(0);
 });

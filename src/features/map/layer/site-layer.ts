@@ -9,16 +9,19 @@ import { clusterSites, type PlacedSite } from './cluster-grid.ts';
 import { drawClusterMarker } from './draw-cluster.ts';
 import type { KeyTarget } from './site-keyboard.ts';
 import { createSitePointing, type SitePointing } from './site-pointing.ts';
-import { drawStateMarker, STATE_STYLE } from './state-style.ts';
+import { drawMaintenanceRing, drawStateMarker, MAINTENANCE_STYLE, STATE_STYLE } from './state-style.ts';
 
 export interface SiteLayerOptions {
   sites(): Iterable<Site>;
   /** The site's state now (the store's, O(1)): read at every paint. */
   siteState(siteId: string): ProbeState;
+  /** Planned work covers the site now (read at every paint): its marker gets the maintenance ring. */
+  siteInMaintenance?(siteId: string): boolean;
   onSelectSite(siteId: string): void;
   /** Text shown on hover and keyboard focus (set as textContent, never HTML). */
   describeSite(siteId: string): string;
-  describeCluster(count: number, worst: ProbeState): string;
+  /** `inMaintenance`: how many of the group's sites planned work covers. */
+  describeCluster(count: number, worst: ProbeState, inMaintenance: number): string;
   /** At or above this zoom every site is drawn on its own. */
   clusterBelowZoom?: number;
   cellSize?: number;
@@ -59,6 +62,16 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
   let selected: string | undefined;
   // World-pixel positions only change with the zoom or the set of sites, not while panning.
   let projected: { zoom: number; points: Array<{ id: string; x: number; y: number }> } | undefined;
+  const inMaintenance = (id: string) => options.siteInMaintenance?.(id) ?? false;
+
+  /** One site's marker (with the maintenance ring under planned work); returns its hit radius. */
+  function drawSite(ctx: CanvasRenderingContext2D, id: string, state: ProbeState, x: number, y: number): number {
+    drawStateMarker(ctx, state, x, y, scale);
+    const r = STATE_STYLE[state].radius * scale;
+    if (!inMaintenance(id)) return r + 4;
+    drawMaintenanceRing(ctx, x, y, r, scale);
+    return r + (MAINTENANCE_STYLE.gap + MAINTENANCE_STYLE.width) * scale + 2;
+  }
 
   function paint() {
     if (!map || !canvas) return;
@@ -94,8 +107,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
         const x = s.x - origin.x;
         const y = s.y - origin.y;
         if (!visible(x, y)) continue;
-        drawStateMarker(ctx, s.state, x, y, scale);
-        targets.push({ x, y, r: STATE_STYLE[s.state].radius * scale + 4, ids: [s.id], worst: s.state });
+        targets.push({ x, y, r: drawSite(ctx, s.id, s.state, x, y), ids: [s.id], worst: s.state });
       }
       ringSelected(ctx, origin, zoom);
       pointing?.afterPaint(ctx);
@@ -106,10 +118,10 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
       const y = c.y - origin.y;
       if (!visible(x, y)) continue;
       if (c.ids.length === 1) {
-        drawStateMarker(ctx, c.worst, x, y, scale);
-        targets.push({ x, y, r: STATE_STYLE[c.worst].radius * scale + 4, ids: c.ids, worst: c.worst });
+        targets.push({ x, y, r: drawSite(ctx, c.ids[0]!, c.worst, x, y), ids: c.ids, worst: c.worst });
       } else {
         const r = drawClusterMarker(ctx, c, x, y, scale);
+        if (c.ids.some(inMaintenance)) drawMaintenanceRing(ctx, x, y, r, scale);
         targets.push({ x, y, r, ids: c.ids, worst: c.worst });
       }
     }
@@ -117,7 +129,7 @@ export function createSiteLayer(options: SiteLayerOptions): SiteLayer {
     pointing?.afterPaint(ctx);
   }
 
-  const describe = (t: HitTarget) => (t.ids.length === 1 ? options.describeSite(t.ids[0]!) : options.describeCluster(t.ids.length, t.worst));
+  const describe = (t: HitTarget) => (t.ids.length === 1 ? options.describeSite(t.ids[0]!) : options.describeCluster(t.ids.length, t.worst, t.ids.filter(inMaintenance).length));
 
   /** Enter on a site or a click: open it; on a group: zoom until it splits. */
   function activate(target: HitTarget) {

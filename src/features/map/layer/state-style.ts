@@ -1,6 +1,7 @@
 // How a state looks on the map: colour AND shape, so the map reads without colour vision
 // (OK circle, WARNING triangle, CRITICAL square, UNKNOWN diamond, PENDING hollow circle).
-// Drawn on canvas for markers and as SVG in the legend, from this one table.
+// Drawn on canvas for markers and as SVG in the legend, from this one table. A site under planned
+// work keeps its state's marker and gets a dashed ring around it (a pattern, not only a colour).
 import type { ProbeState } from '../../../domain/model.ts';
 
 export type MarkerShape = 'circle' | 'triangle' | 'square' | 'diamond' | 'ring';
@@ -79,4 +80,19 @@ export function shapeSvgPath(shape: MarkerShape): string {
     case 'diamond':
       return 'M12 2.5 21.5 12 12 21.5 2.5 12Z';
   }
+}
+
+/** Planned work on a site: a dashed ring (sky, like the maintenance badges), distinct from the solid selection ring. */
+export const MAINTENANCE_STYLE = { color: '#7dd3fc', dash: [3, 2.5], width: 2, gap: 4 } as const;
+
+/** The maintenance ring around a marker of radius `r` centred on (x, y). */
+export function drawMaintenanceRing(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, scale = 1): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(x, y, r + MAINTENANCE_STYLE.gap * scale, 0, Math.PI * 2);
+  ctx.setLineDash(MAINTENANCE_STYLE.dash.map((d) => d * scale));
+  ctx.lineWidth = MAINTENANCE_STYLE.width * scale;
+  ctx.strokeStyle = MAINTENANCE_STYLE.color;
+  ctx.stroke();
+  ctx.restore();
 }
