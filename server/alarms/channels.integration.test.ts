@@ -63,6 +63,7 @@ describe('channels with real servers', () => {
     expect(mail.parsed.to && !Array.isArray(mail.parsed.to) ? mail.parsed.to.value : []).toEqual([{ address: 'ref@mairie-metz.fr', name: 'Référente Bcc: victim@evil.example' }]);
     expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-generated');
     expect(mail.parsed.messageId).toMatch(/@vigie\.alarms>?$/);
+    expect(mail.parsed.headers.get('x-vigie-alarm-id')).toBe(mail.parsed.messageId);
     expect(mail.parsed.text).toContain('CRITIQUE Metz · École <script>alert(1)</script>');
     expect(mail.parsed.text).toContain('Sortie de la sonde : CRITICAL - <b>no route</b> & "loss" 100%');
     const html = String(mail.parsed.html);

@@ -1,6 +1,6 @@
 // The mail channel: nodemailer over SMTP (SMTP_URL: smtp://user:pass@host:587 for STARTTLS,
 // smtps://…:465 for implicit TLS). The message carries a stable Message-ID (one per digest, the
-// same on every retry) and Auto-Submitted so that auto-responders stay quiet. Names and subjects
+// same on every retry, repeated in X-Vigie-Alarm-Id) and Auto-Submitted so that auto-responders stay quiet. Names and subjects
 // arrive as one line (alarm-messages.ts); nodemailer encodes them, so CR/LF cannot open a header.
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
@@ -38,7 +38,8 @@ export function createSmtpSender(settings: SmtpSettings): NonNullable<AlarmSende
         text: message.text,
         html: message.html,
         messageId: message.messageId,
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        // The same key again in a header of our own: some relays rewrite Message-ID; a receiver dedupes on either.
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'X-Vigie-Alarm-Id': message.messageId },
       });
     },
     close: () => transport.close(),
