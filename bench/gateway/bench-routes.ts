@@ -77,10 +77,10 @@ export function registerBenchRoutes(app: FastifyInstance, deps: BenchRouteDeps):
   const inject = ([probeId, state]: Change) => simulator.inject(probeId, state, state === 'OK' ? 'BENCH OK' : `BENCH ${state} - injected`);
 
   // The outbox: events, deliveries per state, messages, each sent delivery's delay; and the queue.
-  app.get('/__bench/alarms', async () => {
+  app.get<{ Querystring: { since?: string } }>('/__bench/alarms', async (request) => {
     const service = deps.alarms?.();
     if (!deps.storage.alarms || !service) return { on: false };
-    const [report, health] = await Promise.all([deps.storage.alarms.report(), service.health()]);
+    const [report, health] = await Promise.all([deps.storage.alarms.report(Number(request.query.since ?? 0)), service.health()]);
     return { on: true, ...report, queued: health.queued, dead: health.dead };
   });
 

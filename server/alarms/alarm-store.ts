@@ -70,6 +70,8 @@ export interface AlarmStats {
 /** What the outbox holds, for the benchmarks (bench/storm.ts) and diagnostics. */
 export interface OutboxReport {
   events: number;
+  /** Of those, not planned yet. */
+  unplanned: number;
   deliveries: Partial<Record<DeliveryState, number>>;
   /** Distinct messages the sent deliveries went out in (a digest carries many). */
   messages: number;

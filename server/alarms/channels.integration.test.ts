@@ -18,7 +18,10 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   smsSink = await startSmsSink();
 });
+const workers: Array<ReturnType<typeof createAlarmWorker>> = [];
 afterAll(async () => {
+  // Each worker closes its senders (the mail channel keeps one pooled connection open).
+  await Promise.all(workers.map((w) => w.stop()));
   await smtp?.close();
   await smsSink?.close();
 });
@@ -42,6 +45,7 @@ function rig(recipients: Recipient[]) {
     isCovered: () => true,
     record: async (_id, note) => void notes.push(note),
   });
+  workers.push(worker);
   return { store, worker, notes, advance: (ms: number) => (now += ms) };
 }
 

@@ -106,6 +106,7 @@ export class MemoryAlarmStore implements AlarmStore {
     const sent = all.filter((d) => d.state === 'sent' && d.sentAt !== undefined);
     const deliveries: Partial<Record<DeliveryState, number>> = {};
     for (const d of all) deliveries[d.state] = (deliveries[d.state] ?? 0) + 1;
-    return { events: [...this.events.values()].filter((e) => e.event.at >= since).length, deliveries, messages: new Set(sent.flatMap((d) => (d.messageId ? [d.messageId] : []))).size, sentDelaysMs: sent.map((d) => d.sentAt! - d.event.at) };
+    const events = [...this.events.values()].filter((e) => e.event.at >= since);
+    return { events: events.length, unplanned: events.filter((e) => !e.planned).length, deliveries, messages: new Set(sent.flatMap((d) => (d.messageId ? [d.messageId] : []))).size, sentDelaysMs: sent.map((d) => d.sentAt! - d.event.at) };
   }
 }

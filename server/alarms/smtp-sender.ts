@@ -3,7 +3,7 @@
 // same on every retry, repeated in X-Vigie-Alarm-Id) and Auto-Submitted so that auto-responders stay quiet. Names and subjects
 // arrive as one line (alarm-messages.ts); nodemailer encodes them, so CR/LF cannot open a header.
 import nodemailer from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { AlarmSenders, MailMessage } from './alarm-channels.ts';
 import { oneLine } from './alarm-messages.ts';
 
@@ -19,8 +19,12 @@ export interface SmtpSettings {
 
 export function createSmtpSender(settings: SmtpSettings): NonNullable<AlarmSenders['mail']> {
   const timeout = settings.timeoutMs ?? 20_000;
-  const options: SMTPTransport.Options & { url: string } = {
+  const options: SMTPPool.Options & { url: string } = {
     url: settings.url,
+    // One kept-open connection: the worker sends one message at a time, and a storm's hundreds of
+    // digests no longer each pay a TCP + EHLO (+ TLS, AUTH) round trip (bench/storm.ts).
+    pool: true,
+    maxConnections: 1,
     tls: { rejectUnauthorized: settings.rejectUnauthorized ?? true },
     connectionTimeout: timeout,
     greetingTimeout: timeout,

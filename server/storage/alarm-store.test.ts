@@ -167,11 +167,11 @@ for (const backend of backends) {
       expect((await alarms.deadDeliveries(1)).map((d) => d.recipientId)).toEqual(['r2']);
       const report = await alarms.report();
       // g1's two went out without a recorded message id: only r1's counts as a message.
-      expect(report).toMatchObject({ events: 2, deliveries: { sent: 3, dead: 2 }, messages: 1 });
+      expect(report).toMatchObject({ events: 2, unplanned: 1, deliveries: { sent: 3, dead: 2 }, messages: 1 });
       // g1's two, 90 and 100 ms after their events; r1's, 30 s after its event.
       expect(report.sentDelaysMs.sort((a, b) => a - b)).toEqual([90, 100, 30_000]);
       // Since an instant: only the events at or after it, and their deliveries.
-      expect(await alarms.report(T0 + 1)).toEqual({ events: 1, deliveries: { sent: 1, dead: 1 }, messages: 0, sentDelaysMs: [90] });
+      expect(await alarms.report(T0 + 1)).toEqual({ events: 1, unplanned: 1, deliveries: { sent: 1, dead: 1 }, messages: 0, sentDelaysMs: [90] });
     });
 
     it('keeps recipients', async () => {

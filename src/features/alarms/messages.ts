@@ -70,7 +70,7 @@ export const alarmMessages = defineMessages(
     deadRow: (attempts: number, error: string) => `${attempts} essai${attempts > 1 ? 's' : ''}, dernier échec : ${error}`,
     retry: (what: string) => `Réessayer ${what}`,
     retryAll: 'Tout réessayer',
-    retried: (n: number) => `${n} alarme${n > 1 ? 's' : ''} remise${n > 1 ? 's' : ''} en file : le prochain passage les envoie.`,
+    retried: (n: number) => `${n} alarme${n > 1 ? 's' : ''} remise${n > 1 ? 's' : ''} en file : le prochain passage ${n > 1 ? 'les envoie' : 'l’envoie'}.`,
     retryFailed: (reason: string) => `Pas de nouvel essai : ${reason}`,
     reasons: {
       unknown: 'erreur inattendue',
@@ -158,7 +158,7 @@ export const alarmMessages = defineMessages(
     deadRow: (attempts: number, error: string) => `${attempts} attempt${attempts > 1 ? 's' : ''}, last failure: ${error}`,
     retry: (what: string) => `Retry ${what}`,
     retryAll: 'Retry all',
-    retried: (n: number) => `${n} alarm${n > 1 ? 's' : ''} queued again: the next pass sends them.`,
+    retried: (n: number) => `${n} alarm${n > 1 ? 's' : ''} queued again: the next pass sends ${n > 1 ? 'them' : 'it'}.`,
     retryFailed: (reason: string) => `Not retried: ${reason}`,
     reasons: {
       unknown: 'unexpected error',
