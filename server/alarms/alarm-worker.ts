@@ -153,8 +153,10 @@ export function createAlarmWorker(options: AlarmWorkerOptions): AlarmWorker {
         await recordNotes(rows, dead ? 'dead' : 'failed', at, [recipient], dead ? digestOf : { retryAt, ...digestOf });
         continue;
       }
-      await store.patchDeliveries(ids, { state: 'sent', attempts: 'increment', nextAt: at, sentAt: at, messageId });
-      await recordNotes(rows, 'sent', at, [recipient], digestOf);
+      // When the channel accepted it (a pass sending hundreds of digests lasts a while).
+      const sentAt = Math.max(at, now());
+      await store.patchDeliveries(ids, { state: 'sent', attempts: 'increment', nextAt: sentAt, sentAt, messageId });
+      await recordNotes(rows, 'sent', sentAt, [recipient], digestOf);
     }
   }
 
