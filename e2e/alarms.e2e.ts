@@ -2,7 +2,9 @@
 // SMTP server (smtp-server on 127.0.0.1, parsed back with mailparser) with the lock-screen subject,
 // and the incident's timeline on the support desk says so; the badge shows the alarm service's
 // health. Then a référent on a phone edits their own alarm settings: a bad number is refused with
-// the gateway's reason, a good one is saved (and only then said to be).
+// the gateway's reason, a good one is saved (and only then said to be). Last, support on the wall's
+// 1920×1080 finds another collectivité by typing, adds an on-call address for it with clicks and
+// keys (a bad address refused in French first), and a critical incident there mails that address.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { startSmtpSink } from '../server/alarms/alarm-sinks.test-kit.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { axeReport } from './axe.ts';
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
@@ -17,9 +20,11 @@ import { probesOfSite } from './map-readers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
-const [own] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
+const [own, other] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
 const site = estate.sites.find((s) => s.collectiviteId === own!.id)!;
 const probe = probesOfSite(estate, site.id)[0]!;
+const otherSite = estate.sites.find((s) => s.collectiviteId === other!.id)!;
+const otherProbe = probesOfSite(estate, otherSite.id)[0]!;
 
 let dataDir: string;
 let gateway: Gateway;
@@ -94,7 +99,7 @@ test('a référent on a phone edits their own alarm settings: a landline is refu
   expect(await form.getByLabel('Adresse mail').inputValue()).toMatch(/@vigie-demo\.test$/);
   await form.getByLabel('Mobile (SMS)').fill('03 87 00 00 00');
   await form.getByRole('button', { name: 'Enregistrer' }).click();
-  await form.getByText(/Non enregistré : .*not a mobile number/).waitFor();
+  await form.getByText(/Non enregistré : numéro de mobile invalide/).waitFor();
   expect(await form.getByText('Enregistré.').count()).toBe(0);
   await form.getByLabel('Mobile (SMS)').fill('06 12 34 56 78');
   await form.getByLabel('Incident critique — SMS').check();
@@ -106,4 +111,78 @@ test('a référent on a phone edits their own alarm settings: a landline is refu
   await page.locator('summary', { hasText: 'Mes alarmes' }).click();
   await expect.poll(() => page.getByRole('form', { name: /Référent/ }).getByLabel('Mobile (SMS)').inputValue(), { timeout: 10_000 }).toBe('+33612345678');
   await context.close();
+});
+
+test('support on the wall screen adds an on-call address for one collectivité by keyboard; a critical incident there mails it', async () => {
+  const support = accounts.find((a) => a.role === 'support')!;
+  const address = 'astreinte-nuit@collectivite.test';
+  const context = await browser.newContext({ viewport: VIEWPORTS.wall, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  recordDialogs(page, dialogs);
+  await signIn(page, gateway.url, support);
+  await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
+  await page.locator('summary', { hasText: 'Alarmes par mail et SMS' }).click();
+
+  // ~500 collectivités in production: a search field, not a list of all of them.
+  const search = page.getByRole('searchbox', { name: 'Rechercher une collectivité' });
+  await search.click();
+  await page.keyboard.type(other!.name.slice(0, Math.max(4, other!.name.length - 2)));
+  const picker = page.getByRole('group', { name: 'Collectivité', exact: true });
+  await picker.getByRole('button', { name: other!.name, exact: true }).click();
+  const recipients = page.getByRole('region', { name: `Destinataires — ${other!.name}` });
+  await recipients.waitFor();
+  expect(await recipients.getByText(address).count()).toBe(0);
+  await picker.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('alarms-support-picker-1920x1080') });
+
+  await recipients.getByRole('button', { name: 'Ajouter un destinataire' }).click();
+  const form = recipients.getByRole('form');
+  await form.getByLabel('Nom').click();
+  await page.keyboard.type('Astreinte de nuit');
+  await form.getByLabel('Adresse mail').click();
+  await page.keyboard.type('astreinte nuit@collectivite.test');
+  await form.getByLabel('Public').selectOption({ label: 'Cellule support' });
+  await form.getByLabel('Périmètre').selectOption({ label: `seulement ${other!.name}` });
+  // The browser's own check of type=email is bypassed on purpose: the gateway's refusal is the one that counts.
+  await form.evaluate((f: HTMLFormElement) => (f.noValidate = true));
+  await form.getByLabel('Adresse mail').press('Enter');
+  await form.getByText(/Non enregistré : adresse mail invalide/).waitFor();
+  expect(await form.getByText('Enregistré.').count()).toBe(0);
+  expect(await recipients.getByRole('listitem', { name: 'Astreinte de nuit' }).count()).toBe(0);
+
+  await form.getByLabel('Adresse mail').fill('');
+  await form.getByLabel('Adresse mail').click();
+  await page.keyboard.type(address);
+  await form.getByLabel('Incident critique — Mail').check();
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await form.getByText('Enregistré.').waitFor();
+  const row = recipients.getByRole('listitem', { name: 'Astreinte de nuit' });
+  await row.getByText(address).waitFor();
+  // Saved, the form edits that recipient (and still says it was saved).
+  await recipients.getByRole('heading', { name: 'Modifier Astreinte de nuit' }).waitFor();
+  await form.getByText('Enregistré.').waitFor();
+  expect(await row.textContent()).toContain(`seulement ${other!.name}`);
+  await page.getByRole('heading', { name: 'Alarmes abandonnées' }).waitFor();
+  await page.getByText('Aucune alarme abandonnée.').waitFor();
+  await page.getByRole('heading', { name: 'Alarmes abandonnées' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('alarms-support-recipients-1920x1080') });
+  expect(await axeReport(page, 'support alarm settings')).toEqual([]);
+
+  // The gateway stored it: a critical incident in that collectivité reaches that address.
+  const subject = `[Vigie] CRITIQUE ${other!.name} · ${otherSite.name} · ${otherProbe.name}`;
+  await injectProbeState(dataDir, otherProbe.id, 'CRITICAL', 'PING CRITICAL - Packet loss = 100%');
+  const toNew = () => smtp.mails.filter((m) => m.envelopeTo.includes(address));
+  await expect.poll(() => toNew().length, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+  const mail = toNew()[0]!;
+  expect(mail.parsed.text).toContain(`${otherSite.name} · ${otherProbe.name}`);
+  expect(mail.parsed.subject).toMatch(new RegExp(`^(${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|\\[Vigie\\] \\d+ alarmes · .*)$`));
+  // Narrowed to that collectivité: nothing about the first test's collectivité went to it.
+  expect(toNew().every((m) => !m.parsed.text?.includes(`${site.name} · ${probe.name}`))).toBe(true);
+
+  // Removing asks once more, in the page (no dialog), and the row goes once the gateway agreed.
+  await row.getByRole('button', { name: 'Supprimer Astreinte de nuit' }).click();
+  await row.getByRole('button', { name: 'Confirmer la suppression de Astreinte de nuit' }).click();
+  await expect.poll(() => recipients.getByRole('listitem', { name: 'Astreinte de nuit' }).count(), { timeout: 10_000 }).toBe(0);
+  await context.close();
+  expect(dialogs).toEqual([]);
 });

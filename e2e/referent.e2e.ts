@@ -132,12 +132,15 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
     const recipient = { audience: 'referent', collectiviteId: otherId, name: 'x', email: 'x@example.fr', language: 'fr', rules: { events: {}, smsWindow: 'always' } };
     const save = await fetch('/api/v1/alarms/recipients/x-other', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(recipient) });
     const recipients = await fetch('/api/v1/alarms/recipients', { headers });
-    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, recipients.status, await recipients.text()];
+    // Dead letters are support's (they name every collectivité's recipients).
+    const deadLetters = await fetch('/api/v1/alarms/dead-letters', { headers });
+    const retry = await fetch('/api/v1/alarms/dead-letters/retry', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['x'] }) });
+    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, deadLetters.status, retry.status, recipients.status, await recipients.text()];
   }, other!.id);
-  expect(refused.slice(0, 7)).toEqual([403, 403, 403, 403, 403, 403, 200]);
+  expect(refused.slice(0, 9)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 200]);
   // The other référent's recipient exists (demo recipients): the list must not carry it.
-  expect(refused[7]).not.toContain(other!.id);
-  expect(refused[7]).toContain(own!.id);
+  expect(refused[9]).not.toContain(other!.id);
+  expect(refused[9]).toContain(own!.id);
 });
 
 test('on a 390×844 phone the map, the problems and the site panel work by touch, with no sideways scroll', async () => {

@@ -8,6 +8,7 @@ import { ensureDemoAccounts } from '../../server/accounts/demo-accounts.ts';
 import { ensureKioskToken, ensureSessionSecret } from '../../server/accounts/gateway-secrets.ts';
 import { assembleGateway, type AssembledGateway } from '../../server/assemble-gateway.ts';
 import { loadConfig } from '../../server/config.ts';
+import { DEFAULT_RULES } from '../../src/domain/alarm-rules.ts';
 import { simulatorFromConfig } from '../../server/sources/simulator/from-config.ts';
 import { registerBenchRoutes, traceLive } from './bench-routes.ts';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     source: (start) => simulatorFromConfig(config.simulator, start),
     routes: async (app, { source, supervision, storage }) => {
       const secret = await ensureSessionSecret(storage.accounts);
-      registerBenchRoutes(app, { simulator: source, supervision, storage, secret, hub: () => assembled.gateway.hub });
+      registerBenchRoutes(app, { simulator: source, supervision, storage, secret, hub: () => assembled.gateway.hub, alarms: () => assembled.alarms });
       const naiveDir = process.env.BENCH_NAIVE_DIR;
       if (naiveDir) await app.register(fastifyStatic, { root: naiveDir, prefix: '/__naive/', decorateReply: false });
     },
@@ -33,6 +34,15 @@ async function main(): Promise<void> {
   const demo = await ensureDemoAccounts(storage, estate);
   const kiosk = await ensureKioskToken(storage.accounts);
   const support = demo.find((d) => d.role === 'support');
+  // The storm bench with alarms on (BENCH_ALARMS=1): one référent per collectivité and support's
+  // on-call address, default rules, and the worker running as under `npm start`.
+  if (process.env.BENCH_ALARMS === '1' && storage.alarms && assembled.alarms) {
+    for (const c of estate.collectivites) {
+      await storage.alarms.saveRecipient({ id: `ref-${c.id}`.slice(0, 64), audience: 'referent', collectiviteId: c.id, name: `Référent ${c.name}`, email: `ref-${c.id}@bench.test`, language: 'fr', rules: DEFAULT_RULES.referent, enabled: true });
+    }
+    await storage.alarms.saveRecipient({ id: 'astreinte', audience: 'support', name: 'Astreinte', email: 'astreinte@bench.test', language: 'fr', rules: DEFAULT_RULES.support, enabled: true });
+    assembled.alarms.worker.start();
+  }
   // One machine-readable line for the bench runner.
   console.log(
     `BENCH_READY ${JSON.stringify({

@@ -10,6 +10,7 @@ import type { Simulator } from '../../server/sources/simulator/simulator.ts';
 import { signToken, type TokenPayload } from '../../server/accounts/session-token.ts';
 import { hashPassword } from '../../server/accounts/password.ts';
 import type { Storage } from '../../server/ports.ts';
+import type { AlarmService } from '../../server/alarms/alarm-service.ts';
 import type { StreamHub } from '../../server/stream/stream-hub.ts';
 import type { Supervision } from '../../server/supervision/supervision.ts';
 import { mulberry } from '../lib/prng.ts';
@@ -21,6 +22,8 @@ export interface BenchRouteDeps {
   /** The gateway's session signing secret (gateway-secrets.ts). */
   secret: string;
   hub(): StreamHub;
+  /** The alarm service, once assembled (GET /__bench/alarms). */
+  alarms?: () => AlarmService | undefined;
 }
 
 type Change = [probeId: string, state: ProbeState];
@@ -72,6 +75,14 @@ export function registerBenchRoutes(app: FastifyInstance, deps: BenchRouteDeps):
   let injection: Injection | undefined;
 
   const inject = ([probeId, state]: Change) => simulator.inject(probeId, state, state === 'OK' ? 'BENCH OK' : `BENCH ${state} - injected`);
+
+  // The outbox: events, deliveries per state, messages, each sent delivery's delay; and the queue.
+  app.get<{ Querystring: { since?: string } }>('/__bench/alarms', async (request) => {
+    const service = deps.alarms?.();
+    if (!deps.storage.alarms || !service) return { on: false };
+    const [report, health] = await Promise.all([deps.storage.alarms.report(Number(request.query.since ?? 0)), service.health()]);
+    return { on: true, ...report, queued: health.queued, dead: health.dead };
+  });
 
   app.get('/__bench/clock', async () => ({ wall: Date.now(), source: simulator.now() }));
 

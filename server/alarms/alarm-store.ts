@@ -67,6 +67,18 @@ export interface AlarmStats {
   lastFailure?: { at: Instant; reason: string };
 }
 
+/** What the outbox holds, for the benchmarks (bench/storm.ts) and diagnostics. */
+export interface OutboxReport {
+  events: number;
+  /** Of those, not planned yet. */
+  unplanned: number;
+  deliveries: Partial<Record<DeliveryState, number>>;
+  /** Distinct messages the sent deliveries went out in (a digest carries many). */
+  messages: number;
+  /** Per sent delivery: from its event (the incident change) to the channel's acceptance, ms. */
+  sentDelaysMs: number[];
+}
+
 export interface AlarmStore {
   listRecipients(): Promise<Recipient[]>;
   saveRecipient(recipient: Recipient): Promise<void>;
@@ -92,4 +104,8 @@ export interface AlarmStore {
   stats(): Promise<AlarmStats>;
   /** Recent deliveries of one incident (for support's view of who was told). */
   deliveriesOf(incidentId: string): Promise<DeliveryRow[]>;
+  /** Dead deliveries (given up), the most recently given up first. */
+  deadDeliveries(limit: number): Promise<DeliveryRow[]>;
+  /** The outbox's figures; `since`: only events (and their deliveries) at or after that instant. */
+  report(since?: Instant): Promise<OutboxReport>;
 }

@@ -170,4 +170,32 @@ describe('alarm worker', () => {
   test('retry delays double up to the cap', () => {
     expect([1, 2, 3, 4, 10].map((a) => retryDelay(a, 30 * S, 30 * MIN))).toEqual([30 * S, 60 * S, 120 * S, 240 * S, 30 * MIN]);
   });
+
+  test('a message accepted but not recorded (a crash before the update) goes again as it was: same items, same Message-ID; newer items make the next message', async () => {
+    const r = rig({ recipients: [referent] });
+    const patch = r.store.patchDeliveries.bind(r.store);
+    let crash = true;
+    // The process "dies" between the server's acceptance and the row's update: that update never lands.
+    r.store.patchDeliveries = async (ids, p) => {
+      if (p.state === 'sent' && crash) {
+        crash = false;
+        throw new Error('killed');
+      }
+      return patch(ids, p);
+    };
+    r.store.appendNow([opened(1), opened(2)]);
+    await r.worker.tick();
+    r.setNow(T0 + 30 * S);
+    await expect(r.worker.tick()).rejects.toThrow('killed');
+    expect(r.mails).toHaveLength(1);
+    r.store.appendNow([opened(3, T0 + 31 * S)]);
+    await r.run(10 * MIN);
+    const [first, again, next] = r.mails;
+    expect(r.mails).toHaveLength(3);
+    expect(again).toEqual(first); // the same message, byte for byte what was handed over before
+    expect(next!.messageId).not.toBe(first!.messageId);
+    expect(next!.text).toContain('Site 3');
+    expect(first!.text).not.toContain('Site 3');
+    expect((await r.store.report()).deliveries).toEqual({ sent: 3 });
+  });
 });

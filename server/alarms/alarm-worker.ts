@@ -126,13 +126,20 @@ export function createAlarmWorker(options: AlarmWorkerOptions): AlarmWorker {
         const sent = await store.sentTimes(recipientId, channel, at - grouping.rateLimit[channel].perMs);
         if (groupReadyAt(group.oldestQueuedAt, sent, channel, grouping) > at) continue;
       }
-      const rows = await store.groupDue(recipientId, channel, at, MESSAGE_ITEMS);
-      const ids = rows.map((r) => r.id);
+      const due = await store.groupDue(recipientId, channel, at, MESSAGE_ITEMS);
       if (!recipient || !recipient.enabled) {
-        await store.patchDeliveries(ids, { state: 'dead', attempts: 'keep', nextAt: at, lastError: 'recipient removed or disabled', failedAt: at });
+        await store.patchDeliveries(due.map((r) => r.id), { state: 'dead', attempts: 'keep', nextAt: at, lastError: 'recipient removed or disabled', failedAt: at });
         continue;
       }
-      const messageId = rows.find((r) => r.messageId)?.messageId ?? messageIdFor(ids);
+      // A message once handed to the channel (or about to be) is sent again as it was: the same
+      // items under the same Message-ID, so a copy after a crash or a lost "250" can be dropped by
+      // the receiver. Items that joined since wait for the next message.
+      const claimed = due.find((r) => r.messageId)?.messageId;
+      const rows = claimed ? due.filter((r) => r.messageId === claimed) : due;
+      const ids = rows.map((r) => r.id);
+      const messageId = claimed ?? messageIdFor(ids);
+      // Written before sending: a kill between the server's acceptance and the update below finds it.
+      if (!claimed) await store.patchDeliveries(ids, { state: 'pending', attempts: 'keep', nextAt: at, messageId });
       const digestOf = rows.length > 1 ? { digestOf: rows.length } : {};
       try {
         await send(recipient, channel, rows, messageId);
@@ -146,8 +153,10 @@ export function createAlarmWorker(options: AlarmWorkerOptions): AlarmWorker {
         await recordNotes(rows, dead ? 'dead' : 'failed', at, [recipient], dead ? digestOf : { retryAt, ...digestOf });
         continue;
       }
-      await store.patchDeliveries(ids, { state: 'sent', attempts: 'increment', nextAt: at, sentAt: at, messageId });
-      await recordNotes(rows, 'sent', at, [recipient], digestOf);
+      // When the channel accepted it (a pass sending hundreds of digests lasts a while).
+      const sentAt = Math.max(at, now());
+      await store.patchDeliveries(ids, { state: 'sent', attempts: 'increment', nextAt: sentAt, sentAt, messageId });
+      await recordNotes(rows, 'sent', sentAt, [recipient], digestOf);
     }
   }
 

@@ -18,7 +18,10 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   smsSink = await startSmsSink();
 });
+const workers: Array<ReturnType<typeof createAlarmWorker>> = [];
 afterAll(async () => {
+  // Each worker closes its senders (the mail channel keeps one pooled connection open).
+  await Promise.all(workers.map((w) => w.stop()));
   await smtp?.close();
   await smsSink?.close();
 });
@@ -42,6 +45,7 @@ function rig(recipients: Recipient[]) {
     isCovered: () => true,
     record: async (_id, note) => void notes.push(note),
   });
+  workers.push(worker);
   return { store, worker, notes, advance: (ms: number) => (now += ms) };
 }
 
@@ -63,6 +67,7 @@ describe('channels with real servers', () => {
     expect(mail.parsed.to && !Array.isArray(mail.parsed.to) ? mail.parsed.to.value : []).toEqual([{ address: 'ref@mairie-metz.fr', name: 'Référente Bcc: victim@evil.example' }]);
     expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-generated');
     expect(mail.parsed.messageId).toMatch(/@vigie\.alarms>?$/);
+    expect(mail.parsed.headers.get('x-vigie-alarm-id')).toBe(mail.parsed.messageId);
     expect(mail.parsed.text).toContain('CRITIQUE Metz · École <script>alert(1)</script>');
     expect(mail.parsed.text).toContain('Sortie de la sonde : CRITICAL - <b>no route</b> & "loss" 100%');
     const html = String(mail.parsed.html);

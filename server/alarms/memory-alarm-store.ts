@@ -1,7 +1,7 @@
 // The alarm store in memory, for the gateway's tests and the offline demo: same contract as the
 // SQL one (sql-alarms.ts), including the idempotency of event keys and delivery ids.
 import type { AlarmEvent, Recipient } from '../../src/domain/alarm-model.ts';
-import type { AlarmStore, DeliveryPatch, DeliveryRow, DueGroup } from './alarm-store.ts';
+import type { AlarmStore, DeliveryPatch, DeliveryRow, DeliveryState, DueGroup } from './alarm-store.ts';
 
 export class MemoryAlarmStore implements AlarmStore {
   readonly recipients = new Map<string, Recipient>();
@@ -96,5 +96,17 @@ export class MemoryAlarmStore implements AlarmStore {
   }
   async deliveriesOf(incidentId: string) {
     return structuredClone([...this.deliveries.values()].filter((d) => d.event.incidentId === incidentId)).map(({ failedAt: _, ...d }) => d);
+  }
+  async deadDeliveries(limit: number) {
+    const dead = [...this.deliveries.values()].filter((d) => d.state === 'dead').sort((a, b) => b.nextAt - a.nextAt || (a.id < b.id ? -1 : 1));
+    return structuredClone(dead.slice(0, limit)).map(({ failedAt: _, ...d }) => d);
+  }
+  async report(since = 0) {
+    const all = [...this.deliveries.values()].filter((d) => d.event.at >= since);
+    const sent = all.filter((d) => d.state === 'sent' && d.sentAt !== undefined);
+    const deliveries: Partial<Record<DeliveryState, number>> = {};
+    for (const d of all) deliveries[d.state] = (deliveries[d.state] ?? 0) + 1;
+    const events = [...this.events.values()].filter((e) => e.event.at >= since);
+    return { events: events.length, unplanned: events.filter((e) => !e.planned).length, deliveries, messages: new Set(sent.flatMap((d) => (d.messageId ? [d.messageId] : []))).size, sentDelaysMs: sent.map((d) => d.sentAt! - d.event.at) };
   }
 }

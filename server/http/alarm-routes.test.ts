@@ -82,4 +82,33 @@ describe('alarm recipients', () => {
     expect((await gw.call('GET', path, ref1)).statusCode).toBe(403);
     expect((await gw.call('GET', '/incidents/nope/deliveries', support)).statusCode).toBe(404);
   });
+
+  it('dead letters: support lists them and retries one; the retry is due at once with fresh attempts; others get 403', async () => {
+    const event = { key: `${c1Incident}:reopened`, kind: 'reopened' as const, at: 1, collectiviteId: 'c1', incidentId: c1Incident, severity: 'CRITICAL' as const, subject: { collectivite: 'Commune 1', site: 'Mairie', probe: 'Accès Internet' } };
+    const dead = { eventKey: event.key, channel: 'mail' as const, event, state: 'dead' as const, attempts: 5, queuedAt: 1, lastError: '550 mailbox unavailable' };
+    await gw.storage.alarms!.plan([], [
+      { ...dead, id: `${event.key}|ref-c1|mail`, recipientId: 'ref-c1', nextAt: 10 },
+      { ...dead, id: `${event.key}|gone|mail`, recipientId: 'gone', nextAt: 20 },
+    ]);
+    const list = await gw.call('GET', '/alarms/dead-letters', support);
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual({
+      total: 2,
+      items: [
+        expect.objectContaining({ id: `${event.key}|gone|mail`, recipientId: 'gone', state: 'dead', subject: 'Commune 1 · Mairie · Accès Internet' }),
+        expect.objectContaining({ id: `${event.key}|ref-c1|mail`, recipientName: 'Référente Commune 1', address: 'nouvelle@commune1.fr', collectiviteId: 'c1', incidentId: c1Incident, attempts: 5, lastError: '550 mailbox unavailable' }),
+      ],
+    });
+    expect((await gw.call('GET', '/alarms/dead-letters', ref1)).statusCode).toBe(403);
+    expect((await gw.call('POST', '/alarms/dead-letters/retry', ref1, { ids: [`${event.key}|ref-c1|mail`] })).statusCode).toBe(403);
+    expect((await gw.call('POST', '/alarms/dead-letters/retry', support, { ids: [] })).statusCode).toBe(400);
+
+    // A delivery that is not dead (the failed one above) is not touched; the dead one is due now.
+    const retry = await gw.call('POST', '/alarms/dead-letters/retry', support, { ids: [`${event.key}|ref-c1|mail`, `${c1Incident}:opened|ref-c1|mail`, 'nope'] });
+    expect(retry.json()).toEqual({ retried: 1 });
+    const rows = await gw.storage.alarms!.deliveriesOf(c1Incident);
+    expect(rows.find((r) => r.id === `${event.key}|ref-c1|mail`)).toMatchObject({ state: 'failed', attempts: 0 });
+    expect(rows.find((r) => r.id === `${c1Incident}:opened|ref-c1|mail`)).toMatchObject({ state: 'failed', attempts: 1, nextAt: 2 });
+    expect((await gw.call('GET', '/alarms/dead-letters', support)).json()).toMatchObject({ total: 1, items: [{ recipientId: 'gone' }] });
+  });
 });

@@ -2,9 +2,9 @@
 // who was told of an incident; a référent reads and saves only the recipient that is themselves
 // (their login), in their collectivité, as a référent; the kiosk reads none of it.
 import type { Recipient } from '../../src/domain/alarm-model.ts';
-import { recipientIdSchema, recipientInputSchema, type DeliveryDto } from '../../src/protocol/alarms.ts';
+import { recipientIdSchema, recipientInputSchema, retryDeadLettersSchema, type DeadLetterDto, type DeliveryDto } from '../../src/protocol/alarms.ts';
 import { z } from 'zod';
-import type { AlarmStore } from '../alarms/alarm-store.ts';
+import type { AlarmStore, DeliveryRow } from '../alarms/alarm-store.ts';
 import type { Principal } from '../ports.ts';
 import { ApiError, forbidden, notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
@@ -75,27 +75,61 @@ export function alarmRoutes(deps: RouteDeps): ApiRoute[] {
     // Addresses and numbers are support's: a référent reads the counts on the timeline.
     if (principal.role !== 'support') throw forbidden();
     const recipients = new Map((await store().listRecipients()).map((r) => [r.id, r]));
-    const rows = await store().deliveriesOf(id);
-    return rows.map((d): DeliveryDto => {
-      const r = recipients.get(d.recipientId);
-      const address = d.channel === 'mail' ? r?.email : r?.mobile;
+    return (await store().deliveriesOf(id)).map((d) => deliveryDto(d, recipients.get(d.recipientId)));
+  });
+
+  // Dead letters: deliveries given up after their last attempt, for support to read and retry.
+  const supportOnly = (request: Parameters<typeof principalOf>[0]) => {
+    if (caller(request).role !== 'support') throw forbidden();
+  };
+
+  api.get('/alarms/dead-letters', async (request) => {
+    supportOnly(request);
+    const [rows, stats] = await Promise.all([store().deadDeliveries(DEAD_LETTERS_SHOWN), store().stats()]);
+    const recipients = new Map((await store().listRecipients()).map((r) => [r.id, r]));
+    const items = rows.map((d): DeadLetterDto => {
+      const { collectivite, site, probe } = d.event.subject;
       return {
-        recipientId: d.recipientId,
-        ...(r && { recipientName: r.name }),
-        ...(address && { address }),
-        channel: d.channel,
-        state: d.state,
-        attempts: d.attempts,
-        kind: d.event.kind,
-        queuedAt: d.queuedAt,
-        nextAt: d.nextAt,
-        ...(d.sentAt !== undefined && { sentAt: d.sentAt }),
-        ...(d.lastError !== undefined && { lastError: d.lastError }),
+        ...deliveryDto(d, recipients.get(d.recipientId)),
+        id: d.id,
+        collectiviteId: d.event.collectiviteId,
+        ...(d.event.incidentId !== undefined && { incidentId: d.event.incidentId }),
+        subject: [collectivite, site, probe].filter(Boolean).join(' · '),
       };
     });
+    return { items, total: stats.dead };
+  });
+
+  api.post('/alarms/dead-letters/retry', {}, async (request) => {
+    supportOnly(request);
+    const { ids } = validate(retryDeadLettersSchema, request.body, 'body');
+    // Only deliveries that are dead now: a retry never resends what went out or waits already.
+    const dead = new Set((await store().deadDeliveries(Number.MAX_SAFE_INTEGER)).map((d) => d.id));
+    const retried = ids.filter((id) => dead.has(id));
+    await store().patchDeliveries(retried, { state: 'failed', attempts: 0, nextAt: deps.now() });
+    return { retried: retried.length };
   });
 
   return api.routes;
+}
+
+const DEAD_LETTERS_SHOWN = 200;
+
+function deliveryDto(d: DeliveryRow, r: Recipient | undefined): DeliveryDto {
+  const address = d.channel === 'mail' ? r?.email : r?.mobile;
+  return {
+    recipientId: d.recipientId,
+    ...(r && { recipientName: r.name }),
+    ...(address && { address }),
+    channel: d.channel,
+    state: d.state,
+    attempts: d.attempts,
+    kind: d.event.kind,
+    queuedAt: d.queuedAt,
+    nextAt: d.nextAt,
+    ...(d.sentAt !== undefined && { sentAt: d.sentAt }),
+    ...(d.lastError !== undefined && { lastError: d.lastError }),
+  };
 }
 
 /** The input without undefined optional fields (exactOptionalPropertyTypes). */

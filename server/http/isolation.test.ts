@@ -69,6 +69,8 @@ describe('isolation between collectivités', () => {
     ['POST', '/alarms/recipients/ref-c2', recipientBody],
     ['POST', '/alarms/recipients/new-one', recipientBody],
     ['DELETE', '/alarms/recipients/ref-c2'],
+    ['GET', '/alarms/dead-letters'],
+    ['POST', '/alarms/dead-letters/retry', { ids: ['x'] }],
   ];
 
   it('refuses every route for c2 ids with 403 and no c2 data', async () => {

@@ -157,6 +157,23 @@ for (const backend of backends) {
       expect((await alarms.dueGroups(T0 + 1_000)).filter((g) => g.recipientId.startsWith('g'))).toEqual([]);
     });
 
+    it('lists dead deliveries, newest first, and reports the outbox', async () => {
+      const alarms = storage.alarms!;
+      const dead = await alarms.deadDeliveries(10);
+      expect(dead.map((d) => [d.recipientId, d.state])).toEqual([
+        ['r2', 'dead'],
+        ['g2', 'dead'],
+      ]);
+      expect((await alarms.deadDeliveries(1)).map((d) => d.recipientId)).toEqual(['r2']);
+      const report = await alarms.report();
+      // g1's two went out without a recorded message id: only r1's counts as a message.
+      expect(report).toMatchObject({ events: 2, unplanned: 1, deliveries: { sent: 3, dead: 2 }, messages: 1 });
+      // g1's two, 90 and 100 ms after their events; r1's, 30 s after its event.
+      expect(report.sentDelaysMs.sort((a, b) => a - b)).toEqual([90, 100, 30_000]);
+      // Since an instant: only the events at or after it, and their deliveries.
+      expect(await alarms.report(T0 + 1)).toEqual({ events: 1, unplanned: 1, deliveries: { sent: 1, dead: 1 }, messages: 0, sentDelaysMs: [90] });
+    });
+
     it('keeps recipients', async () => {
       const alarms = storage.alarms!;
       await alarms.saveRecipient(recipient);

@@ -2,7 +2,7 @@
 // (migration 6). Inserts use ON CONFLICT DO NOTHING on the idempotency keys, so an event or a
 // delivery written twice (a retried batch, a replanning after a crash) is stored once.
 import type { AlarmChannel, AlarmEvent, Recipient } from '../../src/domain/alarm-model.ts';
-import type { AlarmStore, DeliveryRow } from '../alarms/alarm-store.ts';
+import type { AlarmStore, DeliveryRow, DeliveryState } from '../alarms/alarm-store.ts';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
 
 interface DeliveryDbRow {
@@ -168,6 +168,24 @@ export function createSqlAlarmStore(db: SqlClient): AlarmStore {
     async deliveriesOf(incidentId) {
       const rows = await db.query<DeliveryDbRow>(`SELECT ${COLUMNS} FROM alarm_delivery WHERE incident_id = $1 ORDER BY queued_at, id LIMIT 500`, [incidentId]);
       return rows.map(toDelivery);
+    },
+    async deadDeliveries(limit) {
+      const rows = await db.query<DeliveryDbRow>(`SELECT ${COLUMNS} FROM alarm_delivery WHERE state = 'dead' ORDER BY next_at DESC, id LIMIT $1`, [limit]);
+      return rows.map(toDelivery);
+    },
+    async report(since = 0) {
+      const of = "(body->'event'->>'at')::bigint >= $1";
+      const [events] = await db.query<{ n: string | number; unplanned: string | number }>('SELECT count(*) AS n, count(*) FILTER (WHERE NOT planned) AS unplanned FROM alarm_event WHERE at >= $1', [since]);
+      const states = await db.query<{ state: DeliveryState; n: string | number }>(`SELECT state, count(*) AS n FROM alarm_delivery WHERE ${of} GROUP BY state`, [since]);
+      const [messages] = await db.query<{ n: string | number }>(`SELECT count(DISTINCT message_id) AS n FROM alarm_delivery WHERE state = 'sent' AND ${of}`, [since]);
+      const delays = await db.query<{ d: string | number }>(`SELECT sent_at - (body->'event'->>'at')::bigint AS d FROM alarm_delivery WHERE state = 'sent' AND sent_at IS NOT NULL AND ${of}`, [since]);
+      return {
+        events: Number(events?.n ?? 0),
+        unplanned: Number(events?.unplanned ?? 0),
+        deliveries: Object.fromEntries(states.map((r) => [r.state, Number(r.n)])),
+        messages: Number(messages?.n ?? 0),
+        sentDelaysMs: delays.map((r) => Number(r.d)),
+      };
     },
   };
 }

@@ -28,6 +28,7 @@ export const queryKeys = {
     all: () => ['alarms'] as const,
     health: () => ['alarms', 'health'] as const,
     recipients: () => ['alarms', 'recipients'] as const,
+    deadLetters: () => ['alarms', 'dead-letters'] as const,
   },
   availability: {
     all: () => ['availability'] as const,

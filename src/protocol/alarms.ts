@@ -69,6 +69,21 @@ export const deliveryDtoSchema = z.object({
 });
 export type DeliveryDto = z.infer<typeof deliveryDtoSchema>;
 
+/** A delivery given up after its last attempt, as support reads it to retry it (GET /alarms/dead-letters). */
+export const deadLetterDtoSchema = deliveryDtoSchema.extend({
+  id: z.string(),
+  collectiviteId: z.string(),
+  incidentId: z.string().optional(),
+  /** What it was about: collectivité · site · probe (engine text: data, never markup). */
+  subject: z.string(),
+});
+export type DeadLetterDto = z.infer<typeof deadLetterDtoSchema>;
+export const deadLettersDtoSchema = z.object({ items: z.array(deadLetterDtoSchema), total: z.number().int().nonnegative() });
+
+/** Ask for dead deliveries to be tried again (POST /alarms/dead-letters/retry). */
+export const retryDeadLettersSchema = z.object({ ids: z.array(z.string().min(1).max(600)).min(1).max(500) });
+export const retriedDtoSchema = z.object({ retried: z.number().int().nonnegative() });
+
 /** The alarm service's health in GET /health (server/http/alarm-health.ts). */
 export const alarmHealthDtoSchema = z.object({
   state: z.enum(['ok', 'degraded', 'off']),

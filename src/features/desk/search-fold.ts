@@ -1,2 +1,2 @@
-// The desk's searches compare text without accents or case ("chateau" finds "Château-Salins").
-export const searchFold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// The desk's searches fold text as every search by name does (src/domain/search-fold.ts).
+export { searchFold } from '../../domain/search-fold.ts';

@@ -1,28 +1,38 @@
 // One recipient's address, number, language and preferences: which events on which channel, when
 // SMS may go out. "Enregistré" appears only once the gateway answered; a refusal shows its reason
-// (an invalid address or number is named by the gateway's 400).
+// (an invalid address or number is named by the gateway's 400, said in French by save-reason.ts).
 import { useId, useState } from 'react';
 import { ALARM_EVENT_CLASSES, SMS_WINDOWS, type AlarmChannel, type AlarmEventClass, type Recipient } from '../../../domain/alarm-model.ts';
+import { DEFAULT_RULES } from '../../../domain/alarm-rules.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
-import { useEstateIndex } from '../../../live/use-live.ts';
 import { useSaveRecipient } from '../api/alarm-queries.ts';
 import { alarmMessages } from '../messages.ts';
+import { newRecipientId, type Named } from '../recipient-scope.ts';
+import { saveReason } from '../save-reason.ts';
 
 interface RecipientFormProps {
+  /** A new recipient has the id '' (one is made from its name when first saved). */
   recipient: Recipient;
-  /** Support may change the id (new recipient), audience and collectivité; a référent may not. */
+  /** Support may change the audience and the scope; a référent may not. */
   isSupport: boolean;
-  isNew: boolean;
+  /** The collectivité support chose (undefined: support-wide recipients). */
+  scope?: Named | undefined;
+  /** Called once the gateway saved it (with what it stored). */
+  onSaved?: (recipient: Recipient) => void;
+}
+
+/** A new recipient takes the audience's default rules; an existing one keeps its own. */
+function withAudience(d: Recipient, audience: Recipient['audience'], collectiviteId: string): Recipient {
+  const rules = d.id === '' ? DEFAULT_RULES[audience] : d.rules;
+  return audience === 'referent' ? { ...d, audience, rules, collectiviteId: d.collectiviteId ?? collectiviteId } : { ...d, audience, rules };
 }
 
 const input = 'w-full rounded border border-slate-600 bg-slate-800 px-2 py-1 text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-400';
 
-export function RecipientForm({ recipient, isSupport, isNew }: RecipientFormProps) {
+export function RecipientForm({ recipient, isSupport, scope, onSaved }: RecipientFormProps) {
   const m = useMessages(alarmMessages);
   const idBase = useId();
   const save = useSaveRecipient();
-  const index = useEstateIndex();
-  const collectivites = [...index.collectivites.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const [draft, setDraft] = useState<Recipient>(recipient);
   const set = <K extends keyof Recipient>(key: K, value: Recipient[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const toggle = (cls: AlarmEventClass, channel: AlarmChannel, on: boolean) =>
@@ -34,19 +44,16 @@ export function RecipientForm({ recipient, isSupport, isNew }: RecipientFormProp
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const { id, ...rest } = draft;
-    save.mutate({ id, input: { ...rest, ...(rest.email === '' && { email: undefined }), ...(rest.mobile === '' && { mobile: undefined }) } });
+    const id = draft.id || newRecipientId(draft.name, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+    if (id !== draft.id) set('id', id);
+    const { id: _, ...rest } = draft;
+    save.mutate({ id, input: { ...rest, ...(rest.email === '' && { email: undefined }), ...(rest.mobile === '' && { mobile: undefined }) } }, { onSuccess: (saved) => onSaved?.({ ...saved, id }) });
   };
+  const setScope = (value: string) => setDraft(({ collectiviteId: _, ...d }) => (value && scope ? { ...d, collectiviteId: scope.id } : d));
   const field = (name: string) => `${idBase}-${name}`;
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2 text-sm" aria-label={draft.name}>
-      {isSupport && isNew && (
-        <label htmlFor={field('id')} className="flex flex-col gap-1">
-          {m.id}
-          <input id={field('id')} className={input} value={draft.id} onChange={(e) => set('id', e.target.value)} required />
-        </label>
-      )}
+    <form onSubmit={submit} className="flex flex-col gap-2 text-sm" aria-label={draft.name || m.newRecipient}>
       <label htmlFor={field('name')} className="flex flex-col gap-1">
         {m.name}
         <input id={field('name')} className={input} value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={100} />
@@ -66,25 +73,26 @@ export function RecipientForm({ recipient, isSupport, isNew }: RecipientFormProp
           <option value="en">English</option>
         </select>
       </label>
-      {isSupport && (
+      {isSupport && scope && (
         <label htmlFor={field('audience')} className="flex flex-col gap-1">
           {m.audience}
-          <select id={field('audience')} className={input} value={draft.audience} onChange={(e) => set('audience', e.target.value === 'support' ? 'support' : 'referent')}>
-            <option value="support">{m.audienceName('support')}</option>
+          <select
+            id={field('audience')}
+            className={input}
+            value={draft.audience}
+            onChange={(e) => setDraft((d) => withAudience(d, e.target.value === 'support' ? 'support' : 'referent', scope.id))}
+          >
             <option value="referent">{m.audienceName('referent')}</option>
+            <option value="support">{m.audienceName('support')}</option>
           </select>
         </label>
       )}
-      {isSupport && draft.audience === 'referent' && (
-        <label htmlFor={field('collectivite')} className="flex flex-col gap-1">
-          {m.collectivite}
-          <select id={field('collectivite')} className={input} value={draft.collectiviteId ?? ''} onChange={(e) => set('collectiviteId', e.target.value || undefined)} required>
-            <option value="" />
-            {collectivites.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+      {isSupport && scope && draft.audience === 'support' && (
+        <label htmlFor={field('scope')} className="flex flex-col gap-1">
+          {m.scope}
+          <select id={field('scope')} className={input} value={draft.collectiviteId === undefined ? '' : 'one'} onChange={(e) => setScope(e.target.value)}>
+            <option value="">{m.everyCollectivite}</option>
+            <option value="one">{m.onlyThis(scope.name)}</option>
           </select>
         </label>
       )}
@@ -137,7 +145,7 @@ export function RecipientForm({ recipient, isSupport, isNew }: RecipientFormProp
         </button>
         <p role="status" aria-live="polite" className={save.isError ? 'text-amber-300' : 'text-emerald-300'}>
           {save.isSuccess && m.saved}
-          {save.isError && m.failed(save.error.message)}
+          {save.isError && m.failed(saveReason(save.error, m))}
         </p>
       </div>
     </form>
