@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
 import { MaintenancePanel } from '../features/maintenance/components/maintenance-panel.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
-import { IncidentsPanel } from '../features/incidents/components/incidents-panel.tsx';
+import { ReferentIncidents } from '../features/incidents/components/referent-incidents.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
@@ -26,8 +26,8 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
           <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
           <SlaPanel collectiviteId={collectiviteId} />
-          {/* Their incidents: where each stands in words, its GTI, the history, a comment box. */}
-          <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
+          {/* Their incidents: open ones first, then 12 months; each in words, its GTI, the history, a comment box. */}
+          <ReferentIncidents collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
           <AlarmSettingsSection />
         </div>
       </main>

@@ -45,7 +45,10 @@ export const periodQuerySchema = z.object({
 
 export const incidentQuerySchema = periodQuerySchema.extend({
   collectiviteId: z.string().max(128).optional(),
-  status: z.enum(['open', 'acknowledged', 'in-progress', 'resolved', 'closed', 'active']).optional(),
+  /** One site's incidents (a référent's "Mairie" filter); the scope still applies. */
+  siteId: z.string().max(128).optional(),
+  /** `active`: open, acknowledged or in progress; `ended`: resolved or closed (the history). */
+  status: z.enum(['open', 'acknowledged', 'in-progress', 'resolved', 'closed', 'active', 'ended']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
