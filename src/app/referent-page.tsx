@@ -8,7 +8,7 @@ import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
 import { ReferentIncidents } from '../features/incidents/components/referent-incidents.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
-import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { ServiceSlaPanel } from '../features/sla/components/service-sla-panel.tsx';
 import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
@@ -25,7 +25,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
           <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
-          <SlaPanel collectiviteId={collectiviteId} />
+          <ServiceSlaPanel collectiviteId={collectiviteId} />
           {/* Their incidents: open ones first, then 12 months; each in words, its GTI, the history, a comment box. */}
           <ReferentIncidents collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
           <AlarmSettingsSection />
