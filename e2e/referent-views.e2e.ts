@@ -57,6 +57,21 @@ async function referentPage(viewport: { width: number; height: number }): Promis
   return { context, page };
 }
 
+/** Arrow keys on the map until it announces `siteName`, then Enter (the markers are drawn on a canvas). */
+async function openSiteByKeyboard(page: Page, siteName: string): Promise<void> {
+  const map = page.locator('[aria-roledescription="carte"]');
+  await map.focus();
+  const announced = map.getByRole('status');
+  for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp']) {
+    await page.keyboard.press(key);
+    if ((await announced.textContent())?.includes(siteName)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`the map never announced ${siteName}: ${await announced.textContent()}`);
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
@@ -172,8 +187,10 @@ test('a running maintenance reads "maintenance en cours" on the site sheet and i
       const maintenance = page.getByRole('region', { name: 'Maintenances planifiées' });
       await maintenance.getByText(/: Remplacement du commutateur$/).waitFor({ timeout: 15_000 });
       await maintenance.getByText(/^maintenance en cours$/i).first().waitFor({ timeout: 5_000 });
-      // The site's sheet (opened from its problem) says the maintenance is running, probe by probe.
-      await page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button', { name: new RegExp(`^${escape(warned.name)} ${escape(siteB!.name)} `) }).first().tap();
+      // Its probe in maintenance is not a problem to act on: the problem list leaves it out.
+      expect(await page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button', { name: new RegExp(`^${escape(warned.name)} `) }).count()).toBe(0);
+      // The site's sheet, opened from the map with the keyboard, says the maintenance is running, probe by probe.
+      await openSiteByKeyboard(page, siteB!.name);
       const sheet = page.getByRole('complementary', { name: siteB!.name });
       await sheet.getByTestId('site-maintenance').getByText(`Maintenance en cours sur ${probesOf(siteB!.id).length} sondes de ce site`).waitFor({ timeout: 10_000 });
       expect(await sheet.getByText('Maintenance en cours', { exact: true }).count()).toBe(probesOf(siteB!.id).length);

@@ -80,7 +80,7 @@ export function SitePanel({ siteId, onClose, className = '', inMaintenance = NOT
                 const status = statusOf.get(probe.id);
                 const state = status?.state ?? 'PENDING';
                 const perfdata = status ? pluginPerfdata(status.output) : '';
-                const maintenance = inMaintenance(probe);
+                const maintenance = inMaintenance(probe) || status?.inDowntime === true;
                 return (
                   <li key={probe.id} className="rounded border border-slate-700 bg-slate-800 p-2 text-sm" data-probe-id={probe.id} data-state={state}>
                     <div className="flex items-center gap-2">
@@ -113,8 +113,8 @@ export function SitePanel({ siteId, onClose, className = '', inMaintenance = NOT
                         </>
                       )}
                     </dl>
-                    {(status?.acknowledged || status?.inDowntime) && (
-                      <p className="mt-1 text-xs text-sky-300">{[status.acknowledged && m.acknowledged, status.inDowntime && m.inDowntime].filter(Boolean).join(' · ')}</p>
+                    {status?.acknowledged && (
+                      <p className="mt-1 text-xs text-sky-300">{m.acknowledged}</p>
                     )}
                   </li>
                 );
