@@ -114,6 +114,10 @@ describe('isolation between collectivités', () => {
     }
     // Not vacuous: c1's own data is there.
     expect((await gw.call('GET', '/incidents', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
+    // The référent's availability per service counts only their probes.
+    const services = (await gw.call('GET', '/availability', token)).json().services as Array<{ probeCount: number }>;
+    expect(services.length).toBeGreaterThan(0);
+    expect(services.reduce((sum, s) => sum + s.probeCount, 0)).toBe((await gw.call('GET', '/availability', token)).json().probeCount);
     // Another collectivité's site as a filter finds nothing: the scope applies first.
     expect((await gw.call('GET', '/incidents?siteId=s-c2', token)).json()).toMatchObject({ items: [], total: 0 });
     expect((await gw.call('GET', '/incidents?siteId=s-c1', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
