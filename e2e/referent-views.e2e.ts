@@ -182,8 +182,8 @@ test('a maintenance starting while the site sheet is open reads "maintenance en 
       expect(await sheet.getByText('Maintenance en cours', { exact: true }).count()).toBe(probesOf(siteB!.id).length);
       const maintenance = page.getByRole('region', { name: 'Maintenances planifiées' });
       await maintenance.getByText(/: Remplacement du commutateur$/).waitFor({ timeout: 15_000 });
-      // The list's badge follows the page's clock, which ticks every 30 s (maintenance-panel.tsx).
-      await maintenance.getByText(/^maintenance en cours$/i).first().waitFor({ timeout: 35_000 });
+      // The list's badge follows the page's clock, which ticks every 5 s (maintenance-panel.tsx).
+      await maintenance.getByText(/^maintenance en cours$/i).first().waitFor({ timeout: 10_000 });
       await expect.poll(() => page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button', { name: new RegExp(`^${escape(warned.name)} `) }).count(), { timeout: 10_000 }).toBe(0);
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await axeReport(page, `référent maintenance, ${name}`)).toEqual([]);
