@@ -114,7 +114,7 @@ for (const [name, viewport, probeIndex] of VIEWS) {
       await rowIn(past).getByText('Historique').waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await axeReport(page, `référent incidents, ${name}`)).toEqual([]);
-      await incidents.scrollIntoViewIfNeeded();
+      await incidents.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: screenshotPath(`referent-incidents-${name}`) });
     } finally {
       await context.close();
@@ -146,7 +146,7 @@ for (const [name, viewport, probeIndex] of VIEWS) {
       await expect.poll(() => sentences.first().textContent(), { timeout: 15_000 }).toMatch(/^Ce mois-ci : /);
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await axeReport(page, `référent SLA, ${name}`)).toEqual([]);
-      await services.scrollIntoViewIfNeeded();
+      await services.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: screenshotPath(`referent-sla-${name}`) });
     } finally {
       await context.close();
