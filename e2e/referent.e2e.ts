@@ -95,7 +95,7 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
   await expect.poll(async () => (await legendCounts(page)).Critique, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
   await expect.poll(() => canvasPixels(page, CRITICAL_RGB), { timeout: 5_000 }).toBeGreaterThan(0);
   await page.getByRole('region', { name: 'GTI — interventions en cours' }).getByText(ownProbe.name).first().waitFor();
-  await page.getByRole('region', { name: 'Disponibilité en heures couvertes' }).getByRole('meter').first().waitFor();
+  await page.getByRole('region', { name: 'Vos services : disponibilité' }).locator('[data-sentence]').first().waitFor();
   expect(await page.getByText(HOSTILE).count()).toBe(0);
 
   const http = await Promise.all(bodies.map(async ({ url, body }) => ({ url, body: await body })));

@@ -85,7 +85,10 @@ export interface AccountRow {
 /** Filter of stored incidents; newest first. status/excludeIds/limit/offset are honoured by storages that have countIncidents. */
 export interface IncidentQuery {
   collectiviteId?: string;
+  siteId?: string;
   activeOnly?: boolean;
+  /** Resolved or closed only. */
+  endedOnly?: boolean;
   /** Overlap with [from, to): opened before `to`, not resolved before `from`. */
   from?: Instant;
   to?: Instant;

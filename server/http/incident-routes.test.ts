@@ -50,6 +50,11 @@ it('filters by status and period in the database', async () => {
   // old-2 was resolved at 10:00 on the 2nd, inside the period; old-4 opened after it.
   expect(ids(await get(`from=${Date.UTC(2026, 1, 2, 9, 30)}&to=${Date.UTC(2026, 1, 4)}`))).toEqual(['old-3', 'old-2']);
   expect(ids(await get('status=active'))).toEqual([live.id]);
+  // A référent's history: ended ones only, one site at a time.
+  expect((await get('status=ended')).total).toBe(5);
+  expect(ids(await get('status=ended&siteId=s-c1&pageSize=2'))).toEqual(['old-5', 'old-4']);
+  expect((await get('siteId=s-c2')).items.every((i: Incident) => i.siteId === 's-c2')).toBe(true);
+  expect((await get('siteId=s-c1')).total).toBe(6);
 });
 
 it('shows the live status over an older stored one', async () => {

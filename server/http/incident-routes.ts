@@ -24,8 +24,10 @@ export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
       deps.state,
       {
         collectiviteId,
+        siteId: query.siteId,
         activeOnly: query.status === 'active',
-        status: query.status === 'active' ? undefined : query.status,
+        endedOnly: query.status === 'ended',
+        status: query.status === 'active' || query.status === 'ended' ? undefined : query.status,
         period,
       },
       query.page,

@@ -7,14 +7,19 @@ import type { IncidentQuery, Storage, SupervisionState } from '../ports.ts';
 
 export interface IncidentFilter {
   collectiviteId?: string | undefined;
+  siteId?: string | undefined;
   activeOnly?: boolean;
+  /** Resolved or closed only (a référent's history). */
+  endedOnly?: boolean;
   status?: Incident['status'] | undefined;
   period?: Period | undefined;
 }
 
 function matches(incident: Incident, filter: IncidentFilter): boolean {
   if (filter.collectiviteId !== undefined && incident.collectiviteId !== filter.collectiviteId) return false;
+  if (filter.siteId !== undefined && incident.siteId !== filter.siteId) return false;
   if (filter.activeOnly && !isActive(incident)) return false;
+  if (filter.endedOnly && isActive(incident)) return false;
   if (filter.status !== undefined && incident.status !== filter.status) return false;
   if (filter.period) {
     const end = incident.resolvedAt ?? incident.closedAt;
@@ -28,7 +33,9 @@ const newestFirst = (a: Incident, b: Incident) => b.openedAt - a.openedAt || (a.
 function storageQuery(filter: IncidentFilter): IncidentQuery {
   return {
     ...(filter.collectiviteId !== undefined && { collectiviteId: filter.collectiviteId }),
+    ...(filter.siteId !== undefined && { siteId: filter.siteId }),
     ...(filter.activeOnly && { activeOnly: true }),
+    ...(filter.endedOnly && { endedOnly: true }),
     ...(filter.status !== undefined && { status: filter.status }),
     ...(filter.period && { from: filter.period.from, to: filter.period.to }),
   };
@@ -37,7 +44,8 @@ function storageQuery(filter: IncidentFilter): IncidentQuery {
 /** Every matching incident, newest first (reports and exports of one period). */
 export async function findIncidents(storage: Storage, state: SupervisionState, filter: IncidentFilter): Promise<Incident[]> {
   const stored = await storage.loadIncidents(storageQuery(filter));
-  const byId = new Map(stored.map((i) => [i.id, i]));
+  // Filtered again: a storage without countIncidents may honour only part of the query.
+  const byId = new Map(stored.filter((i) => matches(i, filter)).map((i) => [i.id, i]));
   for (const live of state.incidents()) {
     if (matches(live, filter)) byId.set(live.id, live);
     else byId.delete(live.id); // the live version moved out of the filter (e.g. resolved)

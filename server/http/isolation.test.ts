@@ -96,6 +96,8 @@ describe('isolation between collectivités', () => {
       '/incidents',
       '/incidents?status=active',
       '/incidents?period=year',
+      '/incidents?siteId=s-c1&status=ended&period=year',
+      '/incidents?siteId=s-c2',
       `/incidents/${encodeURIComponent(c1Incident)}`,
       '/availability',
       '/gti?period=year',
@@ -114,6 +116,13 @@ describe('isolation between collectivités', () => {
     }
     // Not vacuous: c1's own data is there.
     expect((await gw.call('GET', '/incidents', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
+    // The référent's availability per service counts only their probes.
+    const services = (await gw.call('GET', '/availability', token)).json().services as Array<{ probeCount: number }>;
+    expect(services.length).toBeGreaterThan(0);
+    expect(services.reduce((sum, s) => sum + s.probeCount, 0)).toBe((await gw.call('GET', '/availability', token)).json().probeCount);
+    // Another collectivité's site as a filter finds nothing: the scope applies first.
+    expect((await gw.call('GET', '/incidents?siteId=s-c2', token)).json()).toMatchObject({ items: [], total: 0 });
+    expect((await gw.call('GET', '/incidents?siteId=s-c1', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
     expect((await gw.call('GET', '/collectivites', token)).json()).toEqual([expect.objectContaining({ id: 'c1', name: 'Commune 1' })]);
     expect((await gw.call('GET', '/export/incidents.csv', token)).body).toContain(c1Incident);
     expect((await gw.call('GET', '/maintenances', token)).json().items.map((w: { id: string }) => w.id)).toEqual([c1Window]);

@@ -54,6 +54,8 @@ describe('availability', () => {
       errorBudgetMinutes: 186, // 4 % of 127.5 covered hours = 306 min, minus 120 min down
       probeCount: 3,
       worst: [{ probeId: 'p-c1-1', ratio: 40.5 / 42.5, downSeconds: 7200 }],
+      // Three disks, one service: 186 min of budget shared by 3 probes → 62 min of the whole service down.
+      services: [{ service: 'servers', probeCount: 3, ratio: 74.5 / 76.5, downSeconds: 7200, outcome: 'met', marginSeconds: 62 * 60 }],
       maintenances: [], // no window declared that week
     });
   });

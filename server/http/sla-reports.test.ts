@@ -120,3 +120,27 @@ describe('scopeAvailabilityReport over stored history', () => {
     expect(reads.flat()).toEqual(probeIds);
   });
 });
+
+describe('availability per service of the convention', () => {
+  it('groups probes by service, each with its own figures and margin, in the convention’s order', () => {
+    const H = 3_600_000;
+    const fig = (up: number, down: number) => ({ upMs: up * H, downMs: down * H, unmeasuredMs: 0, maintenanceMs: 0, coveredMs: (up + down) * H, ratio: up / (up + down), coverage: 1 });
+    // 100 covered hours: 4 h of budget per probe.
+    const perProbe = new Map([
+      ['cam-1', fig(99, 1)],
+      ['cam-2', fig(100, 0)],
+      ['box', fig(95, 5)],
+      ['orphan', fig(0, 100)],
+    ]);
+    const serviceOf = (id: string) => (id.startsWith('cam') ? ('cameras' as const) : id === 'box' ? ('internet' as const) : undefined);
+    const report = availabilityReport('c1', period, perProbe, SLA_RULES, 5, { serviceOf, running: true });
+    expect(report.services).toEqual([
+      { service: 'internet', probeCount: 1, ratio: 0.95, downSeconds: 5 * 3600, outcome: 'missed', marginSeconds: -3600 },
+      // 8 h of budget for two cameras, 1 h used: 7 h shared → 3 h 30 of both cameras down.
+      { service: 'cameras', probeCount: 2, ratio: 0.995, downSeconds: 3600, outcome: 'met', marginSeconds: 3.5 * 3600 },
+    ]);
+    // The overall figures still count every probe, services or not.
+    expect(report.downSeconds).toBe(106 * 3600);
+    expect(availabilityReport('c1', period, perProbe, SLA_RULES).services).toBeUndefined();
+  });
+});

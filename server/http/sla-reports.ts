@@ -15,6 +15,7 @@ import { gtiCompliance, gtiStatus } from '../../src/domain/gti.ts';
 import { isActive } from '../../src/domain/incident-rules.ts';
 import type { Incident, Instant } from '../../src/domain/model.ts';
 import type { SlaRules } from '../../src/domain/sla-rules.ts';
+import { serviceStanding, SLA_SERVICES, type SlaService } from '../../src/domain/service-sla.ts';
 import type { AvailabilityReport, GtiReport } from '../../src/protocol/rest.ts';
 import type { StateChangeRow, Storage } from '../ports.ts';
 
@@ -75,6 +76,15 @@ export interface ChunkOptions {
   yieldTurn?: () => Promise<void>;
   /** Declared maintenance windows covering a probe (maintenance-report.ts). */
   windowsFor?: (probeId: string) => readonly MaintenanceWindow[];
+  /** Figures per service of the convention as well (the référent's SLA in words). */
+  services?: ServiceGrouping;
+}
+
+export interface ServiceGrouping {
+  /** The probe's service; undefined leaves it out of every service. */
+  serviceOf: (probeId: string) => SlaService | undefined;
+  /** The period is still running at report time. */
+  running: boolean;
 }
 
 /**
@@ -125,14 +135,22 @@ export async function scopeAvailabilityReport(
   rules: SlaRules,
   options?: ChunkOptions,
 ): Promise<AvailabilityReport> {
-  return availabilityReport(r.scope, r.period, await scopeFigures(storage, r, options), rules);
+  return availabilityReport(r.scope, r.period, await scopeFigures(storage, r, options), rules, 5, options?.services);
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
-export function availabilityReport(scope: string, period: Period, perProbe: Map<string, AvailabilityFigures>, rules: SlaRules, worstCount = 5): AvailabilityReport {
+export function availabilityReport(
+  scope: string,
+  period: Period,
+  perProbe: Map<string, AvailabilityFigures>,
+  rules: SlaRules,
+  worstCount = 5,
+  services?: ServiceGrouping,
+): AvailabilityReport {
   const total = aggregateAvailability(perProbe.values());
   return {
+    ...(services && { services: serviceFigures(perProbe, rules, services) }),
     scope,
     from: period.from,
     to: period.to,
@@ -147,6 +165,24 @@ export function availabilityReport(scope: string, period: Period, perProbe: Map<
     probeCount: perProbe.size,
     worst: worstProbes(perProbe, worstCount).map((p) => ({ probeId: p.probeId, ratio: p.figures.ratio, downSeconds: seconds(p.figures.downMs) })),
   };
+}
+
+/** Each service with probes in the scope: its aggregate figures and standing (service-sla.ts). */
+function serviceFigures(perProbe: Map<string, AvailabilityFigures>, rules: SlaRules, { serviceOf, running }: ServiceGrouping): NonNullable<AvailabilityReport['services']> {
+  const groups = new Map<SlaService, AvailabilityFigures[]>();
+  for (const [probeId, figures] of perProbe) {
+    const service = serviceOf(probeId);
+    if (service === undefined) continue;
+    const group = groups.get(service);
+    if (group) group.push(figures);
+    else groups.set(service, [figures]);
+  }
+  return SLA_SERVICES.filter((s) => groups.has(s)).map((service) => {
+    const probes = groups.get(service)!;
+    const figures = aggregateAvailability(probes);
+    const standing = serviceStanding(figures, probes.length, { target: rules.availabilityTarget, running });
+    return { service, probeCount: probes.length, ratio: figures.ratio, downSeconds: seconds(figures.downMs), outcome: standing.outcome, marginSeconds: standing.marginMs / 1000 };
+  });
 }
 
 export function gtiReport(scope: string, period: Period, incidents: readonly Incident[], now: Instant, hours: CoveredHours, rules: SlaRules): GtiReport {

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { reportedWindows, windowsByProbe, windowsOfPeriod } from './maintenance-report.ts';
 import { yearlyContribution } from '../../src/domain/contribution.ts';
-import { indexEstate } from '../../src/domain/estate-index.ts';
+import { indexEstate, type EstateIndex } from '../../src/domain/estate-index.ts';
+import { slaServiceOf } from '../../src/domain/service-sla.ts';
 import { periodQuerySchema } from '../../src/protocol/rest.ts';
 import { canSee } from '../ports.ts';
 import { notFound, validate } from './api-error.ts';
@@ -28,6 +29,14 @@ export function reportRequest(deps: RouteDeps, principal: ReturnType<typeof prin
   return { collectiviteId, scope: collectiviteId ?? 'all', view, now, period, hours: deps.calendar.hoursFor(period.from, period.to) };
 }
 
+/** Which service of the convention a probe serves (its kind, and the equipment it watches). */
+function serviceOfProbe(view: EstateIndex) {
+  return (probeId: string) => {
+    const probe = view.probes.get(probeId);
+    return probe && slaServiceOf(probe.kind, view.equipment.get(probe.equipmentId)?.kind);
+  };
+}
+
 /** A running period's availability is served again for this long (the SPA refreshes it every 5 min). */
 export const RUNNING_REPORT_TTL_MS = 30_000;
 
@@ -40,7 +49,8 @@ export function slaRoutes(deps: RouteDeps): ApiRoute[] {
     const final = r.period.to + SETTLE_MS <= r.now;
     return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () => {
       const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
-      const report = await scopeAvailabilityReport(deps.storage, { ...r, probeIds: r.view.probeIdsIn(r.collectiviteId) }, deps.calendar.rules, { windowsFor: windowsByProbe(windows, r.view) });
+      const services = { serviceOf: serviceOfProbe(r.view), running: r.now < r.period.to };
+      const report = await scopeAvailabilityReport(deps.storage, { ...r, probeIds: r.view.probeIdsIn(r.collectiviteId) }, deps.calendar.rules, { windowsFor: windowsByProbe(windows, r.view), services });
       return { ...report, maintenances: reportedWindows(windows, r.period, r.hours) };
     });
   });

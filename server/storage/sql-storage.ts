@@ -101,7 +101,10 @@ function incidentWhere(query: IncidentQuery): { where: string; params: unknown[]
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (query.collectiviteId !== undefined) clauses.push(`collectivite_id = ${param(query.collectiviteId)}`);
+  // No site column: the body's siteId, read within the collectivité's rows (its index narrows them).
+  if (query.siteId !== undefined) clauses.push(`body->>'siteId' = ${param(query.siteId)}`);
   if (query.activeOnly) clauses.push(`status IN ('open', 'acknowledged', 'in-progress')`);
+  if (query.endedOnly) clauses.push(`status IN ('resolved', 'closed')`);
   if (query.status !== undefined) clauses.push(`status = ${param(query.status)}`);
   if (query.excludeIds?.length) clauses.push(`id <> ALL(${param(query.excludeIds)}::text[])`);
   // Period filter = overlap: opened before the end, not resolved before the start.

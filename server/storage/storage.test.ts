@@ -187,6 +187,9 @@ for (const backend of backends) {
       expect(ids(await storage.loadIncidents({ limit: 2 }))).toEqual(['i3', 'i2']);
       expect(ids(await storage.loadIncidents({ limit: 2, offset: 2 }))).toEqual(['i1']);
       expect(ids(await storage.loadIncidents({ status: 'resolved' }))).toEqual(['i1']);
+      expect(ids(await storage.loadIncidents({ endedOnly: true }))).toEqual(['i1']);
+      expect(ids(await storage.loadIncidents({ siteId: 's-thionville' }))).toEqual(['i2']);
+      expect(await storage.countIncidents?.({ siteId: 's-metz', endedOnly: true })).toBe(1);
       expect(await storage.countIncidents?.({ collectiviteId: 'metz', limit: 1 })).toBe(2);
       expect(ids(await storage.loadIncidents({ excludeIds: ['i3', 'i1'] }))).toEqual(['i2']);
       expect(await storage.countIncidents?.({ excludeIds: ['i3'] })).toBe(2);

@@ -69,12 +69,14 @@ export class MemoryStorage implements Storage {
     for (const i of incidents) this.incidents.set(i.id, structuredClone(i));
     this.alarms.appendNow(alarms);
   }
-  async loadIncidents(query: { collectiviteId?: string; activeOnly?: boolean; from?: number; to?: number }) {
+  async loadIncidents(query: { collectiviteId?: string; siteId?: string; activeOnly?: boolean; endedOnly?: boolean; from?: number; to?: number }) {
     return structuredClone(
       [...this.incidents.values()].filter((i) => {
         const end = i.resolvedAt ?? i.closedAt;
         if (query.collectiviteId !== undefined && i.collectiviteId !== query.collectiviteId) return false;
+        if (query.siteId !== undefined && i.siteId !== query.siteId) return false;
         if (query.activeOnly && !['open', 'acknowledged', 'in-progress'].includes(i.status)) return false;
+        if (query.endedOnly && !['resolved', 'closed'].includes(i.status)) return false;
         if (query.to !== undefined && i.openedAt >= query.to) return false;
         return query.from === undefined || end === undefined || end >= query.from;
       }),

@@ -9,15 +9,18 @@ export interface MapWorkspaceProps {
   selectedSiteId: string | undefined;
   onSelectSite(siteId: string | undefined): void;
   className?: string;
+  /** false: the page shows the site panel elsewhere (the référent's column keeps the map in view). */
+  overlayPanel?: boolean;
 }
 
-export function MapWorkspace({ collectiviteId, selectedSiteId, onSelectSite, className = '' }: MapWorkspaceProps) {
+export function MapWorkspace({ collectiviteId, selectedSiteId, onSelectSite, className = '', overlayPanel = true }: MapWorkspaceProps) {
+  const panelOpen = overlayPanel && selectedSiteId !== undefined;
   return (
     <div className={`relative min-h-0 ${className}`}>
       <SiteMap className="h-full w-full" focusCollectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={onSelectSite} />
       {/* Bottom right, or bottom left while the site panel takes the right side. */}
-      <MapLegend collectiviteId={collectiviteId} className={`absolute bottom-12 z-[1000] hidden sm:block ${selectedSiteId ? 'left-2' : 'right-2'}`} />
-      {selectedSiteId && (
+      <MapLegend collectiviteId={collectiviteId} className={`absolute bottom-12 z-[1000] hidden sm:block ${panelOpen ? 'left-2' : 'right-2'}`} />
+      {overlayPanel && selectedSiteId && (
         <SitePanel
           siteId={selectedSiteId}
           onClose={() => onSelectSite(undefined)}

@@ -5,29 +5,36 @@ import { useState } from 'react';
 import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
 import { MaintenancePanel } from '../features/maintenance/components/maintenance-panel.tsx';
 import { OpenGtiPanel } from '../features/gti/components/open-gti-panel.tsx';
-import { IncidentsPanel } from '../features/incidents/components/incidents-panel.tsx';
+import { ReferentIncidents } from '../features/incidents/components/referent-incidents.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
-import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { SitePanel } from '../features/map/components/site-panel.tsx';
+import { ServiceSlaPanel } from '../features/sla/components/service-sla-panel.tsx';
 import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
+import { useInMaintenance } from './use-in-maintenance.ts';
 
 export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
   const [selectedSiteId, setSelectedSiteId] = useState<string | undefined>(undefined);
+  const inMaintenance = useInMaintenance(collectiviteId);
   return (
     <div className="flex min-h-dvh flex-col bg-slate-950 text-slate-100 md:h-dvh">
       <AppHeader collectiviteId={collectiviteId} />
       <main id="content" className="flex flex-1 flex-col md:grid md:min-h-0 md:grid-cols-[minmax(0,1fr)_24rem]">
-        <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} className="h-[48vh] shrink-0 md:h-auto" />
-        <div className="relative space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
+        <MapWorkspace collectiviteId={collectiviteId} selectedSiteId={selectedSiteId} onSelectSite={setSelectedSiteId} overlayPanel={false} className="h-[48vh] shrink-0 md:h-auto" />
+        <div className="relative min-w-0 space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
+          {/* The site sheet beside (tablet) or under (phone) the map, never over it: the map stays in view. */}
+          {selectedSiteId && (
+            <SitePanel siteId={selectedSiteId} onClose={() => setSelectedSiteId(undefined)} inMaintenance={inMaintenance} className="rounded-lg border border-slate-700" />
+          )}
           <MapLegend compact collectiviteId={collectiviteId} className="sm:hidden" />
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />
           <MaintenancePanel collectiviteId={collectiviteId} />
           <OpenGtiPanel collectiviteId={collectiviteId} />
-          <SlaPanel collectiviteId={collectiviteId} />
-          {/* Their incidents: where each stands in words, its GTI, the history, a comment box. */}
-          <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
+          <ServiceSlaPanel collectiviteId={collectiviteId} />
+          {/* Their incidents: open ones first, then 12 months; each in words, its GTI, the history, a comment box. */}
+          <ReferentIncidents collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
           <AlarmSettingsSection />
         </div>
       </main>

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { incidentSchema, probeStatusSchema } from './schemas.ts';
 import { secretText, userText } from './text.ts';
+import { SLA_SERVICES } from '../domain/service-sla.ts';
 
 const instant = z.number().int().nonnegative();
 
@@ -45,7 +46,10 @@ export const periodQuerySchema = z.object({
 
 export const incidentQuerySchema = periodQuerySchema.extend({
   collectiviteId: z.string().max(128).optional(),
-  status: z.enum(['open', 'acknowledged', 'in-progress', 'resolved', 'closed', 'active']).optional(),
+  /** One site's incidents (a référent's "Mairie" filter); the scope still applies. */
+  siteId: z.string().max(128).optional(),
+  /** `active`: open, acknowledged or in progress; `ended`: resolved or closed (the history). */
+  status: z.enum(['open', 'acknowledged', 'in-progress', 'resolved', 'closed', 'active', 'ended']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -106,6 +110,19 @@ export const reportedWindowSchema = z.object({
 });
 export type ReportedWindow = z.infer<typeof reportedWindowSchema>;
 
+function serviceAvailabilitySchema() {
+  return z.object({
+    service: z.enum(SLA_SERVICES),
+    probeCount: z.number().int().positive(),
+    ratio: z.number().min(0).max(1).nullable(),
+    downSeconds: z.number().nonnegative(),
+    outcome: z.enum(['met', 'behind', 'missed', 'too-early', 'unmeasured']),
+    /** Covered seconds the whole service may still be down (< 0: by how much it went over). */
+    marginSeconds: z.number(),
+  });
+}
+export type ServiceAvailability = z.infer<ReturnType<typeof serviceAvailabilitySchema>>;
+
 export const availabilityReportSchema = z.object({
   scope: z.string(),
   from: instant,
@@ -124,6 +141,8 @@ export const availabilityReportSchema = z.object({
   /** Probes in the scope: measured time per probe says whether the ratio means anything yet. */
   probeCount: z.number().int().nonnegative().optional(),
   worst: z.array(z.object({ probeId: z.string(), ratio: z.number().min(0).max(1).nullable(), downSeconds: z.number() })),
+  /** Per service of the convention (service-sla.ts), those that have probes in the scope, in SLA_SERVICES order. */
+  services: z.array(serviceAvailabilitySchema()).optional(),
   /** Declared maintenance windows of the period (cancelled ones left out), with their covered hours. */
   maintenances: z.array(reportedWindowSchema).optional(),
 });

@@ -13,8 +13,13 @@ export type IncidentPeriod = (typeof INCIDENT_PERIODS)[number];
 export interface IncidentFilters {
   /** Absent: every collectivité in the caller's scope. */
   collectiviteId?: string;
-  status: IncidentStatusFilter;
+  /** One site only (the référent's site filter). */
+  siteId?: string;
+  /** `ended`: resolved or closed (the référent's history). */
+  status: IncidentStatusFilter | 'ended';
   period: IncidentPeriod;
+  /** An explicit [from, to) instead of `period` (the référent's past 12 months). */
+  range?: { from: number; to: number };
   page: number;
   pageSize: number;
 }
@@ -27,8 +32,11 @@ export function incidentsQueryOptions(client: ApiClient, filters: IncidentFilter
     queryFn: () =>
       client.get('/incidents', incidentPageSchema, {
         collectiviteId: filters.collectiviteId,
+        siteId: filters.siteId,
         status: filters.status === 'all' ? undefined : filters.status,
-        period: filters.period === 'all' ? undefined : filters.period,
+        period: filters.period === 'all' || filters.range ? undefined : filters.period,
+        from: filters.range?.from,
+        to: filters.range?.to,
         page: filters.page,
         pageSize: filters.pageSize,
       }),

@@ -15,12 +15,14 @@ interface IncidentListProps {
   selectedId?: string;
   onSelect: (incidentId: string) => void;
   showCollectivite?: boolean;
+  /** A line under the status words (the référent's GTI clock or outcome). */
+  renderSummary?: ((incident: Incident) => ReactNode) | undefined;
   /** Details of the selected incident, shown right under its line. */
   renderDetail?: (incident: Incident) => ReactNode;
 }
 
 /** One line per incident; each is a button that opens its details and actions. */
-export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true, renderDetail }: IncidentListProps) {
+export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true, renderSummary, renderDetail }: IncidentListProps) {
   const m = useMessages(incidentMessages);
   const display = useTimeDisplay();
   const now = useServerNow(30_000);
@@ -60,6 +62,7 @@ export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCol
                 {m.colOpened} {formatDateTime(display, incident.openedAt)}
               </span>
             </button>
+            {renderSummary && !selected && <div className="px-3 pb-2 text-sm">{renderSummary(incident)}</div>}
             {selected && renderDetail && <div className="border-t border-slate-800 p-2">{renderDetail(incident)}</div>}
           </li>
         );

@@ -58,7 +58,8 @@ function WindowRow({ window, canChange, showCollectivite, onDone }: { window: Ma
   const m = useMessages(maintenanceMessages);
   const { locale } = useLocale();
   const { timeZone } = useTimeDisplay();
-  const now = useServerNow(30_000);
+  // Every 5 s: a window that starts now reads "en cours" within seconds, not after half a minute.
+  const now = useServerNow(5_000);
   const index = useEstateIndex();
   const end = useEndMaintenance();
   const running = maintenancePhase(window, now) === 'running';

@@ -90,4 +90,25 @@ describe('SitePanel', () => {
     transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-disk', 'WARNING', 2_000, 'DISK WARNING - 8% free')]));
     return screen.findByText('DISK WARNING - 8% free').then(() => expect(screen.getByText('Warning')).toBeTruthy());
   });
+
+  it('starts with the failing probe, says the plugin sentence, hides perfdata behind "détails", and marks maintenance', () => {
+    const { store, transport } = liveStore();
+    transport.emit('deltas', deltaBatch(1, [probeStatus('p-metz-disk', 'WARNING', 2_000, 'DISK WARNING - 8% libre|/=26GB;51;57;0;60'), probeStatus('p-metz-cam', 'OK', 2_000, 'OK')]));
+    const { container } = render(
+      <I18nProvider locale="fr" storage={undefined}>
+        <LiveStoreProvider store={store}>
+          <SitePanel siteId="s-metz-mairie" onClose={() => {}} inMaintenance={(p) => p.id === 'p-metz-cam'} />
+        </LiveStoreProvider>
+      </I18nProvider>,
+    );
+    const order = [...container.querySelectorAll<HTMLElement>('li[data-probe-id]')].map((li) => li.dataset.probeId);
+    expect(order[0]).toBe('p-metz-disk');
+    expect(screen.getByText('DISK WARNING - 8% libre')).toBeTruthy();
+    const details = screen.getByText('détails').closest('details')!;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('/=26GB;51;57;0;60');
+    expect(screen.queryByText(/DISK WARNING - 8% libre\|/)).toBeNull();
+    expect(screen.getByTestId('site-maintenance').textContent).toBe('Maintenance en cours sur 1 sonde de ce site');
+    expect(screen.getByText('Maintenance en cours')).toBeTruthy();
+  });
 });

@@ -11,13 +11,15 @@ export interface AvailabilityQuery {
   /** Absent: the aggregate over every collectivité in the caller's scope. */
   collectiviteId?: string;
   period: SlaPeriod;
+  /** An instant inside a past period (sla-periods.ts); absent: the running one. */
+  anchor?: number | undefined;
 }
 
-export function availabilityQueryOptions(client: ApiClient, { collectiviteId, period }: AvailabilityQuery) {
+export function availabilityQueryOptions(client: ApiClient, { collectiviteId, period, anchor }: AvailabilityQuery) {
   return queryOptions({
-    queryKey: queryKeys.availability.report(collectiviteId, period),
+    queryKey: queryKeys.availability.report(collectiviteId, anchor === undefined ? period : `${period}@${anchor}`),
     queryFn: () =>
-      client.get('/availability', availabilityReportSchema, { period, ...(collectiviteId ? { collectiviteId } : {}) }),
+      client.get('/availability', availabilityReportSchema, { period, ...(collectiviteId ? { collectiviteId } : {}), ...(anchor !== undefined ? { from: anchor } : {}) }),
     // Availability moves slowly (minutes over a month): refresh in the background, not per event.
     staleTime: 60_000,
     refetchInterval: 5 * 60_000,

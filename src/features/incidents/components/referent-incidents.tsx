@@ -1,0 +1,140 @@
+// A référent's incidents on a phone: the open ones first (each in words, with its GTI), then the
+// past 12 months, page by page; one site and one state can be picked with a thumb. The gateway
+// scopes every request to their collectivité; this view only narrows it.
+import { useMemo, useState, type ReactNode } from 'react';
+import { reconcileIncidents } from '../../../domain/incident-version.ts';
+import type { Incident } from '../../../domain/model.ts';
+import { useSession } from '../../../api/use-session.ts';
+import { incidentPlace } from '../../../live/incident-place.ts';
+import type { LiveStore } from '../../../live/live-store.ts';
+import { useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
+import { useMessages } from '../../../i18n/locale-context.ts';
+import { useIncidentPage, type IncidentFilters } from '../api/incidents-query-options.ts';
+import { useLiveIncidentRefresh } from '../api/use-live-incident-refresh.ts';
+import { pastTwelveMonths } from '../history-range.ts';
+import { incidentMessages } from '../messages.ts';
+import { referentIncidentMessages, type ReferentStatusFilter } from '../referent-messages.ts';
+import { IncidentDetail } from './incident-detail.tsx';
+import { IncidentList } from './incident-list.tsx';
+import { IncidentPagination } from './incident-pagination.tsx';
+import { ReferentIncidentFilters } from './referent-incident-filters.tsx';
+
+const selectLiveIncidents = (s: LiveStore) => ({ byId: s.incidents, version: s.version('incidents') });
+const sameVersion = (a: { version: number }, b: { version: number }) => a.version === b.version;
+
+const ACTIVE: ReadonlySet<ReferentStatusFilter> = new Set(['open', 'acknowledged', 'in-progress']);
+const ENDED: ReadonlySet<ReferentStatusFilter> = new Set(['resolved', 'closed']);
+/** Open incidents of one collectivité fit one page; the history is paged. */
+const OPEN_PAGE = 100;
+const PAST_PAGE = 10;
+
+interface ReferentIncidentsProps {
+  collectiviteId: string;
+  /** The incident's GTI clock or outcome (from the GTI feature, composed by the app). */
+  renderGti?: (incident: Incident) => ReactNode;
+}
+
+export function ReferentIncidents({ collectiviteId, renderGti }: ReferentIncidentsProps) {
+  const m = useMessages(incidentMessages);
+  const r = useMessages(referentIncidentMessages);
+  const index = useEstateIndex();
+  const now = useServerNow(60_000);
+  const [siteId, setSiteId] = useState<string | undefined>();
+  const [status, setStatus] = useState<ReferentStatusFilter>('all');
+  const [pastPage, setPastPage] = useState(1);
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  useLiveIncidentRefresh();
+
+  const range = pastTwelveMonths(now);
+  const base = { collectiviteId, siteId, period: 'all' as const };
+  const showOpen = !ENDED.has(status);
+  const showPast = !ACTIVE.has(status);
+  const open = useIncidentPage({ ...base, status: status === 'all' ? 'active' : status, page: 1, pageSize: OPEN_PAGE });
+  const past = useIncidentPage({ ...base, status: status === 'all' ? 'ended' : status, range, page: pastPage, pageSize: PAST_PAGE } satisfies IncidentFilters);
+
+  const live = useLive('incidents', selectLiveIncidents, sameVersion);
+  const openItems = useMemo(() => reconcileIncidents(open.data?.items ?? [], live.byId), [open.data, live]);
+  const pastItems = useMemo(() => reconcileIncidents(past.data?.items ?? [], live.byId), [past.data, live]);
+  const sites = useMemo(
+    () => [...(index.sitesByCollectivite.get(collectiviteId) ?? [])].map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    [index, collectiviteId],
+  );
+  const { role } = useSession();
+  const placeOf = (incident: Incident) => incidentPlace(index, incident);
+  const list = (items: readonly Incident[]) => (
+    <IncidentList
+      incidents={items}
+      placeOf={placeOf}
+      selectedId={selectedId}
+      onSelect={(id) => setSelectedId(id === selectedId ? undefined : id)}
+      showCollectivite={false}
+      renderSummary={renderGti}
+      renderDetail={(incident) => (
+        <IncidentDetail incident={incident} place={placeOf(incident)} role={role} gti={renderGti?.(incident)} onClose={() => setSelectedId(undefined)} />
+      )}
+    />
+  );
+  const state = (query: typeof open, items: readonly Incident[], empty: string, body: ReactNode) =>
+    query.isError && !query.data ? (
+      <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
+        {m.loadFailed}
+        <button type="button" className="min-h-11 rounded border border-red-400 px-3" onClick={() => void query.refetch()}>
+          {m.retry}
+        </button>
+      </div>
+    ) : query.isPending ? (
+      <p aria-busy="true" className="text-slate-300">
+        {m.loading}
+      </p>
+    ) : items.length === 0 ? (
+      <p className="rounded-lg border border-slate-800 bg-slate-900 p-3 text-slate-300">{empty}</p>
+    ) : (
+      body
+    );
+
+  return (
+    <section aria-labelledby="incidents-title" className="flex min-w-0 flex-col gap-3" data-testid="referent-incidents">
+      <h2 id="incidents-title" className="text-lg font-semibold text-slate-100">
+        {m.title}
+      </h2>
+      <ReferentIncidentFilters
+        sites={sites}
+        siteId={siteId}
+        status={status}
+        onChange={(next) => {
+          setSiteId(next.siteId);
+          setStatus(next.status);
+          setPastPage(1);
+          setSelectedId(undefined);
+        }}
+      />
+      {showOpen && (
+        <section aria-labelledby="incidents-open-title" className="flex flex-col gap-2">
+          <h3 id="incidents-open-title" className="font-semibold text-slate-200">
+            {r.openTitle}
+            {open.data && <span className="font-normal text-slate-300"> · {r.openCount(open.data.total)}</span>}
+          </h3>
+          {state(open, openItems, r.noneOpen, list(openItems))}
+        </section>
+      )}
+      {showPast && (
+        <section aria-labelledby="incidents-past-title" className="flex flex-col gap-2">
+          <h3 id="incidents-past-title" className="font-semibold text-slate-200">
+            {r.pastTitle}
+          </h3>
+          {state(
+            past,
+            pastItems,
+            r.nonePast,
+            <>
+              {list(pastItems)}
+              {past.data && past.data.total > PAST_PAGE && (
+                <IncidentPagination page={past.data.page} pageSize={past.data.pageSize} total={past.data.total} onPage={setPastPage} />
+              )}
+            </>,
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
