@@ -24,9 +24,9 @@ export function ReportsPage({ collectiviteId }: { collectiviteId?: string }) {
           <p className="text-sm text-slate-300">{m.intro}</p>
         </div>
         {isSupport && (
-          <label className="flex items-center gap-2 text-sm">
-            {m.scope}
-            <select value={collectiviteId ?? ''} onChange={(e) => navigate(reportsPath(e.target.value || undefined))} className="max-w-[20rem] rounded border border-slate-600 bg-slate-800 px-2 py-1">
+          <div className="flex items-center gap-2 text-sm">
+            <label htmlFor="report-scope">{m.scope}</label>
+            <select id="report-scope" value={collectiviteId ?? ''} onChange={(e) => navigate(reportsPath(e.target.value || undefined))} className="max-w-[20rem] rounded border border-slate-600 bg-slate-800 px-2 py-1">
               <option value="">{m.allScope}</option>
               {collectivites.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -34,7 +34,7 @@ export function ReportsPage({ collectiviteId }: { collectiviteId?: string }) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         <ReportsView key={collectiviteId ?? '*'} {...(collectiviteId && { collectiviteId })} now={now} />
       </main>
