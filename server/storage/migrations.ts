@@ -180,6 +180,46 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alarm_delivery_incident ON alarm_delivery (incident_id);
     `,
   },
+  {
+    version: 7,
+    name: 'daily and monthly availability roll-ups',
+    sql: `
+      -- Covered milliseconds per probe and local day (grain 1), month (2) or year (3), as the domain
+      -- counts them from state_change (docs/storage.md). Only what is not plain "up all covered
+      -- time" is written: a missing day, month or year after the probe's first day was up all along.
+      CREATE TABLE availability_rollup (
+        grain smallint NOT NULL,
+        start bigint NOT NULL,
+        probe_id text NOT NULL,
+        up_ms bigint NOT NULL,
+        down_ms bigint NOT NULL,
+        maintenance_ms bigint NOT NULL,
+        covered_ms bigint NOT NULL,
+        PRIMARY KEY (grain, start, probe_id)
+      );
+      CREATE INDEX availability_rollup_probe_start ON availability_rollup (probe_id, grain, start);
+      -- The local day of each probe's first stored change: before it, the probe was unmeasured.
+      CREATE TABLE availability_rollup_probe (
+        probe_id text PRIMARY KEY,
+        first_day bigint NOT NULL
+      );
+      -- How far the roll-up goes (local day start not rolled yet) and for which calendar.
+      CREATE TABLE availability_rollup_state (
+        id smallint PRIMARY KEY CHECK (id = 1),
+        through bigint NOT NULL,
+        -- Changes dated before this mark their probe (>= through while a step is being rolled).
+        marks_below bigint NOT NULL,
+        fingerprint text NOT NULL
+      );
+      -- Probes whose history changed below 'through' after it was rolled (an engine replaying the
+      -- past): from when, and a mark so a recompute only clears what it has seen.
+      CREATE TABLE availability_rollup_dirty (
+        probe_id text PRIMARY KEY,
+        from_at bigint NOT NULL,
+        marks integer NOT NULL DEFAULT 1
+      );
+    `,
+  },
 ];
 
 /** Lock id for pg_advisory_xact_lock, so two gateways starting together migrate once. */

@@ -19,6 +19,7 @@ import { ServerTimeZone } from './server-time-zone.tsx';
 import { IncidentPage } from './incident-page.tsx';
 import { navigate, nextAfterLogin, useRoute, type Route } from './router.ts';
 import { WallPage } from './wall-page.tsx';
+import { ReportsPage } from './reports-page.tsx';
 import { appMessages } from './app-messages.ts';
 import { useMessages } from '../i18n/locale-context.ts';
 
@@ -91,6 +92,10 @@ function Routes({ services }: { services: AppServices }) {
 function SignedInPage({ route, user }: { route: Route; user: { role: string; collectiviteId?: string } }) {
   const m = useMessages(appMessages);
   if (route.name === 'incident') return <IncidentPage incidentId={route.id} collectiviteId={user.collectiviteId} />;
+  if (route.name === 'reports') {
+    const scope = user.role === 'referent' ? user.collectiviteId : (route.collectiviteId ?? undefined);
+    return <ReportsPage {...(scope && { collectiviteId: scope })} />;
+  }
   if (user.role === 'referent') {
     if (!user.collectiviteId) return <NotFoundPage text={m.forbiddenScope} />;
     return <ReferentPage collectiviteId={user.collectiviteId} />;
