@@ -49,8 +49,13 @@ export interface StreamHubOptions {
   bufferBatches?: number;
   /** Changes (statuses + incidents) kept per stream for resume. */
   bufferChanges?: number;
-  /** A flush with more changes than this is split into several batches (bounded message size). */
+  /**
+   * A flush with more changes than this is split into several batches, and its incidents into
+   * messages of at most `maxMessageIncidents`: bounded message size, and bounded time for a browser
+   * to validate and apply one message (a storm's 5,000-change batch was a 100+ ms task).
+   */
   maxBatchChanges?: number;
+  maxMessageIncidents?: number;
   /** Identifies this run of the hub; a client holding another epoch gets a snapshot. */
   epoch?: string;
   onListenerError?: (error: unknown) => void;
@@ -108,7 +113,8 @@ interface Stream {
 
 export function createStreamHub(options: StreamHubOptions): StreamHub {
   const { view, timers = systemTimers, flushMs = 100, heartbeatMs = 5_000, bufferBatches = 1_200, bufferChanges = 200_000 } = options;
-  const { maxBatchChanges = 5_000, epoch = newEpoch(view.now()), onListenerError = () => {} } = options;
+  const { maxBatchChanges = 1_000, maxMessageIncidents = 500, epoch = newEpoch(view.now()), onListenerError = () => {} } = options;
+  const messagesOf = (entry: Entry) => entryMessages(entry, maxMessageIncidents);
   const streams = new Map<StreamScope, Stream>();
   let flushTimer: unknown;
   let stopped = false;
@@ -282,9 +288,12 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   };
 }
 
-function messagesOf(entry: Entry): StreamMessage[] {
+/** A batch's messages: its deltas, then its incidents in pieces of at most `maxIncidents`. */
+function entryMessages(entry: Entry, maxIncidents: number): StreamMessage[] {
   const out: StreamMessage[] = [{ event: 'deltas', payload: entry.deltas }];
-  if (entry.incidents) out.push({ event: 'incidents', payload: entry.incidents });
+  if (!entry.incidents) return out;
+  const { incidents, ...ref } = entry.incidents;
+  for (let i = 0; i < incidents.length; i += maxIncidents) out.push({ event: 'incidents', payload: { ...ref, incidents: incidents.slice(i, i + maxIncidents) } });
   return out;
 }
 

@@ -81,6 +81,10 @@ export function foldProblems(
   const groups: ProblemGroup[] = [];
   const cutsByArea = new Map<string, SiteCut[]>();
   for (const [siteId, list] of bySite) {
+    if (list.length === 1 && !isCut(list[0]!)) {
+      groups.push(single(list[0]!));
+      continue;
+    }
     const cut = siteCut(siteId, list, rules);
     const loose = cut ? list.filter((p) => !cut.members.includes(p)) : list;
     for (const p of loose) groups.push(single(p));
@@ -94,17 +98,20 @@ export function foldProblems(
     }
   }
   for (const [epci, cuts] of cutsByArea) groups.push(...areaGroups(epci, cuts, rules));
-  return groups.sort(worstFirst);
+  return worstFirst(groups);
 }
 
 /** Every probe of a group: causes first, then dependents. */
-export function groupProbes(group: ProblemGroup): PlacedProblem[] {
-  return [...group.causes, ...group.dependents];
+export function groupProbes(group: ProblemGroup): readonly PlacedProblem[] {
+  return group.dependents.length === 0 ? group.causes : [...group.causes, ...group.dependents];
 }
+
+/** A site's Internet access down: the cause rule 1 folds under. */
+const isCut = (p: PlacedProblem) => p.kind === 'internet' && p.state === 'CRITICAL';
 
 function siteCut(siteId: string, list: PlacedProblem[], rules: FoldingRules): SiteCut | undefined {
   let cause: PlacedProblem | undefined;
-  for (const p of list) if (p.kind === 'internet' && p.state === 'CRITICAL' && (!cause || p.since < cause.since)) cause = p;
+  for (const p of list) if (isCut(p) && (!cause || p.since < cause.since)) cause = p;
   if (!cause) return undefined;
   const from = cause.since - rules.withCutMs;
   const members = list.filter((p) => p === cause || p.state === 'UNKNOWN' || p.since >= from);
@@ -131,8 +138,18 @@ function areaGroups(epci: string, cuts: SiteCut[], rules: FoldingRules): Problem
   return groups;
 }
 
+// A problem alone is the same group as long as it is the same (immutable) problem: refolding a storm
+// every few hundred ms then allocates only for what changed, and the desk can keep its rows by group
+// identity (features/desk/desk-rows.ts).
+const singles = new WeakMap<PlacedProblem, ProblemGroup>();
+
 function single(p: PlacedProblem): ProblemGroup {
-  return { id: `probe:${p.probeId}`, kind: 'single', causes: [p], dependents: [], siteIds: [p.siteId], collectiviteIds: [p.collectiviteId], state: p.state, since: p.since };
+  let group = singles.get(p);
+  if (!group) {
+    group = { id: `probe:${p.probeId}`, kind: 'single', causes: [p], dependents: [], siteIds: [p.siteId], collectiviteIds: [p.collectiviteId], state: p.state, since: p.since };
+    singles.set(p, group);
+  }
+  return group;
 }
 
 function siteGroup(cut: SiteCut): ProblemGroup {
@@ -158,10 +175,9 @@ function withFigures(g: Pick<ProblemGroup, 'id' | 'kind' | 'causes' | 'dependent
   return { ...g, siteIds, collectiviteIds, state, since };
 }
 
-function size(g: ProblemGroup): number {
-  return g.causes.length + g.dependents.length;
-}
-
-function worstFirst(a: ProblemGroup, b: ProblemGroup): number {
-  return stateSeverity(b.state) - stateSeverity(a.state) || size(b) - size(a) || a.since - b.since || (a.id < b.id ? -1 : 1);
+/** Worst state first, then the biggest, then the oldest; ids break ties. Keys read once per group. */
+function worstFirst(groups: ProblemGroup[]): ProblemGroup[] {
+  const keyed = groups.map((g) => ({ g, severity: stateSeverity(g.state), size: g.causes.length + g.dependents.length }));
+  keyed.sort((a, b) => b.severity - a.severity || b.size - a.size || a.g.since - b.g.since || (a.g.id < b.g.id ? -1 : a.g.id > b.g.id ? 1 : 0));
+  return keyed.map((k) => k.g);
 }
