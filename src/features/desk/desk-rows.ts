@@ -6,7 +6,7 @@ import type { EstateIndex } from '../../domain/estate-index.ts';
 import { isActive } from '../../domain/incident-rules.ts';
 import { stateSeverity, type Incident, type ProbeState } from '../../domain/model.ts';
 import { groupProbes, type PlacedProblem, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
-import { searchFold } from './search-fold.ts';
+import { searchFold } from '../../ui/search-fold.ts';
 
 export interface DeskProblem {
   probeId: string;

@@ -4,26 +4,14 @@ import type { ReactNode } from 'react';
 import type { Incident, ProbeState } from '../../../domain/model.ts';
 import { formatAge } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { StateBadge as SharedStateBadge } from '../../../ui/state-badge.tsx';
 import type { DeskProblem, DeskRow as Row } from '../desk-rows.ts';
 import { deskMessages, type DeskMessages } from '../messages.ts';
 
-const STATE_BADGE: Record<ProbeState, string> = {
-  CRITICAL: 'bg-red-600 text-white',
-  WARNING: 'bg-amber-400 text-black',
-  UNKNOWN: 'bg-violet-300 text-black',
-  PENDING: 'bg-slate-600 text-white',
-  OK: 'bg-emerald-600 text-white',
-};
-const STATE_SYMBOL: Record<ProbeState, string> = { CRITICAL: '✖', WARNING: '▲', UNKNOWN: '?', PENDING: '…', OK: '●' };
-
+/** A state with the desk's words ("Injoignable": a probe the cut leaves unmeasured). */
 export function StateBadge({ state }: { state: ProbeState }) {
   const m = useMessages(deskMessages);
-  return (
-    <span className={`inline-block shrink-0 rounded px-1.5 text-xs font-bold whitespace-nowrap ${STATE_BADGE[state]}`}>
-      <span aria-hidden="true">{STATE_SYMBOL[state]} </span>
-      {m.state(state)}
-    </span>
-  );
+  return <SharedStateBadge state={state} label={m.state(state)} />;
 }
 
 export const problemTitle = (p: DeskProblem) => `${p.commune} · ${p.site} · ${p.probe}`;
