@@ -21,6 +21,8 @@ export function rowTitle(row: Row, m: DeskMessages): string {
   if (!first) return row.id;
   if (row.kind === 'area-cut') return m.areaCut(row.siteCount, row.epci ?? '');
   if (row.kind === 'site-cut') return m.siteCut(first.site, first.commune);
+  if (row.kind === 'link-cut') return m.linkCut(first.site, first.commune);
+  if (row.kind === 'dependency') return m.dependency(problemTitle(first));
   return problemTitle(first);
 }
 
@@ -61,7 +63,11 @@ export function DeskRow({ row, now, active, selected, expanded, onToggleSelected
           </span>
           <span className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-300">
             <span>{formatAge(locale, now - row.since)}</span>
-            {folded && <span>{m.dependents(row.problems.length - (row.kind === 'area-cut' ? row.siteCount : 1))}</span>}
+            {folded && (
+              <span>
+                {row.kind === 'dependency' ? m.declaredDependents(row.problems.length - 1) : m.dependents(row.problems.length - (row.kind === 'area-cut' ? row.siteCount : 1))}
+              </span>
+            )}
             {row.handling && (
               <span data-handling={row.handling} className="rounded bg-sky-800 px-1.5 font-semibold text-white">
                 {m.handling[row.handling]}
