@@ -177,6 +177,17 @@ function cameWith(p: PlacedProblem, cause: PlacedProblem, rules: FoldingRules): 
   return p.state === 'UNKNOWN' || p.since >= cause.since - rules.withCutMs;
 }
 
+/** The parents of each child, from declared parent → child edges (rule 3's input). */
+export function parentsFrom(edges: Iterable<{ parent: string; child: string }>): ProbeParents {
+  const parents = new Map<string, string[]>();
+  for (const { parent, child } of edges) {
+    const list = parents.get(child);
+    if (list) list.push(parent);
+    else parents.set(child, [parent]);
+  }
+  return (probeId) => parents.get(probeId);
+}
+
 /** Every probe of a group: causes first, then dependents. */
 export function groupProbes(group: ProblemGroup): readonly PlacedProblem[] {
   return group.dependents.length === 0 ? group.causes : [...group.causes, ...group.dependents];
