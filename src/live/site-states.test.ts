@@ -47,4 +47,22 @@ describe('SiteStates', () => {
     sites.apply(index, statuses, worse);
     expect(sites.drainChanges().siteIds.size).toBe(0);
   });
+
+  it('agrees with reading every site afresh, whatever the batches (worse, better, maintenance, the worst getting better)', () => {
+    const states = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN', 'PENDING'] as const;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const statuses = allOk();
+    const sites = new SiteStates();
+    sites.rebuild(index, statuses);
+    for (let batch = 0; batch < 300; batch++) {
+      const changes = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
+        const probe = FIXTURE_ESTATE.probes[Math.floor(random() * FIXTURE_ESTATE.probes.length)]!;
+        return { ...probeStatus(probe.id, states[Math.floor(random() * states.length)]!), inDowntime: random() < 0.1 };
+      });
+      for (const status of changes) statuses.set(status.probeId, status);
+      sites.apply(index, statuses, changes);
+      for (const siteId of index.sites.keys()) expect(sites.state(siteId)).toBe(siteWorstState(index, statuses, siteId));
+    }
+  });
 });

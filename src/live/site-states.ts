@@ -31,19 +31,29 @@ export class SiteStates {
     this.pendingSites = new Set();
   }
 
-  /** After a batch (`statuses` already holds `changes`): the sites of the changed probes only. */
+  /**
+   * After a batch (`statuses` already holds `changes`): the sites of the changed probes only. A probe
+   * turning at least as bad as its site's worst is the site's new worst without reading the site's
+   * other probes (a storm's thousands of OK → CRITICAL); a probe getting better makes its site read
+   * again, since it may have been the worst.
+   */
   apply(index: EstateIndex, statuses: Statuses, changes: readonly ProbeStatus[]): void {
-    const touched = new Set<string>();
+    const reread = new Set<string>();
     for (const status of changes) {
       const siteId = index.siteOfProbe.get(status.probeId);
-      if (siteId !== undefined) touched.add(siteId);
+      if (siteId === undefined || reread.has(siteId)) continue;
+      const current = this.worst.get(siteId);
+      const colour = siteColourState(status);
+      if (current !== undefined && worstState([current, colour]) === colour) this.set(siteId, colour);
+      else reread.add(siteId);
     }
-    for (const siteId of touched) {
-      const next = siteWorstState(index, statuses, siteId);
-      if (next === this.worst.get(siteId)) continue;
-      this.worst.set(siteId, next);
-      this.pendingSites.add(siteId);
-    }
+    for (const siteId of reread) this.set(siteId, siteWorstState(index, statuses, siteId));
+  }
+
+  private set(siteId: string, next: ProbeState): void {
+    if (next === this.worst.get(siteId)) return;
+    this.worst.set(siteId, next);
+    this.pendingSites.add(siteId);
   }
 
   state(siteId: string): ProbeState {
