@@ -50,12 +50,11 @@ export interface StreamHubOptions {
   /** Changes (statuses + incidents) kept per stream for resume. */
   bufferChanges?: number;
   /**
-   * A flush with more changes than this is split into several batches, and its incidents into
-   * messages of at most `maxMessageIncidents`: bounded message size, and bounded time for a browser
-   * to validate and apply one message (a storm's 5,000-change batch was a 100+ ms task).
+   * A flush with more changes than this is split into several batches: bounded message size, and
+   * bounded time for a browser to validate and apply one batch (a storm's 5,000-change batch was a
+   * 100+ ms task in bench:storm).
    */
   maxBatchChanges?: number;
-  maxMessageIncidents?: number;
   /** Identifies this run of the hub; a client holding another epoch gets a snapshot. */
   epoch?: string;
   onListenerError?: (error: unknown) => void;
@@ -113,8 +112,7 @@ interface Stream {
 
 export function createStreamHub(options: StreamHubOptions): StreamHub {
   const { view, timers = systemTimers, flushMs = 100, heartbeatMs = 5_000, bufferBatches = 1_200, bufferChanges = 200_000 } = options;
-  const { maxBatchChanges = 1_000, maxMessageIncidents = 500, epoch = newEpoch(view.now()), onListenerError = () => {} } = options;
-  const messagesOf = (entry: Entry) => entryMessages(entry, maxMessageIncidents);
+  const { maxBatchChanges = 1_000, epoch = newEpoch(view.now()), onListenerError = () => {} } = options;
   const streams = new Map<StreamScope, Stream>();
   let flushTimer: unknown;
   let stopped = false;
@@ -288,12 +286,9 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   };
 }
 
-/** A batch's messages: its deltas, then its incidents in pieces of at most `maxIncidents`. */
-function entryMessages(entry: Entry, maxIncidents: number): StreamMessage[] {
+function messagesOf(entry: Entry): StreamMessage[] {
   const out: StreamMessage[] = [{ event: 'deltas', payload: entry.deltas }];
-  if (!entry.incidents) return out;
-  const { incidents, ...ref } = entry.incidents;
-  for (let i = 0; i < incidents.length; i += maxIncidents) out.push({ event: 'incidents', payload: { ...ref, incidents: incidents.slice(i, i + maxIncidents) } });
+  if (entry.incidents) out.push({ event: 'incidents', payload: entry.incidents });
   return out;
 }
 
