@@ -163,8 +163,8 @@ export default tseslint.config(
   },
   ...layer('domain', [], 'src/domain imports nothing of the project but itself.'),
   ...layer('protocol', ['domain'], 'src/protocol imports only the domain.'),
-  ...['api', 'live', 'i18n'].flatMap((folder) =>
-    layer(folder, ['domain', 'protocol', 'api', 'live', 'i18n'], `src/${folder} is shared by the features: it imports no feature and not src/app (compose there).`),
+  ...['api', 'live', 'i18n', 'ui'].flatMap((folder) =>
+    layer(folder, ['domain', 'protocol', 'api', 'live', 'i18n', 'ui'], `src/${folder} is shared by the features: it imports no feature and not src/app (compose there).`),
   ),
   ...FEATURES.flatMap(featureBoundary),
   {

@@ -73,6 +73,13 @@ test('the support dashboard at 1920×1080, a site panel and an incident open, ha
   await incident.getByRole('button', { name: /^Détails de l’incident / }).click();
   await incident.getByRole('form', { name: 'Actions' }).waitFor();
   expect(await axeReport(page, 'support dashboard')).toEqual([]);
+  // The incidents' collectivité filter open and narrowed by typing: the listbox and its options too.
+  await page.getByRole('combobox', { name: 'Collectivité' }).click();
+  await page.keyboard.type(own!.name.slice(0, 3).toLowerCase());
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('listbox', { name: 'Collectivité' }).getByRole('option').first().waitFor();
+  expect(await axeReport(page, 'collectivité filter open')).toEqual([]);
+  await page.keyboard.press('Escape');
   // One collectivité in scope: the incident timeline chart appears.
   await page.getByRole('combobox', { name: 'Périmètre' }).selectOption({ label: own!.name });
   await page.locator('#incident-timeline-title').waitFor({ timeout: 15_000 });

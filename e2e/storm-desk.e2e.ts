@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { indexEstate } from '../src/domain/estate-index.ts';
+import { searchFold } from '../src/domain/search-fold.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
@@ -139,4 +140,26 @@ test('keyboard-only triage: / search, j to the row, a + comment + Enter, ? for h
   await hit.focus();
   await desk.keyboard.press('Enter');
   await desk.getByRole('heading', { name: quiet.name }).first().waitFor({ timeout: 10_000 });
+});
+
+test('the incidents filter finds a collectivité among hundreds by typing, accents and case aside, keyboard only', async () => {
+  const filter = desk.getByRole('combobox', { name: 'Collectivité' });
+  await filter.focus();
+  // Typed the way people type: lower case, no accents.
+  await desk.keyboard.type(searchFold(loneCommune.name));
+  const list = desk.getByRole('listbox', { name: 'Collectivité' });
+  await expect.poll(() => list.getByRole('option').first().textContent()).toBe(loneCommune.name);
+  await desk.screenshot({ path: screenshotPath('desk-collectivite-combobox-1920x1080') });
+  await desk.keyboard.press('ArrowDown');
+  await desk.keyboard.press('Enter');
+  expect(await filter.inputValue()).toBe(loneCommune.name);
+  const incidents = desk.getByRole('region', { name: 'Incidents' });
+  // Only that collectivité's incidents (each row names one of its sites), the camera acknowledged
+  // above among them, and the single collectivité's timeline.
+  await incidents.getByRole('figure', { name: 'Chronologie des incidents' }).waitFor({ timeout: 10_000 });
+  const ownSites = estate.sites.filter((s) => s.collectiviteId === loneCommune.id).map((s) => s.name);
+  const rowTexts = await incidents.locator('[data-incident-id]').allTextContents();
+  expect(rowTexts.length).toBeGreaterThan(0);
+  for (const text of rowTexts) expect(ownSites.some((name) => text.includes(name))).toBe(true);
+  expect(rowTexts.some((t) => t.includes(lone.name))).toBe(true);
 });

@@ -18,8 +18,44 @@ export interface CpuProfile {
 
 const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').at(-1) ?? ''}:${n.callFrame.lineNumber + 1}`;
 
-/** Self and inclusive ms per function for the samples in [fromUs, toUs) (profile clock, µs). */
-export function timeByFunction(profile: CpuProfile, top = 25, fromUs = -Infinity, toUs = Infinity) {
+export interface ProfileWindow {
+  fromUs: number;
+  toUs: number;
+}
+
+const IDLE = new Set(['(idle)']);
+
+/**
+ * Runs of consecutive samples outside '(idle)' lasting at least `minMs`: an
+ * approximation of the main thread's long tasks read from the profile alone (profile clock, µs).
+ */
+export function busyRuns(profile: CpuProfile, minMs: number): ProfileWindow[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const runs: ProfileWindow[] = [];
+  let t = profile.startTime;
+  let from: number | undefined;
+  let last = t;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    const busy = !IDLE.has(byId.get(id)?.callFrame.functionName ?? '(idle)');
+    if (busy) {
+      from ??= last;
+    } else if (from !== undefined) {
+      if (t - from >= minMs * 1000) runs.push({ fromUs: from, toUs: t });
+      from = undefined;
+    }
+    last = t;
+  });
+  return runs;
+}
+
+/**
+ * Self and inclusive ms per function for the samples in [fromUs, toUs) (profile clock, µs), or in
+ * any of `windows` when a list is given.
+ */
+export function timeByFunction(profile: CpuProfile, top = 25, fromOrWindows: number | readonly ProfileWindow[] = -Infinity, toUs = Infinity) {
+  const windows = typeof fromOrWindows === 'number' ? [{ fromUs: fromOrWindows, toUs }] : fromOrWindows;
+  const inside = (us: number) => windows.some((w) => us >= w.fromUs && us < w.toUs);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -30,7 +66,7 @@ export function timeByFunction(profile: CpuProfile, top = 25, fromUs = -Infinity
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     t += dt;
-    if (t < fromUs || t >= toUs) return;
+    if (!inside(t)) return;
     const ms = dt / 1000;
     total += ms;
     const node = byId.get(id);

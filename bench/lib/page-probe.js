@@ -16,6 +16,7 @@
     pending: [],
     latencies: [],
     expected: undefined,
+    checked: 0,
     reflectedAt: undefined,
     framesSeen: 0,
   };
@@ -59,11 +60,22 @@
     }
   }
 
+  // Checked after every drawn frame: resumes at the first change not yet on screen (re-reading the
+  // thousands already there at each frame was itself a long task), and reads them all again once
+  // before saying the storm is reflected.
+  const matches = (store, [id, state]) => {
+    const status = store.status(id);
+    return status !== undefined && status.state === state;
+  };
   function check(store) {
     if (!s.expected || s.reflectedAt !== undefined) return;
-    for (const [id, state] of s.expected) {
-      const status = store.status(id);
-      if (!status || status.state !== state) return;
+    const list = s.expected;
+    while (s.checked < list.length && matches(store, list[s.checked])) s.checked += 1;
+    if (s.checked < list.length) return;
+    const stale = list.findIndex((entry) => !matches(store, entry));
+    if (stale !== -1) {
+      s.checked = stale;
+      return;
     }
     s.reflectedAt = wall();
   }
@@ -103,7 +115,8 @@
       s.recording = false;
     },
     arm(changes) {
-      s.expected = new Map(changes);
+      s.expected = [...new Map(changes)];
+      s.checked = 0;
       s.reflectedAt = undefined;
       if (s.store) check(s.store);
     },

@@ -102,6 +102,21 @@ describe('stream hub', () => {
     expect(replay(messages).statuses).toEqual(view.statusMap);
   });
 
+  test("a big flush's incidents leave after its last batch, also when replayed", () => {
+    hub.stop();
+    hub = createStreamHub({ view, timers, maxBatchChanges: 64, epoch: 'e3' });
+    const messages: StreamMessage[] = [];
+    hub.subscribe('all', record(messages));
+    const probes = view.estateValue.probes.slice(0, 100);
+    for (const p of probes) change(p.id, 'CRITICAL');
+    hub.publish({ statuses: [], incidents: probes.map((p) => ({ id: `${p.id}@1`, probeId: p.id, siteId: 's', collectiviteId: 'c1' }) as Incident) });
+    hub.flush();
+    const shape = (list: StreamMessage[]) => list.map((m) => `${m.event}:${(m.payload as { changes?: unknown[]; incidents?: unknown[] }).changes?.length ?? (m.payload as { incidents: unknown[] }).incidents.length}`);
+    expect(shape(messages.slice(1))).toEqual(['deltas:64', 'deltas:36', 'incidents:100']);
+    const resumed = hub.catchUp('all', { stream: 'all', epoch: 'e3', seq: 0 });
+    expect(shape(resumed.messages)).toEqual(['deltas:64', 'deltas:36', 'incidents:100']);
+  });
+
   test("a collectivité's stream carries only its own probes and incidents", () => {
     const c2: StreamMessage[] = [];
     const all: StreamMessage[] = [];

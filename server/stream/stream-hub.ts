@@ -49,7 +49,11 @@ export interface StreamHubOptions {
   bufferBatches?: number;
   /** Changes (statuses + incidents) kept per stream for resume. */
   bufferChanges?: number;
-  /** A flush with more changes than this is split into several batches (bounded message size). */
+  /**
+   * A flush with more changes than this is split into several batches: bounded message size, and
+   * bounded time for a browser to validate and apply one batch (a storm's 5,000-change batch was a
+   * 100+ ms task in bench:storm).
+   */
   maxBatchChanges?: number;
   /** Identifies this run of the hub; a client holding another epoch gets a snapshot. */
   epoch?: string;
@@ -108,7 +112,7 @@ interface Stream {
 
 export function createStreamHub(options: StreamHubOptions): StreamHub {
   const { view, timers = systemTimers, flushMs = 100, heartbeatMs = 5_000, bufferBatches = 1_200, bufferChanges = 200_000 } = options;
-  const { maxBatchChanges = 5_000, epoch = newEpoch(view.now()), onListenerError = () => {} } = options;
+  const { maxBatchChanges = 1_000, epoch = newEpoch(view.now()), onListenerError = () => {} } = options;
   const streams = new Map<StreamScope, Stream>();
   let flushTimer: unknown;
   let stopped = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeKind, ProbeState } from './model.ts';
-import { DEFAULT_FOLDING_RULES, foldProblems, groupProbes, type PlacedProblem } from './root-cause.ts';
+import { DEFAULT_FOLDING_RULES, foldProblems, groupProbes, type PlacedProblem, type ProblemGroup } from './root-cause.ts';
 
 const MIN = 60_000;
 const T = Date.UTC(2026, 11, 2, 9, 12);
@@ -17,10 +17,12 @@ function problem(spec: string): PlacedProblem {
 
 /** Each group as `kind[causes | dependents]`, probe ids sorted within each part. */
 function shape(specs: string[]): string[] {
-  return foldProblems(specs.map(problem), epciOf).map((g) => {
-    const ids = (ps: PlacedProblem[]) => ps.map((p) => p.probeId).sort().join(',');
-    return g.dependents.length === 0 && g.kind === 'single' ? `single[${ids(g.causes)}]` : `${g.kind}[${ids(g.causes)} | ${ids(g.dependents)}]`;
-  });
+  return foldProblems(specs.map(problem), epciOf).map(shapeOf);
+}
+
+function shapeOf(g: ProblemGroup): string {
+  const ids = (ps: PlacedProblem[]) => ps.map((p) => p.probeId).sort().join(',');
+  return g.dependents.length === 0 && g.kind === 'single' ? `single[${ids(g.causes)}]` : `${g.kind}[${ids(g.causes)} | ${ids(g.dependents)}]`;
 }
 
 describe('foldProblems', () => {
@@ -75,6 +77,74 @@ describe('foldProblems', () => {
   ];
   it.each(table)('$name', ({ problems, groups }) => {
     expect(shape(problems)).toEqual(groups);
+  });
+
+  // Rule 2: a site behind an inter-site link.
+  const links: { name: string; problems: string[]; groups: string[] }[] = [
+    {
+      name: 'a cut inter-site link folds the site behind it',
+      problems: ['x1 link CRITICAL 0', 'x1 host UNKNOWN 1', 'x1 camera CRITICAL 1', 'x1 disk WARNING -600'],
+      groups: ['link-cut[x1.link | x1.camera,x1.host]', 'single[x1.disk]'],
+    },
+    {
+      name: 'with the access cut too, the access is the cause (the link fell with it)',
+      problems: ['x1 internet CRITICAL 0', 'x1 link CRITICAL 0', 'x1 host UNKNOWN 1'],
+      groups: ['site-cut[x1.internet | x1.host,x1.link]'],
+    },
+    {
+      name: 'link cuts never make an area cut (they are local)',
+      problems: ['s1 link CRITICAL 0', 's1 host UNKNOWN 0', 's2 link CRITICAL 1', 's2 host UNKNOWN 1', 's3 link CRITICAL 2', 's3 host UNKNOWN 2'],
+      groups: ['link-cut[s1.link | s1.host]', 'link-cut[s2.link | s2.host]', 'link-cut[s3.link | s3.host]'],
+    },
+    { name: 'a cut link explaining nothing else is that single problem', problems: ['x1 link CRITICAL 0'], groups: ['single[x1.link]'] },
+  ];
+  it.each(links)('$name', ({ problems, groups }) => {
+    expect(shape(problems)).toEqual(groups);
+  });
+
+  // Rule 3: declared dependencies (Icinga 2), as `child → parent` pairs of probe ids.
+  const declared: { name: string; parents: Record<string, string[]>; problems: string[]; groups: string[] }[] = [
+    {
+      name: 'a child of a CRITICAL parent on another site folds under the parent',
+      parents: { 'x2.camera': ['x1.host'], 'x3.http': ['x1.host'] },
+      problems: ['x1 host CRITICAL 0', 'x2 camera UNKNOWN 1', 'x3 http CRITICAL 0'],
+      groups: ['dependency[x1.host | x2.camera,x3.http]'],
+    },
+    {
+      name: 'a child whose problem is older than its parent’s stays on its own',
+      parents: { 'x2.camera': ['x1.host'] },
+      problems: ['x1 host CRITICAL 0', 'x2 camera CRITICAL -30'],
+      groups: ['single[x2.camera]', 'single[x1.host]'],
+    },
+    {
+      name: 'a parent in WARNING does not take its children down',
+      parents: { 'x2.camera': ['x1.host'] },
+      problems: ['x1 host WARNING 0', 'x2 camera UNKNOWN 1'],
+      groups: ['single[x1.host]', 'single[x2.camera]'],
+    },
+    {
+      name: 'a chain folds under its topmost CRITICAL parent',
+      parents: { 'x3.camera': ['x2.host'], 'x2.host': ['x1.host'] },
+      problems: ['x1 host CRITICAL 0', 'x2 host CRITICAL 0', 'x3 camera UNKNOWN 1'],
+      groups: ['dependency[x1.host | x2.host,x3.camera]'],
+    },
+    {
+      name: 'a child of a probe of a cut site joins that cut',
+      parents: { 'x2.camera': ['x1.service'] },
+      problems: ['x1 internet CRITICAL 0', 'x1 service CRITICAL 0', 'x2 camera UNKNOWN 1'],
+      groups: ['site-cut[x1.internet | x1.service,x2.camera]'],
+    },
+    {
+      name: 'a declared loop folds nothing twice',
+      parents: { 'x1.host': ['x2.host'], 'x2.host': ['x1.host'] },
+      problems: ['x1 host CRITICAL 0', 'x2 host CRITICAL 0'],
+      groups: ['single[x1.host]', 'single[x2.host]'],
+    },
+  ];
+  it.each(declared)('$name', ({ parents, problems, groups }) => {
+    const folded = foldProblems(problems.map(problem), epciOf, DEFAULT_FOLDING_RULES, (id) => parents[id]);
+    expect(folded.map(shapeOf)).toEqual(groups);
+    expect(folded.flatMap(groupProbes).map((p) => p.probeId).sort()).toEqual(problems.map((s) => problem(s).probeId).sort());
   });
 
   it('names the area, its sites and collectivités, its worst state and first cut', () => {

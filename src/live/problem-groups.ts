@@ -1,17 +1,33 @@
 // The live problems folded by root cause (domain/root-cause.ts), for the desk's list and the wall's
 // storm card. Placed through the estate index; probes the index cannot place are left out, as the
 // problem list already does for a scope.
+import type { EstateIndex } from '../domain/estate-index.ts';
+import type { ProbeStatus } from '../domain/model.ts';
 import { foldProblems, type PlacedProblem, type ProblemGroup } from '../domain/root-cause.ts';
 import type { LiveStore } from './live-store.ts';
 
-export function placedProblems(store: LiveStore, collectiviteId?: string): PlacedProblem[] {
-  const { index } = store;
-  const placed: PlacedProblem[] = [];
-  for (const status of store.troubledStatuses()) {
+// A status is immutable (a change arrives as a new object): its placed problem is built once per
+// estate index and reused by every refold, so the fold's own caches (single groups) hold.
+const placedCache = new WeakMap<EstateIndex, WeakMap<ProbeStatus, PlacedProblem | null>>();
+
+function placedOf(index: EstateIndex, status: ProbeStatus): PlacedProblem | null {
+  let perIndex = placedCache.get(index);
+  if (!perIndex) placedCache.set(index, (perIndex = new WeakMap()));
+  let placed = perIndex.get(status);
+  if (placed === undefined) {
     const ref = index.probeRef(status.probeId);
     const probe = index.probes.get(status.probeId);
-    if (!ref || !probe || (collectiviteId !== undefined && ref.collectiviteId !== collectiviteId)) continue;
-    placed.push({ probeId: status.probeId, siteId: ref.siteId, collectiviteId: ref.collectiviteId, kind: probe.kind, state: status.state, since: status.since });
+    placed = ref && probe ? { probeId: status.probeId, siteId: ref.siteId, collectiviteId: ref.collectiviteId, kind: probe.kind, state: status.state, since: status.since } : null;
+    perIndex.set(status, placed);
+  }
+  return placed;
+}
+
+export function placedProblems(store: LiveStore, collectiviteId?: string): PlacedProblem[] {
+  const placed: PlacedProblem[] = [];
+  for (const status of store.troubledStatuses()) {
+    const p = placedOf(store.index, status);
+    if (p && (collectiviteId === undefined || p.collectiviteId === collectiviteId)) placed.push(p);
   }
   return placed;
 }

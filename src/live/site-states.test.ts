@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeStatus } from '../domain/model.ts';
 import { indexEstate } from '../domain/estate-index.ts';
 import { FIXTURE_ESTATE, probeStatus } from './live-fixtures.ts';
-import { SiteStates, siteWorstState } from './site-states.ts';
+import { SiteStates, siteUnderMaintenance, siteWorstState } from './site-states.ts';
 
 // s-metz-mairie holds p-metz-disk and p-metz-cam; s-metz-ecole p-ecole-wan; s-boulay-mairie p-boulay-disk.
 const index = indexEstate(FIXTURE_ESTATE);
@@ -66,5 +66,26 @@ describe('SiteStates', () => {
     expect(sites.drainChanges().siteIds).toEqual(new Set(['s-metz-mairie']));
     sites.rebuild(index, byProbe({ ...probeStatus('p-boulay-disk', 'CRITICAL'), inDowntime: true }));
     expect(sites.inMaintenance('s-boulay-mairie')).toBe(true);
+  });
+
+  it('agrees with reading every site afresh, whatever the batches (worse, better, maintenance, the worst getting better)', () => {
+    const states = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN', 'PENDING'] as const;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const statuses = allOk();
+    const sites = new SiteStates();
+    sites.rebuild(index, statuses);
+    for (let batch = 0; batch < 300; batch++) {
+      const changes = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
+        const probe = FIXTURE_ESTATE.probes[Math.floor(random() * FIXTURE_ESTATE.probes.length)]!;
+        return { ...probeStatus(probe.id, states[Math.floor(random() * states.length)]!), inDowntime: random() < 0.1 };
+      });
+      for (const status of changes) statuses.set(status.probeId, status);
+      sites.apply(index, statuses, changes);
+      for (const siteId of index.sites.keys()) {
+          expect(sites.state(siteId)).toBe(siteWorstState(index, statuses, siteId));
+          expect(sites.inMaintenance(siteId)).toBe(siteUnderMaintenance(index, statuses, siteId));
+        }
+    }
   });
 });

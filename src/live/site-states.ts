@@ -42,22 +42,34 @@ export class SiteStates {
     this.pendingSites = new Set();
   }
 
-  /** After a batch (`statuses` already holds `changes`): the sites of the changed probes only. */
+  /**
+   * After a batch (`statuses` already holds `changes`): the sites of the changed probes only. A probe
+   * turning at least as bad as its site's worst is the site's new worst without reading the site's
+   * other probes (a storm's thousands of OK → CRITICAL), and a probe entering maintenance puts its
+   * site in maintenance; a probe getting better, or leaving maintenance on a site in maintenance,
+   * makes its site read again, since it may have been the one.
+   */
   apply(index: EstateIndex, statuses: Statuses, changes: readonly ProbeStatus[]): void {
-    const touched = new Set<string>();
+    const reread = new Set<string>();
     for (const status of changes) {
       const siteId = index.siteOfProbe.get(status.probeId);
-      if (siteId !== undefined) touched.add(siteId);
+      if (siteId === undefined || reread.has(siteId)) continue;
+      const current = this.worst.get(siteId);
+      const colour = siteColourState(status);
+      const inDowntime = status.inDowntime === true;
+      const wasInMaintenance = this.maintenance.has(siteId);
+      if (current !== undefined && worstState([current, colour]) === colour && (inDowntime || !wasInMaintenance)) this.set(siteId, colour, inDowntime || wasInMaintenance);
+      else reread.add(siteId);
     }
-    for (const siteId of touched) {
-      const next = siteWorstState(index, statuses, siteId);
-      const inMaintenance = siteUnderMaintenance(index, statuses, siteId);
-      if (next === this.worst.get(siteId) && inMaintenance === this.maintenance.has(siteId)) continue;
-      this.worst.set(siteId, next);
-      if (inMaintenance) this.maintenance.add(siteId);
-      else this.maintenance.delete(siteId);
-      this.pendingSites.add(siteId);
-    }
+    for (const siteId of reread) this.set(siteId, siteWorstState(index, statuses, siteId), siteUnderMaintenance(index, statuses, siteId));
+  }
+
+  private set(siteId: string, next: ProbeState, inMaintenance: boolean): void {
+    if (next === this.worst.get(siteId) && inMaintenance === this.maintenance.has(siteId)) return;
+    this.worst.set(siteId, next);
+    if (inMaintenance) this.maintenance.add(siteId);
+    else this.maintenance.delete(siteId);
+    this.pendingSites.add(siteId);
   }
 
   state(siteId: string): ProbeState {

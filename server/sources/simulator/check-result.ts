@@ -73,8 +73,13 @@ export function failedResult(probe: Probe, state: 'WARNING' | 'CRITICAL' = 'CRIT
   }
 }
 
-/** What the poller sees for a probe behind a site whose access is down. */
-export function unreachableResult(probe: Probe): CheckResult {
-  if (probe.kind === 'internet' || probe.kind === 'link') return failedResult(probe);
-  return { state: 'UNKNOWN', output: 'UNKNOWN - site unreachable (access router down), check could not run' };
+/**
+ * What the poller sees for a probe behind a site whose access is down, or, for a site reached over
+ * an inter-site link (`by: 'link'`), whose link is down: nothing there answers but the link itself.
+ */
+export function unreachableResult(probe: Probe, by: 'access' | 'link' = 'access'): CheckResult {
+  if (by === 'access' && (probe.kind === 'internet' || probe.kind === 'link')) return failedResult(probe);
+  if (by === 'link' && probe.kind === 'link') return failedResult(probe);
+  const what = by === 'access' ? 'access router down' : 'inter-site link down';
+  return { state: 'UNKNOWN', output: `UNKNOWN - site unreachable (${what}), check could not run` };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createSimulation } from './engine.ts';
-import { beginFault, cutSite, type FaultType } from './faults.ts';
+import { foldProblems } from '../../../src/domain/root-cause.ts';
+import { beginFault, cutSite, FAULT_TYPES, type FaultType } from './faults.ts';
 import { setSiteDowntime } from './checks.ts';
 import type { ProbeRuntime, SimMessage } from './sim-state.ts';
 import { NEVER_COVERED, tinyEstate } from './tiny-estate.test-kit.ts';
@@ -53,6 +54,23 @@ describe('soft and hard states', () => {
     expect(byProbe.get('camera')?.state).toBe('UNKNOWN');
     expect(byProbe.get('camera')).not.toHaveProperty('camera');
     expect(byProbe.has('school-internet')).toBe(false);
+  });
+
+  it('models a site behind its inter-site link: the link cut leaves the rest of the site unmeasured, folded under the link', () => {
+    const sim = quietSim(1);
+    const link = probe(sim, 'school-link');
+    const linkCut = FAULT_TYPES.find((t) => t.name === 'link-cut')!;
+    beginFault(sim, link, linkCut, 30 * MIN);
+    const during = advance(sim, START + 10 * MIN).flatMap((m) => (m.type === 'status' ? [m.status] : []));
+    const byProbe = new Map(during.map((s) => [s.probeId, s]));
+    expect(byProbe.get('school-link')?.state).toBe('CRITICAL');
+    expect(byProbe.get('school-internet')).toMatchObject({ state: 'UNKNOWN', output: 'UNKNOWN - site unreachable (inter-site link down), check could not run' });
+    expect(byProbe.has('internet')).toBe(false); // the town hall is not behind the school's link
+    // The same statuses, folded by the domain: one row for the cut link.
+    const placed = [...byProbe.values()].map((s) => ({ probeId: s.probeId, siteId: link.site.site.id, collectiviteId: link.site.site.collectiviteId, kind: probe(sim, s.probeId).probe.kind, state: s.state, since: s.since }));
+    expect(foldProblems(placed, () => undefined).map((g) => [g.kind, g.causes.map((c) => c.probeId), g.dependents.map((d) => d.probeId)])).toEqual([['link-cut', ['school-link'], ['school-internet']]]);
+    const after = advance(sim, START + 60 * MIN).flatMap((m) => (m.type === 'status' ? [`${m.status.probeId} ${m.status.state}`] : []));
+    expect(after.sort()).toEqual(['school-internet OK', 'school-link OK']);
   });
 
   it('flags every probe of a site entering and leaving downtime, once each', () => {

@@ -11,6 +11,7 @@ import { emitStatus, schedule, type ProbeRuntime, type SimState } from './sim-st
 export function observe(p: ProbeRuntime, t: Instant): CheckResult {
   if (p.pinned) return p.pinned;
   if (p.site.outages > 0) return unreachableResult(p.probe);
+  if (p.site.linkCuts > 0) return unreachableResult(p.probe, 'link');
   if (p.fault) return p.fault.result;
   if (p.disk) return diskResult(p.disk, t);
   return healthyResult(p.probe);

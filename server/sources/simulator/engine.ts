@@ -35,7 +35,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
   const prng = createPrng(deriveSeed(seed, 'simulation'));
   const diskPrng = createPrng(deriveSeed(seed, 'disks'));
   const epciOf = new Map(estate.collectivites.map((c) => [c.id, c.epci ?? '']));
-  const sites: SiteRuntime[] = estate.sites.map((site) => ({ site, epci: epciOf.get(site.collectiviteId) ?? '', probes: [], outages: 0, downtimes: 0 }));
+  const sites: SiteRuntime[] = estate.sites.map((site) => ({ site, epci: epciOf.get(site.collectiviteId) ?? '', probes: [], outages: 0, linkCuts: 0, downtimes: 0 }));
   const siteById = new Map(sites.map((s) => [s.site.id, s]));
   const siteOfEquipment = new Map(estate.equipment.map((e) => [e.id, siteById.get(e.siteId)]));
   const probes: ProbeRuntime[] = estate.probes.map((probe) => {

@@ -20,8 +20,8 @@ export interface FaultType {
   medianMinutes: number;
   /** σ of the log-normal duration. */
   spread: number;
-  /** The site's access goes down: everything behind it becomes unreachable. */
-  siteWide?: boolean;
+  /** The site's access goes down ('access'), or its inter-site link ('link'): everything behind it becomes unreachable. */
+  siteWide?: 'access' | 'link';
   /** Comes and goes every few minutes while it lasts. */
   flapping?: boolean;
 }
@@ -32,8 +32,8 @@ export const FAULT_TYPES: readonly FaultType[] = [
   // Short blips: usually caught by one or two checks, so they stay SOFT and recover.
   { name: 'blip', kinds: ALL_BUT_DISK, perProbePerDay: 1 / 25, state: 'CRITICAL', needsIntervention: 0, medianMinutes: 1, spread: 0.3 },
   { name: 'flapping', kinds: ['host', 'camera', 'link', 'http'], perProbePerDay: 1 / 800, state: 'CRITICAL', needsIntervention: 0, medianMinutes: 30, spread: 0.5, flapping: true },
-  { name: 'internet-drop', kinds: ['internet'], perProbePerDay: 1 / 200, state: 'CRITICAL', needsIntervention: 0.25, medianMinutes: 20, spread: 1, siteWide: true },
-  { name: 'link-cut', kinds: ['link'], perProbePerDay: 1 / 300, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 40, spread: 0.8 },
+  { name: 'internet-drop', kinds: ['internet'], perProbePerDay: 1 / 200, state: 'CRITICAL', needsIntervention: 0.25, medianMinutes: 20, spread: 1, siteWide: 'access' },
+  { name: 'link-cut', kinds: ['link'], perProbePerDay: 1 / 300, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 40, spread: 0.8, siteWide: 'link' },
   { name: 'host-down', kinds: ['host'], perProbePerDay: 1 / 400, state: 'CRITICAL', needsIntervention: 0.4, medianMinutes: 12, spread: 0.8 },
   { name: 'http-slow', kinds: ['http'], perProbePerDay: 1 / 90, state: 'WARNING', needsIntervention: 0, medianMinutes: 10, spread: 0.7 },
   { name: 'http-down', kinds: ['http'], perProbePerDay: 1 / 150, state: 'CRITICAL', needsIntervention: 0.5, medianMinutes: 15, spread: 0.8 },
@@ -66,7 +66,8 @@ function scheduleArrival(sim: SimState, type: FaultType, candidates: ProbeRuntim
 export function beginFault(sim: SimState, p: ProbeRuntime, type: FaultType, durationMs: number | null): void {
   const fault: ActiveFault = { name: type.name, result: failedResult(p.probe, type.state), awaitingIntervention: durationMs === null };
   p.fault = fault;
-  if (type.siteWide) cutSite(sim, p.site, 1);
+  if (type.siteWide === 'link') cutLink(sim, p.site, 1);
+  else if (type.siteWide) cutSite(sim, p.site, 1);
   else wake(sim, p);
   if (type.flapping) scheduleFlap(sim, p, fault, true);
   if (durationMs !== null) schedule(sim, sim.now + Math.max(20_000, Math.round(durationMs)), () => endFault(sim, p, fault, type));
@@ -75,13 +76,20 @@ export function beginFault(sim: SimState, p: ProbeRuntime, type: FaultType, dura
 export function endFault(sim: SimState, p: ProbeRuntime, fault: ActiveFault, type: Pick<FaultType, 'siteWide'>): void {
   if (p.fault !== fault) return;
   p.fault = null;
-  if (type.siteWide) cutSite(sim, p.site, -1);
+  if (type.siteWide === 'link') cutLink(sim, p.site, -1);
+  else if (type.siteWide) cutSite(sim, p.site, -1);
   else wake(sim, p);
 }
 
 /** A site loses (+1) or regains (−1) its access: every probe there sees it at its next check. */
 export function cutSite(sim: SimState, site: SiteRuntime, delta: 1 | -1): void {
   site.outages = Math.max(0, site.outages + delta);
+  for (const q of site.probes) wake(sim, q);
+}
+
+/** A site's inter-site link goes down (+1) or comes back (−1): the site behind it goes dark with it. */
+export function cutLink(sim: SimState, site: SiteRuntime, delta: 1 | -1): void {
+  site.linkCuts = Math.max(0, site.linkCuts + delta);
   for (const q of site.probes) wake(sim, q);
 }
 
@@ -110,7 +118,7 @@ function scheduleDiskStep(sim: SimState, p: ProbeRuntime): void {
 export function repairAfterIntervention(sim: SimState, p: ProbeRuntime): void {
   const fault = p.fault;
   if (fault?.awaitingIntervention) {
-    const siteWide = fault.name === 'internet-drop';
+    const siteWide = FAULT_TYPES.find((t) => t.name === fault.name)?.siteWide;
     schedule(sim, sim.now + Math.round(sim.prng.logNormal(40, 0.6) * MINUTE_MS), () => endFault(sim, p, fault, { siteWide }));
   } else if (p.disk && p.status.state !== 'OK') {
     const disk = p.disk;

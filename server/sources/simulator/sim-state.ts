@@ -30,6 +30,8 @@ export interface SiteRuntime {
   readonly probes: ProbeRuntime[];
   /** Causes currently cutting the site off (an Internet drop, a fibre cut, maintenance work…). */
   outages: number;
+  /** Its inter-site link is down: the site is reached through it, so nothing else there answers. */
+  linkCuts: number;
   /** Planned downtimes currently covering the site. */
   downtimes: number;
 }

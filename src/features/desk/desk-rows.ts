@@ -5,8 +5,8 @@
 import type { EstateIndex } from '../../domain/estate-index.ts';
 import { isActive } from '../../domain/incident-rules.ts';
 import { stateSeverity, type Incident, type ProbeState } from '../../domain/model.ts';
-import { groupProbes, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
-import { searchFold } from './search-fold.ts';
+import { groupProbes, type PlacedProblem, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
+import { searchFold } from '../../domain/search-fold.ts';
 
 export interface DeskProblem {
   probeId: string;
@@ -48,21 +48,49 @@ export function activeIncidentByProbe(incidents: Iterable<Incident>): Map<string
 }
 
 export function deskRows(groups: readonly ProblemGroup[], index: EstateIndex, incidents: ReadonlyMap<string, Incident>, urgency?: GtiUrgency): DeskRow[] {
-  const rows = groups.map((group) => deskRow(group, index, incidents));
-  const rank = new Map(rows.map((r) => [r.id, urgency && r.incidents.length > 0 ? Math.min(...r.incidents.map(urgency)) : Infinity]));
-  return rows.sort(
-    (a, b) =>
-      rank.get(a.id)! - rank.get(b.id)! ||
-      stateSeverity(b.state) - stateSeverity(a.state) ||
-      a.since - b.since ||
-      (a.id < b.id ? -1 : 1),
-  );
+  const ranked = groups.map((group) => {
+    const row = cachedRow(group, index, incidents);
+    return { row, rank: urgency && row.incidents.length > 0 ? rankOf(row.incidents, urgency) : Infinity, severity: stateSeverity(row.state) };
+  });
+  ranked.sort((a, b) => a.rank - b.rank || b.severity - a.severity || a.row.since - b.row.since || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  return ranked.map((r) => r.row);
 }
 
-function deskRow(group: ProblemGroup, index: EstateIndex, incidents: ReadonlyMap<string, Incident>): DeskRow {
-  const problems = groupProbes(group).map((p): DeskProblem => {
+// A storm has ~10,000 rows and the desk refolds every few hundred ms: a row is rebuilt only when its
+// group (kept by identity while unchanged, domain/root-cause.ts), the estate or one of its incidents
+// changed, and an incident's urgency is computed once per ranking function (it changes every 30 s).
+interface CachedRow {
+  index: EstateIndex;
+  incidents: Array<Incident | undefined>;
+  row: DeskRow;
+}
+const rows = new WeakMap<ProblemGroup, CachedRow>();
+const urgencies = new WeakMap<Incident, { urgency: GtiUrgency; value: number }>();
+
+function cachedRow(group: ProblemGroup, index: EstateIndex, incidents: ReadonlyMap<string, Incident>): DeskRow {
+  const probes = groupProbes(group);
+  const hit = rows.get(group);
+  if (hit && hit.index === index && probes.every((p, i) => incidents.get(p.probeId) === hit.incidents[i])) return hit.row;
+  const held = probes.map((p) => incidents.get(p.probeId));
+  const row = deskRow(group, probes, held, index);
+  rows.set(group, { index, incidents: held, row });
+  return row;
+}
+
+function rankOf(incidents: readonly Incident[], urgency: GtiUrgency): number {
+  let best = Infinity;
+  for (const incident of incidents) {
+    let hit = urgencies.get(incident);
+    if (hit?.urgency !== urgency) urgencies.set(incident, (hit = { urgency, value: urgency(incident) }));
+    best = Math.min(best, hit.value);
+  }
+  return best;
+}
+
+function deskRow(group: ProblemGroup, probes: readonly PlacedProblem[], held: ReadonlyArray<Incident | undefined>, index: EstateIndex): DeskRow {
+  const problems = probes.map((p, i): DeskProblem => {
     const site = index.sites.get(p.siteId);
-    const incident = incidents.get(p.probeId);
+    const incident = held[i];
     return {
       probeId: p.probeId,
       siteId: p.siteId,

@@ -1,7 +1,7 @@
 // The desk's search also finds sites that are fine: "/" then a commune or site name selects it and
 // centres the map on it — the keyboard way to any of the estate's sites.
 import type { EstateIndex } from '../../domain/estate-index.ts';
-import { searchFold } from './search-fold.ts';
+import { searchFold } from '../../domain/search-fold.ts';
 
 export interface SiteHit {
   siteId: string;

@@ -9,7 +9,18 @@ export interface CoveredCalendar {
   rules: GtiRules;
 }
 
+// One calendar per response, shared by every component that reads it: the calendar caches its days'
+// windows (Intl arithmetic), and GTI clocks are cached per calendar (gti-clocks.ts). Built per
+// component instead, every new desk row paid for a fresh table (the storm bench's GtiLeft tasks).
+const built = new WeakMap<CalendarDto, CoveredCalendar>();
+
 export function coveredCalendarFrom(dto: CalendarDto): CoveredCalendar {
+  let calendar = built.get(dto);
+  if (!calendar) built.set(dto, (calendar = buildCalendar(dto)));
+  return calendar;
+}
+
+function buildCalendar(dto: CalendarDto): CoveredCalendar {
   const hours = createCoveredHours({
     timeZone: dto.timeZone,
     days: dto.days,

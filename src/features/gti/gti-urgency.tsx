@@ -10,6 +10,7 @@ import { GTI_SYMBOL, GTI_URGENCY } from './gti-tone.ts';
 import { gtiMessages } from './messages.ts';
 import { wallCountdown } from './wall-countdown.ts';
 import { PauseIcon } from './components/pause-icon.tsx';
+import { countdownWords } from './components/wall-countdown-text.tsx';
 
 /** A week of covered time, in ms: more than any GTI has left, so states never mix in the ranking. */
 const STATE_SPAN = 7 * 86_400_000;
@@ -37,8 +38,7 @@ export function GtiLeft({ incident }: { incident: Incident }) {
   if (!calendar) return null;
   const gti = currentGti(incident, now, calendar);
   const c = wallCountdown(gti, now, calendar);
-  const over = c.kind === 'over' || (c.kind === 'paused' && c.over);
-  const text = c.kind === 'met' ? m.status('met') : over ? m.wallOver(c.time) : m.wallLeft(c.kind === 'paused' || c.kind === 'left' ? c.time : '');
+  const text = c.kind === 'met' ? m.status('met') : countdownWords(c, m);
   return (
     <span data-gti-status={gti.status} className="block whitespace-nowrap" title={c.kind === 'paused' ? `${m.status(gti.status)} — ${m.paused}` : m.status(gti.status)}>
       <span aria-hidden="true">{GTI_SYMBOL[gti.status]} </span>GTI {text}

@@ -1,5 +1,5 @@
 import type { GtiState } from '../../domain/gti.ts';
-import { defineMessages } from '../../i18n/i18n.ts';
+import { defineMessages, type Messages } from '../../i18n/i18n.ts';
 
 export const gtiMessages = defineMessages(
   {
@@ -52,3 +52,5 @@ export const gtiMessages = defineMessages(
     resumes: (when: string) => `resumes ${when}`,
   },
 );
+
+export type GtiMessages = typeof gtiMessages extends Messages<infer T> ? T : never;

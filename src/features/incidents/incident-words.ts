@@ -11,8 +11,13 @@ export interface StatusWords {
   today: boolean;
 }
 
-const dayKey = (display: TimeDisplay, t: Instant) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: display.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+// One formatter per zone: building one per row cost more than the rest of the incident list.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayKey(display: TimeDisplay, t: Instant): string {
+  let format = dayFormats.get(display.timeZone);
+  if (!format) dayFormats.set(display.timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: display.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(t);
+}
 
 /** "10:12" today, "02/12 10:12" another day. */
 export function whenWords(display: TimeDisplay, at: Instant, now: Instant): { today: boolean; text: string } {

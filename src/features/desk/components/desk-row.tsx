@@ -4,26 +4,14 @@ import type { ReactNode } from 'react';
 import type { Incident, ProbeState } from '../../../domain/model.ts';
 import { formatAge } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
+import { StateBadge as SharedStateBadge } from '../../../ui/state-badge.tsx';
 import type { DeskProblem, DeskRow as Row } from '../desk-rows.ts';
 import { deskMessages, type DeskMessages } from '../messages.ts';
 
-const STATE_BADGE: Record<ProbeState, string> = {
-  CRITICAL: 'bg-red-600 text-white',
-  WARNING: 'bg-amber-400 text-black',
-  UNKNOWN: 'bg-violet-300 text-black',
-  PENDING: 'bg-slate-600 text-white',
-  OK: 'bg-emerald-600 text-white',
-};
-const STATE_SYMBOL: Record<ProbeState, string> = { CRITICAL: '✖', WARNING: '▲', UNKNOWN: '?', PENDING: '…', OK: '●' };
-
+/** A state with the desk's words ("Injoignable": a probe the cut leaves unmeasured). */
 export function StateBadge({ state }: { state: ProbeState }) {
   const m = useMessages(deskMessages);
-  return (
-    <span className={`inline-block shrink-0 rounded px-1.5 text-xs font-bold whitespace-nowrap ${STATE_BADGE[state]}`}>
-      <span aria-hidden="true">{STATE_SYMBOL[state]} </span>
-      {m.state(state)}
-    </span>
-  );
+  return <SharedStateBadge state={state} label={m.state(state)} />;
 }
 
 export const problemTitle = (p: DeskProblem) => `${p.commune} · ${p.site} · ${p.probe}`;
@@ -33,6 +21,8 @@ export function rowTitle(row: Row, m: DeskMessages): string {
   if (!first) return row.id;
   if (row.kind === 'area-cut') return m.areaCut(row.siteCount, row.epci ?? '');
   if (row.kind === 'site-cut') return m.siteCut(first.site, first.commune);
+  if (row.kind === 'link-cut') return m.linkCut(first.site, first.commune);
+  if (row.kind === 'dependency') return m.dependency(problemTitle(first));
   return problemTitle(first);
 }
 
@@ -73,7 +63,11 @@ export function DeskRow({ row, now, active, selected, expanded, onToggleSelected
           </span>
           <span className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-300">
             <span>{formatAge(locale, now - row.since)}</span>
-            {folded && <span>{m.dependents(row.problems.length - (row.kind === 'area-cut' ? row.siteCount : 1))}</span>}
+            {folded && (
+              <span>
+                {row.kind === 'dependency' ? m.declaredDependents(row.problems.length - 1) : m.dependents(row.problems.length - (row.kind === 'area-cut' ? row.siteCount : 1))}
+              </span>
+            )}
             {row.handling && (
               <span data-handling={row.handling} className="rounded bg-sky-800 px-1.5 font-semibold text-white">
                 {m.handling[row.handling]}

@@ -7,7 +7,7 @@ import type { ProblemGroup } from '../../../domain/root-cause.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
 import { selectProblemGroups } from '../../../live/problem-groups.ts';
-import { useEstateIndex, useIncidents, useServerNow, useThrottledLive } from '../../../live/use-live.ts';
+import { useEstateIndex, useServerNow, useThrottledLive } from '../../../live/use-live.ts';
 import { activeIncidentByProbe, deskRows, matchesSearch, type GtiUrgency } from '../desk-rows.ts';
 import { deskMessages } from '../messages.ts';
 import { searchSites } from '../site-search.ts';
@@ -16,7 +16,7 @@ import { BulkBar, type BulkOutcome } from './bulk-bar.tsx';
 import { DeskRow } from './desk-row.tsx';
 import { ShortcutHelp } from './shortcut-help.tsx';
 
-const DESK_TOPICS = ['statuses', 'estate'] as const;
+const DESK_TOPICS = ['statuses', 'estate', 'incidents'] as const;
 /** How late the desk may be behind the map: a few frames, not a per-frame fold. */
 export const DESK_REFRESH_MS = 300;
 
@@ -32,7 +32,16 @@ export interface ProblemDeskProps {
   className?: string;
 }
 
-/** Same groups with the same members in the same states: nothing on the desk moved. */
+interface DeskState {
+  groups: readonly ProblemGroup[];
+  incidents: readonly Incident[];
+}
+
+/** Same incidents, same groups with the same members in the same states: nothing on the desk moved. */
+function sameDesk(a: DeskState, b: DeskState): boolean {
+  return a.incidents === b.incidents && sameFolding(a.groups, b.groups);
+}
+
 function sameFolding(a: readonly ProblemGroup[], b: readonly ProblemGroup[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
@@ -46,12 +55,11 @@ function sameFolding(a: readonly ProblemGroup[], b: readonly ProblemGroup[]): bo
 export function ProblemDesk({ onSelectSite, collectiviteId, urgency, renderGti, className = '' }: ProblemDeskProps) {
   const m = useMessages(deskMessages);
   const index = useEstateIndex();
-  const incidents = useIncidents();
   const now = useServerNow(5000);
-  const select = useCallback((store: LiveStore) => selectProblemGroups(store, collectiviteId), [collectiviteId]);
+  const select = useCallback((store: LiveStore): DeskState => ({ groups: selectProblemGroups(store, collectiviteId), incidents: store.incidentList() }), [collectiviteId]);
   // Folding a storm's thousands of problems every frame made 100+ ms tasks (npm run bench:storm):
-  // the desk refolds at most every DESK_REFRESH_MS, the map stays per frame.
-  const groups = useThrottledLive(DESK_TOPICS, select, sameFolding, DESK_REFRESH_MS);
+  // the desk refolds at most every DESK_REFRESH_MS, its incidents with it, the map stays per frame.
+  const { groups, incidents } = useThrottledLive(DESK_TOPICS, select, sameDesk, DESK_REFRESH_MS);
   const rows = useMemo(() => deskRows(groups, index, activeIncidentByProbe(incidents), urgency), [groups, index, incidents, urgency]);
 
   const [query, setQuery] = useState('');

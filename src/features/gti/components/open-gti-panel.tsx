@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { incidentPlace } from '../../../live/incident-place.ts';
 import { useEstateIndex, useIncidents, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
@@ -14,10 +14,12 @@ export const OPEN_GTI_ROWS = 50;
 /** Live GTI countdowns for the most urgent open incidents of one collectivité, or of every one in scope. */
 export function OpenGtiPanel({ collectiviteId }: { collectiviteId?: string }) {
   const m = useMessages(gtiMessages);
-  const incidents = useIncidents();
+  // Ranking a storm's thousands of incidents is done in a deferred render, which React interrupts
+  // for the map's frames and incoming batches (npm run bench:storm).
+  const incidents = useDeferredValue(useIncidents());
   const index = useEstateIndex();
   const { calendar, isPending, isError, refetch } = useCoveredCalendar();
-  const now = useServerNow(1000);
+  const now = useDeferredValue(useServerNow(1000));
   const ranked = useMemo(
     () => (calendar ? urgentGtis(incidents, now, calendar, { limit: OPEN_GTI_ROWS, collectiviteId }) : undefined),
     [incidents, now, calendar, collectiviteId],

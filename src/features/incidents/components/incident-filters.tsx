@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useMessages } from '../../../i18n/locale-context.ts';
+import { Combobox } from '../../../ui/combobox.tsx';
 import {
   INCIDENT_PERIODS,
   INCIDENT_STATUS_FILTERS,
@@ -27,22 +28,15 @@ export function IncidentFilters({ filters, onChange, collectivites }: IncidentFi
     <fieldset className="flex flex-wrap items-end gap-3">
       <legend className="sr-only">{m.filters}</legend>
       {collectivites && (
-        <label className="flex flex-col text-sm text-slate-300" htmlFor={`${id}-c`}>
-          {m.collectivite}
-          <select
-            id={`${id}-c`}
-            className={SELECT}
-            value={filters.collectiviteId ?? ''}
-            onChange={(e) => set({ collectiviteId: e.target.value || undefined })}
-          >
-            <option value="">{m.allCollectivites}</option>
-            {collectivites.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        // Hundreds of collectivités: a list you type into (accents and case aside), not a dropdown to scroll.
+        <Combobox
+          label={m.collectivite}
+          options={collectivites.map((c) => ({ id: c.id, label: c.name }))}
+          value={filters.collectiviteId}
+          onChange={(collectiviteId) => set({ collectiviteId })}
+          emptyLabel={m.allCollectivites}
+          className="min-w-56"
+        />
       )}
       <label className="flex flex-col text-sm text-slate-300" htmlFor={`${id}-s`}>
         {m.state}

@@ -73,7 +73,13 @@ describe('IncidentsPanel', () => {
     expect(rows()).toHaveLength(10);
     expect(h.requests.at(-1)?.url.searchParams.get('page')).toBe('2');
 
-    await user.selectOptions(screen.getByLabelText('Collectivité'), 'Thionville');
+    // The collectivité filter is a combobox: typed without the accent/case, picked with the keyboard.
+    const collectivite = screen.getByRole('combobox', { name: 'Collectivité' });
+    await user.click(collectivite);
+    await user.keyboard('THION');
+    expect(within(screen.getByRole('listbox', { name: 'Collectivité' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['Thionville']);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect((collectivite as HTMLInputElement).value).toBe('Thionville');
     await waitFor(() => expect(screen.getByText('Page 1 sur 1 · 5 incidents')).toBeTruthy());
     const last = h.requests.at(-1)!.url.searchParams;
     expect(last.get('collectiviteId')).toBe('c-thionville');
@@ -82,7 +88,9 @@ describe('IncidentsPanel', () => {
     // A single collectivité gets its state timeline.
     expect(screen.getByRole('figure', { name: 'Chronologie des incidents' })).toBeTruthy();
 
-    await user.selectOptions(screen.getByLabelText('Collectivité'), 'Metz');
+    await user.clear(collectivite);
+    await user.type(collectivite, 'metz');
+    await user.click(screen.getByRole('option', { name: 'Metz' }));
     await user.selectOptions(screen.getByLabelText('État'), 'Résolus');
     await waitFor(() => expect(screen.getByText('Page 1 sur 1 · 5 incidents')).toBeTruthy());
     expect(h.requests.at(-1)!.url.searchParams.get('status')).toBe('resolved');

@@ -1,21 +1,13 @@
 import { useCallback } from 'react';
 import { isTroubled, stateSeverity, type ProbeState } from '../../../domain/model.ts';
 import { pluginSentence } from '../../../domain/plugin-output.ts';
-import { common } from '../../../i18n/common.ts';
 import { formatDuration } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
 import { useLive, useServerNow } from '../../../live/use-live.ts';
+import { StateBadge, STATE_SYMBOL } from '../../../ui/state-badge.tsx';
 import { wallMessages } from '../messages.ts';
 
-const STATE_WALL: Record<ProbeState, string> = {
-  CRITICAL: 'bg-red-600 text-white',
-  WARNING: 'bg-amber-400 text-black',
-  UNKNOWN: 'bg-violet-300 text-black',
-  PENDING: 'bg-slate-600 text-white',
-  OK: 'bg-emerald-600 text-white',
-};
-const STATE_SYMBOL: Record<ProbeState, string> = { CRITICAL: '✖', WARNING: '▲', UNKNOWN: '?', PENDING: '…', OK: '●' };
 const MAX_SITES = 6;
 const MAX_PROBES = 3;
 
@@ -85,7 +77,6 @@ interface WallCollectiviteFocusProps {
  */
 export function WallCollectiviteFocus({ collectiviteId, news = false, headerClassName = '', sitesClassName = '' }: WallCollectiviteFocusProps) {
   const m = useMessages(wallMessages);
-  const c = useMessages(common);
   const { locale } = useLocale();
   const now = useServerNow(10_000);
   const collectivite = useLive('estate', (s) => s.index.collectivites.get(collectiviteId));
@@ -110,10 +101,7 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
           {sites.slice(0, MAX_SITES).map((site) => (
             <li key={site.siteId} className="flex w-full flex-col gap-2 rounded-xl bg-slate-900 p-4 ring-1 ring-slate-700 ring-inset">
               <p className="flex items-center gap-3 text-3xl font-bold text-white">
-                <span className={`shrink-0 rounded px-2 text-2xl whitespace-nowrap ${STATE_WALL[site.state]}`} data-wall-state-badge>
-                  <span aria-hidden="true">{STATE_SYMBOL[site.state]} </span>
-                  {c.state[site.state]}
-                </span>
+                <StateBadge state={site.state} size="wall" data-wall-state-badge />
                 <span className="min-w-0 break-words" data-wall-site-name>
                   {site.name}
                 </span>

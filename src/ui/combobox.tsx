@@ -1,0 +1,146 @@
+// A searchable choice among hundreds (the 500-odd collectivités): a text box with a list that
+// narrows as you type, accents and case aside. The WAI-ARIA combobox pattern (APG "select-only"
+// variant with list autocomplete): the input is the combobox, the list a listbox, the active option
+// is announced through aria-activedescendant while focus stays in the input.
+// Keys: ↓/↑ open and move, Enter picks, Esc closes (then restores the chosen label), Tab leaves.
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMessages } from '../i18n/locale-context.ts';
+import { filterOptions, type ComboboxOption } from './combobox-filter.ts';
+import { uiMessages } from './messages.ts';
+
+export type { ComboboxOption };
+
+export interface ComboboxProps {
+  /** The visible label. */
+  label: string;
+  options: readonly ComboboxOption[];
+  /** The chosen option's id; undefined: none (the `emptyLabel` entry, when there is one). */
+  value: string | undefined;
+  onChange(id: string | undefined): void;
+  /** An entry meaning "no choice" ("Toutes"), listed first; omitted: a choice cannot be undone. */
+  emptyLabel?: string;
+  /** Options listed at most; typing narrows the rest. */
+  maxShown?: number;
+  className?: string;
+  inputClassName?: string;
+}
+
+const EMPTY = '';
+
+export function Combobox({ label, options, value, onChange, emptyLabel, maxShown = 50, className = '', inputClassName = '' }: ComboboxProps) {
+  const m = useMessages(uiMessages);
+  const id = useId();
+  const listId = `${id}-list`;
+  const chosenLabel = options.find((o) => o.id === value)?.label ?? emptyLabel ?? '';
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState<string | undefined>(undefined); // undefined: showing the choice
+  const [active, setActive] = useState(0);
+
+  const query = text ?? '';
+  const { shown, matched } = useMemo(() => filterOptions(options, query, maxShown), [options, query, maxShown]);
+  // Nothing typed: "no choice" first, and the current choice listed even beyond the first ones shown.
+  const entries = useMemo(() => {
+    if (query.trim() !== '') return shown;
+    const chosen = options.find((o) => o.id === value);
+    const head = [...(emptyLabel !== undefined ? [{ id: EMPTY, label: emptyLabel }] : []), ...(chosen && !shown.includes(chosen) ? [chosen] : [])];
+    return [...head, ...shown];
+  }, [emptyLabel, query, shown, options, value]);
+  const activeIndex = Math.min(active, entries.length - 1);
+  const optionId = (i: number) => `${id}-o${i}`;
+
+  const close = () => {
+    setOpen(false);
+    setText(undefined);
+  };
+  const pick = (entry: ComboboxOption | undefined) => {
+    if (!entry) return;
+    onChange(entry.id === EMPTY ? undefined : entry.id);
+    close();
+  };
+  const openAt = (index: number) => {
+    setOpen(true);
+    setActive(Math.max(0, index));
+  };
+  const move = (delta: number) => {
+    if (!open) return openAt(Math.max(0, entries.findIndex((e) => (e.id === EMPTY ? value === undefined : e.id === value))));
+    if (entries.length > 0) setActive((activeIndex + delta + entries.length) % entries.length);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      move(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (e.key === 'Enter' && open) {
+      e.preventDefault();
+      pick(entries[activeIndex]);
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      e.stopPropagation(); // the page's own Escape (the desk's shortcuts) is not for this
+      close();
+    }
+  };
+
+  return (
+    <div className={`relative flex flex-col text-sm text-slate-300 ${className}`}>
+      <label htmlFor={`${id}-input`}>{label}</label>
+      <input
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && entries.length > 0 ? optionId(activeIndex) : undefined}
+        value={text ?? chosenLabel}
+        placeholder={m.typeToSearch}
+        onChange={(e) => {
+          setText(e.target.value);
+          openAt(0);
+        }}
+        // Showing the choice: the whole label is selected, so typing replaces it.
+        onFocus={(e) => text === undefined && e.currentTarget.select()}
+        onClick={(e) => {
+          if (text === undefined) e.currentTarget.select();
+          if (!open) openAt(0);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={close}
+        className={`rounded border border-slate-600 bg-slate-800 px-2 py-1.5 text-slate-100 placeholder:text-slate-400 focus-visible:outline-2 focus-visible:outline-sky-400 ${inputClassName}`}
+      />
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        hidden={!open}
+        className="absolute top-full z-[1000] mt-1 max-h-72 w-max min-w-full max-w-[22rem] overflow-y-auto rounded border border-slate-600 bg-slate-900 py-1 text-slate-100 shadow-lg"
+      >
+        {entries.map((entry, i) => {
+          const selected = entry.id === EMPTY ? value === undefined : entry.id === value;
+          return (
+            <li
+              key={entry.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={selected}
+              // Keep the focus in the input (blur would close the list before the click lands).
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(entry)}
+              onMouseMove={() => i !== activeIndex && setActive(i)}
+              className={`cursor-pointer truncate px-2 py-1 ${i === activeIndex ? 'bg-sky-800 text-white' : ''} ${selected ? 'font-semibold' : ''}`}
+            >
+              {selected && <span aria-hidden="true">✓ </span>}
+              {entry.label}
+            </li>
+          );
+        })}
+        {open && entries.length === 0 && <li className="px-2 py-1 text-slate-300">{m.noMatch(query)}</li>}
+        {open && matched > shown.length && <li className="px-2 py-1 text-xs text-slate-300">{m.moreOptions(matched - shown.length)}</li>}
+      </ul>
+      <span aria-live="polite" className="sr-only">
+        {open ? m.resultCount(matched) : ''}
+      </span>
+    </div>
+  );
+}
