@@ -7,21 +7,18 @@
 // contrast of text laid over the site canvas (legend, notices, attribution: "imgNode") nor of text
 // clipped by a scrolling column; those are logged as undecided, not failed.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createRequire } from 'node:module';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { axeReport } from './axe.ts';
 import { launchChromium, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { legendItems, probesOfSite } from './map-readers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations', 'incomplete'] };
 
 // The estate the gateway simulates (SIM_SCALE=small, default seed 57): the demo référent's
 // collectivité is the first one having sites; a problem is forced there and in another one so the
@@ -137,29 +134,6 @@ async function signInAndSettle(page: Page, account: DemoAccount): Promise<void> 
   await legendItems(page).first().waitFor({ state: 'attached', timeout: 20_000 });
   await page.getByRole('region', { name: 'Disponibilité en heures couvertes' }).getByRole('meter').first().waitFor({ timeout: 20_000 });
   await page.getByRole('banner').getByRole('status').filter({ hasText: 'Données en direct' }).waitFor({ timeout: 20_000 });
-}
-
-/**
- * Runs axe on the page and returns one line per failing node: rule, target and, for contrast, the
- * colours and ratio. Nodes axe could not decide (text over the map canvas…) are logged, not failed.
- */
-async function axeReport(page: Page, label: string): Promise<string[]> {
-  // Evaluated through DevTools rather than added as a <script>: the page's Content-Security-Policy
-  // (rightly) refuses inline scripts, and axe is the test's, not the page's.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  const results = await page.evaluate((options) => (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS);
-  const lines = results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} — ${details(node) || v.help}`));
-  const undecided = results.incomplete.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} — ${details(node) || v.help}`));
-  console.log(`axe ${label}: ${results.passes.length} rules passed, ${lines.length} violation(s), ${undecided.length} undecided${undecided.length ? `:\n  ${undecided.join('\n  ')}` : ''}`);
-  return lines;
-}
-
-function details(node: NodeResult): string {
-  const data = [...node.any, ...node.all, ...node.none].map((check) => check.data as Record<string, unknown> | null).find((d) => d && 'fgColor' in d);
-  // Undecided contrast has no colours, only why (bgOverlap: something positioned under the text…).
-  if (data && data.fgColor === undefined) return `undecided contrast: ${String(data.messageKey)}`;
-  if (data) return `text ${String(data.fgColor)} on ${String(data.bgColor)}: ${String(data.contrastRatio)}:1, needs ${String(data.expectedContrastRatio)} (${String(data.fontSize)} ${String(data.fontWeight)})`;
-  return node.failureSummary?.replace(/\s+/g, ' ') ?? '';
 }
 
 interface FocusLook {

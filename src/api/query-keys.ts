@@ -29,6 +29,12 @@ export const queryKeys = {
     health: () => ['alarms', 'health'] as const,
     recipients: () => ['alarms', 'recipients'] as const,
   },
+  managedIt: {
+    all: () => ['managed-it'] as const,
+    conventions: (collectiviteId: string | undefined) => ['managed-it', 'conventions', collectiviteId ?? 'all'] as const,
+    actions: (collectiviteId: string | undefined) => ['managed-it', 'actions', collectiviteId ?? 'all'] as const,
+    tickets: (collectiviteId: string | undefined) => ['managed-it', 'tickets', collectiviteId ?? 'all'] as const,
+  },
   availability: {
     all: () => ['availability'] as const,
     report: (collectiviteId: string | undefined, period: string) => ['availability', collectiviteId ?? 'all', period] as const,

@@ -45,6 +45,11 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
       ) : (
         <p className="min-w-0 truncate text-base font-semibold">{scopeName}</p>
       )}
+      {isSupport && (
+        <a href="/infogerance" onClick={(e) => (e.preventDefault(), navigate('/infogerance'))} className="text-sm text-sky-300 underline hover:text-sky-200 focus-visible:outline-2 focus-visible:outline-sky-400">
+          {m.managedIt}
+        </a>
+      )}
       <div className="order-last flex w-full items-center gap-3 md:order-none md:w-auto">
         <DataStatus />
         {source && (

@@ -9,6 +9,7 @@ export const appMessages = defineMessages(
   {
     scope: 'Périmètre',
     allScope: 'Toutes les collectivités',
+    managedIt: 'Infogérance',
     language: 'Langue',
     data: {
       live: 'Données en direct',
@@ -36,6 +37,7 @@ export const appMessages = defineMessages(
   {
     scope: 'Scope',
     allScope: 'All collectivités',
+    managedIt: 'Managed IT',
     language: 'Language',
     data: {
       live: 'Live data',

@@ -17,6 +17,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { ReferentPage } from './referent-page.tsx';
 import { ServerTimeZone } from './server-time-zone.tsx';
 import { IncidentPage } from './incident-page.tsx';
+import { ManagedItPage } from './managed-it-page.tsx';
 import { navigate, nextAfterLogin, useRoute, type Route } from './router.ts';
 import { WallPage } from './wall-page.tsx';
 import { appMessages } from './app-messages.ts';
@@ -91,6 +92,7 @@ function Routes({ services }: { services: AppServices }) {
 function SignedInPage({ route, user }: { route: Route; user: { role: string; collectiviteId?: string } }) {
   const m = useMessages(appMessages);
   if (route.name === 'incident') return <IncidentPage incidentId={route.id} collectiviteId={user.collectiviteId} />;
+  if (route.name === 'managed-it' && user.role === 'support') return <ManagedItPage />;
   if (user.role === 'referent') {
     if (!user.collectiviteId) return <NotFoundPage text={m.forbiddenScope} />;
     return <ReferentPage collectiviteId={user.collectiviteId} />;

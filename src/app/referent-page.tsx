@@ -9,6 +9,7 @@ import { IncidentsPanel } from '../features/incidents/components/incidents-panel
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SlaPanel } from '../features/sla/components/sla-panel.tsx';
+import { ManagedItReferentPanel } from '../features/managed-it/components/managed-it-referent-panel.tsx';
 import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
@@ -28,6 +29,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
           <SlaPanel collectiviteId={collectiviteId} />
           {/* Their incidents: where each stands in words, its GTI, the history, a comment box. */}
           <IncidentsPanel collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
+          <ManagedItReferentPanel collectiviteId={collectiviteId} />
           <AlarmSettingsSection />
         </div>
       </main>

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'wall'; token: string | null }
   | { name: 'collectivite'; id: string }
   | { name: 'incident'; id: string }
+  | { name: 'managed-it' }
   | { name: 'not-found' };
 
 export function matchRoute(href: string): Route {
@@ -16,6 +17,7 @@ export function matchRoute(href: string): Route {
   if (path === '/') return { name: 'dashboard' };
   if (path === '/login') return { name: 'login' };
   if (path === '/wall') return { name: 'wall', token: url.searchParams.get('token') };
+  if (path === '/infogerance') return { name: 'managed-it' };
   const c = /^\/c\/([^/]+)$/.exec(path);
   if (c) return { name: 'collectivite', id: decodeURIComponent(c[1]!) };
   const i = /^\/incidents\/([^/]+)$/.exec(path);

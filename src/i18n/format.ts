@@ -47,6 +47,11 @@ export function formatDateTime(display: TimeDisplay, instant: number): string {
   return dateFormat(display, 'datetime', { dateStyle: 'short', timeStyle: 'medium' }).format(instant);
 }
 
+/** 02/03/2026: a day, as conventions and reports give it. */
+export function formatDate(display: TimeDisplay, instant: number): string {
+  return dateFormat(display, 'date', { dateStyle: 'short' }).format(instant);
+}
+
 /** 14:05, or 14:05:09 with seconds. */
 export function formatTime(display: TimeDisplay, instant: number, seconds = false): string {
   return dateFormat(display, seconds ? 'time-s' : 'time', { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(instant);
