@@ -26,6 +26,7 @@ const CORE = [
   'server/maintenance/**/*.ts',
   'server/stream/**/*.ts',
   'server/http/**/*.ts',
+  'server/rollup/**/*.ts',
   'server/accounts/auth-service.ts',
   'server/accounts/memory-account-store.ts',
   'server/accounts/memory-login-attempts.ts',

@@ -2,6 +2,7 @@
 // state → source → sessions and their revocation watch → createGateway with the REST API. Shared by
 // server/main.ts and the bench gateway so the two cannot drift; what belongs to a process (signals,
 // banner, accounts socket, test hooks) stays with the process.
+import { startRollupSchedule, type RollupSchedule } from './rollup/rollup-schedule.ts';
 import type { FastifyInstance } from 'fastify';
 import { LIVE_RECENT_MS } from '../src/domain/incident-rules.ts';
 import type { Instant } from '../src/domain/model.ts';
@@ -77,6 +78,11 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
       ...(assembly.staticDir !== undefined && { staticDir: assembly.staticDir }),
     });
     late.supervision = gateway.supervision;
+    // Daily availability roll-ups (docs/storage.md): backfilled in the background, then kept up.
+    const rollups = storage.rollups;
+    const rollup = rollups
+      ? startRollupSchedule({ storage: { loadStateChanges: (...a) => storage.loadStateChanges(...a), rollups }, calendar, now: () => gateway.supervision.now(), log: (line) => console.log(`Vigie: ${line}`) })
+      : undefined;
     const started = alarms;
     // Maintenance windows announced by the alarm channels (#14 → #15).
     if (started) {
@@ -93,7 +99,7 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
         stopRevocations();
       };
     }
-    return { gateway, storage, sessions, source, ...(started && { alarms: started }), close: () => closeInOrder(stopRevocationWatch, gateway, storage, started) };
+    return { gateway, storage, sessions, source, ...(started && { alarms: started }), close: () => closeInOrder(stopRevocationWatch, gateway, storage, started, rollup) };
   } catch (error) {
     stopRevocationWatch();
     await alarms?.stop().catch(() => undefined);
@@ -103,9 +109,10 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
 }
 
 /** Storage is closed even when the gateway fails to close; the failures are reported together. */
-async function closeInOrder(stopRevocationWatch: () => void, gateway: Gateway, storage: Storage, alarms?: AlarmService): Promise<void> {
+async function closeInOrder(stopRevocationWatch: () => void, gateway: Gateway, storage: Storage, alarms?: AlarmService, rollup?: RollupSchedule): Promise<void> {
   stopRevocationWatch();
   const failures: Error[] = [];
+  await rollup?.stop().catch((cause: unknown) => failures.push(new Error('stopping the availability roll-up failed', { cause })));
   await alarms?.stop().catch((cause: unknown) => failures.push(new Error('stopping the alarm service failed', { cause })));
   await gateway.close().catch((cause: unknown) => failures.push(new Error('closing the gateway failed', { cause })));
   await storage.close().catch((cause: unknown) => failures.push(new Error('closing storage failed', { cause })));

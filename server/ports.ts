@@ -128,6 +128,49 @@ export interface Storage {
   managedIt: ManagedItStore;
   /** The alarm service's recipients and outbox (absent in storages built before it). */
   alarms?: AlarmStore;
+  /** Daily and monthly availability roll-ups (SQL storages; reports read raw history without it). */
+  rollups?: RollupStore;
+}
+
+/** Covered milliseconds of one probe over one local day or month (server/rollup/). */
+export interface RollupRow {
+  grain: 'day' | 'month';
+  start: Instant;
+  probeId: string;
+  upMs: number;
+  downMs: number;
+  maintenanceMs: number;
+}
+
+export interface RollupState {
+  /** Local day start from which nothing is rolled up yet. */
+  through: Instant;
+  /** Changes stored with an earlier date mark their probe for a recount (≥ through while a step is rolled). */
+  marksBelow: Instant;
+  /** The covered-hours calendar the rows were counted with; another one means rebuild. */
+  fingerprint: string;
+}
+
+export type RollupSums = Map<string, { upMs: number; downMs: number; maintenanceMs: number }>;
+
+export interface RollupStore {
+  loadState(): Promise<RollupState | undefined>;
+  saveState(state: RollupState): Promise<void>;
+  /** Forget every row, mark and the state (another calendar). */
+  reset(): Promise<void>;
+  /** Replace the day rows of `probeIds` in [from, to) by `rows` (all-zero rows are left out). */
+  replaceDays(probeIds: readonly string[], from: Instant, to: Instant, rows: readonly RollupRow[]): Promise<void>;
+  /** Month rows of `monthStart` as the sum of its day rows in [monthStart, monthEnd) (of `probeIds`, or all). */
+  rollMonth(monthStart: Instant, monthEnd: Instant, probeIds?: readonly string[]): Promise<void>;
+  /** Per probe, sums of the rows of each span (of `probeIds`, or all). */
+  sum(spans: readonly { grain: 'day' | 'month'; from: Instant; to: Instant }[], probeIds?: readonly string[]): Promise<RollupSums>;
+  /** Probes whose history changed below `through` since their last recompute: from when, and the mark seen. */
+  dirty(): Promise<{ probeId: string; from: Instant; marks: number }[]>;
+  /** Clear marks unless the probe was marked again since `marks` was read. */
+  clearDirty(marks: readonly { probeId: string; marks: number }[]): Promise<void>;
+  /** Every probe with history, and the first instant of history. */
+  probesWithHistory(): Promise<string[]>;
+  firstChangeAt(): Promise<Instant | undefined>;
 }
 
 /** Managed IT (infogérance): rows are whole records, rewritten when they change. */

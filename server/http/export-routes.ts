@@ -7,7 +7,7 @@ import { principalOf } from './auth.ts';
 import { localDateTime, toCsv, type Cell } from './csv.ts';
 import { findIncidents } from './incident-source.ts';
 import { aggregateAvailability } from '../../src/domain/availability.ts';
-import { scopeFigures } from './sla-reports.ts';
+import { reportFigures } from '../rollup/rolled-figures.ts';
 import { windowsByProbe, windowsOfPeriod } from './maintenance-report.ts';
 import { reportRequest } from './sla-routes.ts';
 
@@ -59,7 +59,7 @@ export function exportRoutes(deps: RouteDeps): ApiRoute[] {
     const r = reportRequest(deps, principalOf(request), request.query);
     const probeIds = r.view.probeIdsIn(r.collectiviteId);
     const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
-    const figures = await scopeFigures(deps.storage, { ...r, probeIds }, { windowsFor: windowsByProbe(windows, r.view) });
+    const figures = await reportFigures(deps.storage, deps.calendar, { ...r, probeIds, wholeEstate: r.collectiviteId === undefined }, { windowsFor: windowsByProbe(windows, r.view) });
     const byCollectivite = new Map<string, string[]>();
     for (const id of probeIds) {
       const c = r.view.probeRef(id)?.collectiviteId ?? '';

@@ -13,7 +13,8 @@ import { listScope, principalOf } from './auth.ts';
 import { findIncidents } from './incident-source.ts';
 import { resolvePeriod } from './period.ts';
 import { createReportCache, SETTLE_MS } from './report-cache.ts';
-import { gtiReport, scopeAvailabilityReport } from './sla-reports.ts';
+import { availabilityReport, gtiReport } from './sla-reports.ts';
+import { reportFigures } from '../rollup/rolled-figures.ts';
 
 export const reportQuerySchema = periodQuerySchema.extend({ collectiviteId: z.string().min(1).max(128).optional() });
 
@@ -40,7 +41,9 @@ export function slaRoutes(deps: RouteDeps): ApiRoute[] {
     const final = r.period.to + SETTLE_MS <= r.now;
     return cache.get(deps.state.estate(), `availability|${r.scope}|${r.period.from}|${r.period.to}`, final, async () => {
       const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
-      const report = await scopeAvailabilityReport(deps.storage, { ...r, probeIds: r.view.probeIdsIn(r.collectiviteId) }, deps.calendar.rules, { windowsFor: windowsByProbe(windows, r.view) });
+      const probeIds = r.view.probeIdsIn(r.collectiviteId);
+      const figures = await reportFigures(deps.storage, deps.calendar, { ...r, probeIds, wholeEstate: r.collectiviteId === undefined }, { windowsFor: windowsByProbe(windows, r.view) });
+      const report = availabilityReport(r.scope, r.period, figures, deps.calendar.rules);
       return { ...report, maintenances: reportedWindows(windows, r.period, r.hours) };
     });
   });

@@ -181,6 +181,37 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'daily and monthly availability roll-ups',
+    sql: `
+      -- Covered milliseconds per probe and local day (grain 1) or local month (grain 2), as the
+      -- domain counts them from state_change (docs/storage.md). A row whose sums are all 0 is not
+      -- written: no row = the whole covered time of that day was unmeasured (or there was none).
+      CREATE TABLE availability_rollup (
+        grain smallint NOT NULL,
+        start bigint NOT NULL,
+        probe_id text NOT NULL,
+        up_ms bigint NOT NULL,
+        down_ms bigint NOT NULL,
+        maintenance_ms bigint NOT NULL,
+        PRIMARY KEY (grain, start, probe_id)
+      );
+      CREATE INDEX availability_rollup_probe ON availability_rollup (probe_id, grain, start);
+      -- How far the roll-up goes (local day start not rolled yet) and for which calendar.
+      CREATE TABLE availability_rollup_state (
+        id smallint PRIMARY KEY CHECK (id = 1),
+        through bigint NOT NULL,
+        -- Changes dated before this mark their probe (>= through while a step is being rolled).
+        marks_below bigint NOT NULL,
+        fingerprint text NOT NULL
+      );
+      -- Probes whose history changed below 'through' after it was rolled (an engine replaying the
+      -- past): from when, and a mark so a recompute only clears what it has seen.
+      CREATE TABLE availability_rollup_dirty (
+        probe_id text PRIMARY KEY,
+        from_at bigint NOT NULL,
+        marks integer NOT NULL DEFAULT 1
+      );
     version: 8,
     name: 'managed IT conventions, actions, assistance tickets',
     sql: `

@@ -12,6 +12,7 @@ import { createSqlDeadLetters } from './sql-dead-letters.ts';
 import { createSqlMaintenanceStore } from './sql-maintenance.ts';
 import { createSqlManagedItStore } from './sql-managed-it.ts';
 import { createSqlAlarmStore, insertAlarmEvents } from './sql-alarms.ts';
+import { createSqlRollupStore } from './sql-rollups.ts';
 import { refusing } from './sql-errors.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
@@ -56,9 +57,20 @@ const toStateChange = (r: StateChangeDbRow): StateChangeRow => ({
 
 async function insertStateChanges(db: SqlQueryable, rows: readonly StateChangeRow[]): Promise<void> {
   for (const part of chunks(rows, STATE_CHANGE_CHUNK)) {
+    // One statement: a change dated before the availability roll-up's frontier marks its probe for
+    // a recompute (docs/storage.md), atomically with the insert.
     await db.query(
-      `INSERT INTO state_change (probe_id, at, state, in_downtime)
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::boolean[])`,
+      `WITH added AS (
+         INSERT INTO state_change (probe_id, at, state, in_downtime)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::boolean[])
+         RETURNING probe_id, at
+       )
+       INSERT INTO availability_rollup_dirty (probe_id, from_at)
+       SELECT probe_id, min(at) FROM added
+       WHERE at < (SELECT coalesce(max(marks_below), 0) FROM availability_rollup_state)
+       GROUP BY probe_id
+       ON CONFLICT (probe_id) DO UPDATE SET from_at = least(availability_rollup_dirty.from_at, excluded.from_at),
+         marks = availability_rollup_dirty.marks + 1`,
       [part.map((r) => r.probeId), part.map((r) => r.at), part.map((r) => r.state), part.map((r) => r.inDowntime)],
     );
   }
@@ -208,5 +220,6 @@ export function createSqlStorage(db: SqlClient): Storage {
     maintenance: createSqlMaintenanceStore(db),
     managedIt: createSqlManagedItStore(db),
     alarms: createSqlAlarmStore(db),
+    rollups: createSqlRollupStore(db, ALL_PROBES),
   };
 }

@@ -1,0 +1,105 @@
+// The availability roll-ups in SQL (migration 7, docs/storage.md): day rows written per chunk of
+// probes, month rows summed from day rows, per-probe sums for a report's whole days and months.
+import type { RollupRow, RollupStore } from '../ports.ts';
+import type { SqlClient } from './sql-client.ts';
+
+const GRAIN = { day: 1, month: 2 } as const;
+const ROWS_PER_STATEMENT = 5_000;
+
+interface SumRow {
+  probe_id: string;
+  up: string | number;
+  down: string | number;
+  maintenance: string | number;
+}
+
+export function createSqlRollupStore(db: SqlClient, allProbesSql: string): RollupStore {
+  return {
+    async loadState() {
+      const [row] = await db.query<{ through: string | number; marks_below: string | number; fingerprint: string }>(
+        'SELECT through, marks_below, fingerprint FROM availability_rollup_state WHERE id = 1',
+      );
+      return row && { through: Number(row.through), marksBelow: Number(row.marks_below), fingerprint: row.fingerprint };
+    },
+    async saveState(state) {
+      await db.query(
+        `INSERT INTO availability_rollup_state (id, through, marks_below, fingerprint) VALUES (1, $1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET through = excluded.through, marks_below = excluded.marks_below, fingerprint = excluded.fingerprint`,
+        [state.through, state.marksBelow, state.fingerprint],
+      );
+    },
+    async reset() {
+      await db.transaction(async (tx) => {
+        await tx.query('DELETE FROM availability_rollup');
+        await tx.query('DELETE FROM availability_rollup_dirty');
+        await tx.query('DELETE FROM availability_rollup_state');
+      });
+    },
+    async replaceDays(probeIds, from, to, rows) {
+      const kept = rows.filter((r) => r.upMs > 0 || r.downMs > 0 || r.maintenanceMs > 0);
+      await db.transaction(async (tx) => {
+        await tx.query('DELETE FROM availability_rollup WHERE grain = 1 AND start >= $1 AND start < $2 AND probe_id = ANY($3::text[])', [from, to, probeIds]);
+        for (let i = 0; i < kept.length; i += ROWS_PER_STATEMENT) {
+          const part: readonly RollupRow[] = kept.slice(i, i + ROWS_PER_STATEMENT);
+          await tx.query(
+            `INSERT INTO availability_rollup (grain, start, probe_id, up_ms, down_ms, maintenance_ms)
+             SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
+             ON CONFLICT (grain, start, probe_id) DO UPDATE SET up_ms = excluded.up_ms, down_ms = excluded.down_ms, maintenance_ms = excluded.maintenance_ms`,
+            [part.map((r) => GRAIN[r.grain]), part.map((r) => r.start), part.map((r) => r.probeId), part.map((r) => r.upMs), part.map((r) => r.downMs), part.map((r) => r.maintenanceMs)],
+          );
+        }
+      });
+    },
+    async rollMonth(monthStart, monthEnd, probeIds) {
+      const only = probeIds ? 'AND probe_id = ANY($3::text[])' : '';
+      const params: unknown[] = probeIds ? [monthStart, monthEnd, probeIds] : [monthStart, monthEnd];
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `DELETE FROM availability_rollup WHERE grain = 2 AND start = $1 ${probeIds ? 'AND probe_id = ANY($2::text[])' : ''}`,
+          probeIds ? [monthStart, probeIds] : [monthStart],
+        );
+        await tx.query(
+          `INSERT INTO availability_rollup (grain, start, probe_id, up_ms, down_ms, maintenance_ms)
+           SELECT 2, $1, probe_id, sum(up_ms), sum(down_ms), sum(maintenance_ms) FROM availability_rollup
+           WHERE grain = 1 AND start >= $1 AND start < $2 ${only} GROUP BY probe_id`,
+          params,
+        );
+      });
+    },
+    async sum(spans, probeIds) {
+      const params: unknown[] = [];
+      const p = (v: unknown) => `$${params.push(v)}`;
+      const ors = spans.filter((s) => s.to > s.from).map((s) => `(grain = ${p(GRAIN[s.grain])} AND start >= ${p(s.from)} AND start < ${p(s.to)})`);
+      const out = new Map<string, { upMs: number; downMs: number; maintenanceMs: number }>();
+      if (ors.length === 0) return out;
+      const only = probeIds ? `AND probe_id = ANY(${p(probeIds)}::text[])` : '';
+      const rows = await db.query<SumRow>(
+        `SELECT probe_id, sum(up_ms) AS up, sum(down_ms) AS down, sum(maintenance_ms) AS maintenance
+         FROM availability_rollup WHERE (${ors.join(' OR ')}) ${only} GROUP BY probe_id`,
+        params,
+      );
+      for (const r of rows) out.set(r.probe_id, { upMs: Number(r.up), downMs: Number(r.down), maintenanceMs: Number(r.maintenance) });
+      return out;
+    },
+    async dirty() {
+      const rows = await db.query<{ probe_id: string; from_at: string | number; marks: number }>('SELECT probe_id, from_at, marks FROM availability_rollup_dirty ORDER BY probe_id');
+      return rows.map((r) => ({ probeId: r.probe_id, from: Number(r.from_at), marks: Number(r.marks) }));
+    },
+    async clearDirty(marks) {
+      if (marks.length === 0) return;
+      await db.query(
+        `DELETE FROM availability_rollup_dirty d USING unnest($1::text[], $2::integer[]) AS m(probe_id, marks)
+         WHERE d.probe_id = m.probe_id AND d.marks = m.marks`,
+        [marks.map((m) => m.probeId), marks.map((m) => m.marks)],
+      );
+    },
+    async probesWithHistory() {
+      const rows = await db.query<{ probe_id: string }>(allProbesSql);
+      return rows.map((r) => r.probe_id);
+    },
+    async firstChangeAt() {
+      const [row] = await db.query<{ at: string | number | null }>('SELECT min(at) AS at FROM state_change');
+      return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
+    },
+  };
+}
