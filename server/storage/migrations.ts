@@ -212,6 +212,9 @@ export const MIGRATIONS: readonly Migration[] = [
         from_at bigint NOT NULL,
         marks integer NOT NULL DEFAULT 1
       );
+    `,
+  },
+  {
     version: 8,
     name: 'managed IT conventions, actions, assistance tickets',
     sql: `
