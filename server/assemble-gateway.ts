@@ -3,6 +3,7 @@
 // server/main.ts and the bench gateway so the two cannot drift; what belongs to a process (signals,
 // banner, accounts socket, test hooks) stays with the process.
 import { startRollupSchedule, type RollupSchedule } from './rollup/rollup-schedule.ts';
+import { reportDocuments } from './reports/report-documents.ts';
 import type { FastifyInstance } from 'fastify';
 import { LIVE_RECENT_MS } from '../src/domain/incident-rules.ts';
 import type { Instant } from '../src/domain/model.ts';
@@ -68,7 +69,7 @@ export async function assembleGateway<S extends SupervisionSource>(config: Confi
       config,
       restored,
       routes: async (app, context) => {
-        await registerApiRoutes(app, { state: context.supervision, storage, sessions, calendar, ...(alarms && { alarms }) });
+        await registerApiRoutes(app, { state: context.supervision, storage, sessions, calendar, documents: reportDocuments(), ...(alarms && { alarms }) });
         await assembly.routes?.(app, { ...context, source });
       },
       stream: config.stream,

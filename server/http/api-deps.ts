@@ -1,5 +1,8 @@
 // What the API routes need from the rest of the gateway, injected at registration.
+import type { Period } from '../../src/domain/availability.ts';
 import type { Instant } from '../../src/domain/model.ts';
+import type { ManagedItActivity } from '../../src/protocol/managed-it-activity.ts';
+import type { PeriodReport } from '../../src/protocol/rest.ts';
 import type { AuthService } from '../accounts/auth-service.ts';
 import type { Storage, SupervisionState } from '../ports.ts';
 import type { CoveredCalendar } from './covered-calendar.ts';
@@ -14,6 +17,15 @@ export interface ApiDeps {
   alarms?: { health(): Promise<AlarmHealth & { mailTo?: string }> };
   /** Reference time of reports; defaults to the source's clock (simulated time for the simulator). */
   now?: () => Instant;
+  /** PDF documents (Node only: server/reports/); absent in the offline demo, whose PDF routes answer 404. */
+  documents?: ReportDocuments;
+}
+
+/** What the PDF routes need from the Node side: each document as bytes (server/reports/). */
+export interface ReportDocuments {
+  periodReport(report: PeriodReport, context: { timeZone: string; managedIt?: ManagedItActivity }): Promise<Uint8Array>;
+  /** The managed-IT activity of a collectivité over a period, when the managed-IT store exists (#18 item 4). */
+  managedIt?(collectiviteId: string, period: Period): Promise<ManagedItActivity | undefined>;
 }
 
 export interface RouteDeps extends ApiDeps {

@@ -18,6 +18,7 @@ import { createSupervision, type Supervision } from '../supervision/supervision.
 import { answerFrameworkError } from './fastify/fastify-errors.ts';
 import { createCoveredCalendar, DEFAULT_HOURS_SETTINGS } from './covered-calendar.ts';
 import { API_SERVER_OPTIONS, registerApiRoutes } from './fastify/register-api-routes.ts';
+import { reportDocuments } from '../reports/report-documents.ts';
 
 export const PASSWORDS = { support: 'pw-support', 'ref-c1': 'pw-ref-c1', 'ref-c2': 'pw-ref-c2' } as const;
 
@@ -53,7 +54,7 @@ export async function startTestGateway(
     await storage.accounts.upsert({ login: 'ref-c2', role: 'referent', collectiviteId: 'c2', passwordHash: await hashPassword(PASSWORDS['ref-c2']), disabled: false, version: 1 });
   }
   const app = Fastify({ routerOptions: { ...API_SERVER_OPTIONS }, frameworkErrors: answerFrameworkError, logger: false });
-  await registerApiRoutes(app, { state: supervision, storage, sessions, calendar: createCoveredCalendar(DEFAULT_HOURS_SETTINGS) });
+  await registerApiRoutes(app, { state: supervision, storage, sessions, calendar: createCoveredCalendar(DEFAULT_HOURS_SETTINGS), documents: reportDocuments() });
   await app.ready();
 
   const call: TestGateway['call'] = (method, path, token, body) =>

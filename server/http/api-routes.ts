@@ -10,9 +10,10 @@ import { incidentRoutes } from './incident-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
 import { managedItRoutes } from './managed-it-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { slaRoutes } from './sla-routes.ts';
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
   const routeDeps: RouteDeps = { ...deps, now: deps.now ?? (() => deps.state.now()) };
-  return [sessionRoutes, estateRoutes, incidentRoutes, alarmRoutes, slaRoutes, exportRoutes, maintenanceRoutes, managedItRoutes].flatMap((routes) => routes(routeDeps));
+  return [sessionRoutes, estateRoutes, incidentRoutes, alarmRoutes, slaRoutes, exportRoutes, reportRoutes, maintenanceRoutes, managedItRoutes].flatMap((routes) => routes(routeDeps));
 }

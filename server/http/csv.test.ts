@@ -19,6 +19,11 @@ describe('CSV for French spreadsheets', () => {
     expect(toCsv(['a', 'b'], [[1, 'é']])).toBe('\uFEFFa;b\r\n1;é\r\n');
   });
 
+  it('writes `,`-separated CSV with a decimal point and no BOM when asked, still formula-safe', () => {
+    const format = { separator: ',', bom: false } as const;
+    expect(toCsv(['a', 'b'], [[0.5, 'Metz, mairie'], ['+33 6', 'x;y']], format)).toBe('a,b\r\n0.5,"Metz, mairie"\r\n\'+33 6,x;y\r\n');
+  });
+
   it('writes local Paris time across DST', () => {
     expect(localDateTime(Date.parse('2026-01-15T08:00:00Z'), 'Europe/Paris')).toBe('2026-01-15 09:00:00');
     expect(localDateTime(Date.parse('2026-07-15T08:00:00Z'), 'Europe/Paris')).toBe('2026-07-15 10:00:00');

@@ -5,17 +5,25 @@ export type Cell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: Cell): string {
+/** French spreadsheets by default; `,` with a decimal point for other tools; the BOM can be left out. */
+export interface CsvFormat {
+  separator: ';' | ',';
+  bom: boolean;
+}
+export const FRENCH_CSV: CsvFormat = { separator: ';', bom: true };
+
+export function csvCell(value: Cell, separator: CsvFormat['separator'] = ';'): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? String(value).replace('.', ',') : value;
+  let text = typeof value === 'number' ? (separator === ';' ? String(value).replace('.', ',') : String(value)) : value;
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
-  const lines = [header.map(csvCell).join(';')];
-  for (const row of rows) lines.push(row.map(csvCell).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>, format: CsvFormat = FRENCH_CSV): string {
+  const line = (cells: readonly Cell[]) => cells.map((c) => csvCell(c, format.separator)).join(format.separator);
+  const lines = [line(header)];
+  for (const row of rows) lines.push(line(row));
+  return `${format.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
 // One formatter per zone, built once: an export has a dozen date cells per row and thousands of rows.

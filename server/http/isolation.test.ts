@@ -2,6 +2,8 @@
 // every route with c2's ids and gets refusals; every answer it gets carries no trace of c2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
+import { pdfText, popplerMissing } from '../reports/pdf/pdf-tools.test-kit.ts';
+import { REPORT_TABLES } from './report-routes.ts';
 
 let gw: TestGateway;
 let token: string;
@@ -71,6 +73,10 @@ describe('isolation between collectivités', () => {
     ['GET', '/contribution?collectiviteId=c2'],
     ['GET', '/export/incidents.csv?collectiviteId=c2&period=month'],
     ['GET', '/export/availability.csv?collectiviteId=c2&period=month'],
+    ['GET', '/reports/period?collectiviteId=c2'],
+    ['GET', '/reports/period?collectiviteId=c2&period=year'],
+    ['GET', '/reports/period.pdf?collectiviteId=c2&period=semester'],
+    ...REPORT_TABLES.map((t): ['GET', string] => ['GET', `/export/report/${t}.csv?collectiviteId=c2&period=year`]),
     ['GET', '/maintenances?collectiviteId=c2'],
     ['GET', '/maintenances?collectiviteId=c2&phase=all'],
     ['GET', `/maintenances/${c2Window}`],
@@ -121,6 +127,10 @@ describe('isolation between collectivités', () => {
       '/contribution',
       '/export/incidents.csv',
       '/export/availability.csv?period=semester',
+      '/reports/period',
+      '/reports/period?period=year',
+      `/reports/period?from=${Date.UTC(2025, 0, 1)}&to=${Date.UTC(2026, 5, 1)}`,
+      ...REPORT_TABLES.map((t) => `/export/report/${t}.csv?period=year&separator=comma&bom=0`),
       '/maintenances',
       '/maintenances?phase=all',
       `/maintenances/${c1Window}`,
@@ -138,6 +148,19 @@ describe('isolation between collectivités', () => {
     expect((await gw.call('GET', '/incidents', token)).json().items.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
     expect((await gw.call('GET', '/collectivites', token)).json()).toEqual([expect.objectContaining({ id: 'c1', name: 'Commune 1' })]);
     expect((await gw.call('GET', '/export/incidents.csv', token)).body).toContain(c1Incident);
+    const report = (await gw.call('GET', '/reports/period?period=year', token)).json();
+    expect(report.collectiviteId).toBe('c1');
+    expect(report.incidents.map((i: { id: string }) => i.id)).toEqual([c1Incident]);
+    expect((await gw.call('GET', '/export/report/incidents.csv?period=year', token)).body).toContain(c1Incident);
+    // The référent's PDF is their own: its text names c1 and nothing of c2.
+    const pdf = await gw.call('GET', '/reports/period.pdf?period=year', token);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    if (!popplerMissing) {
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain('Commune 1');
+      expectNoC2(text);
+    }
     expect((await gw.call('GET', '/maintenances', token)).json().items.map((w: { id: string }) => w.id)).toEqual([c1Window]);
     // The refused calls changed nothing of c2's window.
     expect(gw.supervision.maintenance.get(c2Window)).toMatchObject({ nature: 'travaux c2' });
@@ -168,7 +191,7 @@ describe('isolation between collectivités', () => {
 
   it('answers 404, not someone else’s data, for ids that do not exist', async () => {
     const support = await gw.login('support');
-    for (const path of ['/collectivites/c9', '/sites/nope', '/probes/nope', '/incidents/nope', '/maintenances/nope', '/availability?collectiviteId=c9', '/managed-it/tickets?collectiviteId=c9']) {
+    for (const path of ['/collectivites/c9', '/sites/nope', '/probes/nope', '/incidents/nope', '/maintenances/nope', '/availability?collectiviteId=c9', '/reports/period?collectiviteId=c9', '/reports/period.pdf?collectiviteId=c9', '/export/report/probes.csv?collectiviteId=c9', '/export/report/nope.csv', '/managed-it/tickets?collectiviteId=c9']) {
       const res = await gw.call('GET', path, support);
       expect(res.statusCode, path).toBe(404);
     }

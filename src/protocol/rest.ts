@@ -176,3 +176,72 @@ export const calendarSchema = z.object({
   availabilityTarget: z.number().min(0).max(1),
 });
 export type CalendarDto = z.infer<typeof calendarSchema>;
+
+/** Availability figures of one line of a period report (a collectivité, a service, a probe). */
+export const reportFiguresSchema = z.object({
+  ratio: z.number().min(0).max(1).nullable(),
+  coverage: z.number().min(0).max(1).nullable(),
+  upSeconds: z.number().nonnegative(),
+  downSeconds: z.number().nonnegative(),
+  unmeasuredSeconds: z.number().nonnegative(),
+  maintenanceSeconds: z.number().nonnegative(),
+  /** ratio >= target; null when nothing was measured. */
+  meetsTarget: z.boolean().nullable(),
+});
+export type ReportFigures = z.infer<typeof reportFiguresSchema>;
+
+/** GET /reports/period: everything a period report shows, scoped like every route (docs/reports.md). */
+export const periodReportSchema = z.object({
+  scope: z.string(),
+  collectiviteId: z.string().optional(),
+  collectiviteName: z.string().optional(),
+  from: instant,
+  to: instant,
+  /** Reference time of the figures (the future is unmeasured). */
+  generatedAt: instant,
+  target: z.number(),
+  total: reportFiguresSchema,
+  /** Per service = per kind of probe (internet, camera, disk…). */
+  services: z.array(reportFiguresSchema.extend({ kind: z.string(), probeCount: z.number().int() })),
+  /** Per collectivité (support's report of all collectivités). */
+  collectivites: z.array(reportFiguresSchema.extend({ collectiviteId: z.string(), name: z.string(), probeCount: z.number().int() })),
+  /** Every probe for one collectivité; the 50 worst for all collectivités (the CSV has them all). */
+  probes: z.array(reportFiguresSchema.extend({ probeId: z.string(), name: z.string(), kind: z.string(), siteName: z.string(), collectiviteId: z.string() })),
+  probesAreWorstOnly: z.boolean(),
+  gti: z.object({
+    compliance: z.number().min(0).max(1).nullable(),
+    met: z.number().int().nonnegative(),
+    breached: z.number().int().nonnegative(),
+    breaches: z.array(
+      z.object({
+        incidentId: z.string(),
+        collectiviteId: z.string(),
+        siteName: z.string(),
+        probeName: z.string(),
+        openedAt: instant,
+        deadline: instant,
+        stoppedAt: instant.optional(),
+        /** Covered time past the deadline (at the stop, or now for a running clock). */
+        lateSeconds: z.number().nonnegative(),
+      }),
+    ),
+  }),
+  incidents: z.array(
+    z.object({
+      id: z.string(),
+      collectiviteId: z.string(),
+      siteName: z.string(),
+      probeName: z.string(),
+      severity: z.string(),
+      status: z.string(),
+      openedAt: instant,
+      resolvedAt: instant.optional(),
+      gti: z.enum(['on-track', 'at-risk', 'breached', 'met']),
+    }),
+  ),
+  /** More incidents than listed (the CSV has them all). */
+  incidentsTruncated: z.boolean(),
+  maintenances: z.array(reportedWindowSchema),
+  calendar: z.object({ timeZone: z.string(), days: z.array(z.number()), open: z.string(), close: z.string(), closedDates: z.array(z.string()) }),
+});
+export type PeriodReport = z.infer<typeof periodReportSchema>;

@@ -17,7 +17,9 @@ export function fromFastify(error: FastifyError): ApiError {
 export const statusOf = (error: FastifyError, apiError: ApiError) => (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : apiError.status);
 
 export function sendResponse(reply: FastifyReply, response: ApiResponse): FastifyReply {
-  return reply.status(response.status).headers(response.headers ?? {}).send(response.body);
+  // Documents (PDF) come as bytes: fastify sends a Buffer as is.
+  const body = response.body instanceof Uint8Array && !Buffer.isBuffer(response.body) ? Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength) : response.body;
+  return reply.status(response.status).headers(response.headers ?? {}).send(body);
 }
 
 /**

@@ -43,7 +43,7 @@ export interface ReportPdf {
   table(table: Table): void;
   /** Horizontal bars with an optional target line (availability against 96 %). */
   barChart(chart: BarChart): void;
-  /** Small print at the bottom of every page (rules, holidays), plus "page n / N". */
+  /** Small print at the bottom of every page (rules, holidays; up to ~4 wrapped lines), plus "n / N". */
   footer(lines: readonly string[]): void;
   /** Ends the document and returns its bytes. */
   finish(): Promise<Uint8Array>;
@@ -137,13 +137,15 @@ export function createReportPdf(options: ReportPdfOptions): ReportPdf {
         // Writing below the bottom margin would make pdfkit add a page: lift it while drawing the footer.
         const margin = doc.page.margins.bottom;
         doc.page.margins.bottom = 0;
-        let y = PAGE.height - MARGIN - 22;
+        const top = PAGE.height - MARGIN - 26;
+        let y = top;
         doc.font(FONT.regular).fontSize(7).fillColor(COLORS.muted);
+        const width = PAGE.width - 2 * MARGIN - 50;
         for (const line of footerLines) {
-          doc.text(line, MARGIN, y, { width: PAGE.width - 2 * MARGIN - 60, lineBreak: false, ellipsis: true });
-          y += 9;
+          doc.text(line, MARGIN, y, { width });
+          y += doc.heightOfString(line, { width });
         }
-        doc.text(`${i + 1} / ${count}`, PAGE.width - MARGIN - 50, PAGE.height - MARGIN - 22, { width: 50, align: 'right', lineBreak: false });
+        doc.text(`${i + 1} / ${count}`, PAGE.width - MARGIN - 40, top, { width: 40, align: 'right', lineBreak: false });
         doc.page.margins.bottom = margin;
       }
       doc.end();

@@ -1,0 +1,8 @@
+// The gateway's documents (api-deps.ts ReportDocuments): PDFs rendered in Node with pdfkit. The
+// managed-IT activity provider is added by the managed-IT store when it exists.
+import type { ReportDocuments } from '../http/api-deps.ts';
+import { periodReportPdf } from './period-report-pdf.ts';
+
+export function reportDocuments(extra: Partial<ReportDocuments> = {}): ReportDocuments {
+  return { periodReport: periodReportPdf, ...extra };
+}
