@@ -90,6 +90,7 @@ describe('isolation between collectivités', () => {
     ['GET', '/managed-it/conventions?collectiviteId=c2'],
     ['GET', '/managed-it/actions?collectiviteId=c2'],
     ['GET', '/managed-it/tickets?collectiviteId=c2'],
+    ['GET', '/managed-it/report.pdf?collectiviteId=c2'],
     ['POST', '/managed-it/tickets', { collectiviteId: 'c2', subject: 'x', description: 'y' }],
     ['POST', `/managed-it/tickets/${c2Ticket}`, { status: 'closed' }],
     ['POST', '/managed-it/actions', { collectiviteId: 'c2', at: gw.source.clock, durationMinutes: 15, place: 'remote', kind: 'curative', technician: 't', description: 'd' }],
@@ -138,6 +139,7 @@ describe('isolation between collectivités', () => {
       '/managed-it/conventions',
       '/managed-it/actions',
       '/managed-it/tickets',
+      '/managed-it/report.pdf',
     ];
     for (const path of paths) {
       const res = await gw.call('GET', path, token);

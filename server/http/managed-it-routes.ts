@@ -13,6 +13,7 @@ import {
 import { indexEstate } from '../../src/domain/estate-index.ts';
 import { createManagedItDesk, ManagedItRefusal } from '../managed-it/managed-it-desk.ts';
 import { StorageRefusedError, type Principal } from '../ports.ts';
+import { addActivityReportRoute } from './activity-report-route.ts';
 import { ApiError, notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { routeTable, TEXT_BODY_LIMIT, type ApiRoute } from './api-route.ts';
@@ -101,6 +102,7 @@ export function managedItRoutes(deps: RouteDeps): ApiRoute[] {
     return refusals(() => desk.updateTicket(id, body.status));
   });
 
+  addActivityReportRoute(api, deps, desk);
   return api.routes;
 }
 
