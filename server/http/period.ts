@@ -3,34 +3,14 @@
 // midnights converted to UTC instants, so a month spans its true length across DST changes.
 import type { Period } from '../../src/domain/availability.ts';
 import type { Instant } from '../../src/domain/model.ts';
-import { wallParts, wallToInstant, zonedFormatter } from '../../src/domain/zoned-time.ts';
+import { periodContaining, type PeriodKind } from '../../src/domain/report-period.ts';
 import { ApiError } from './api-error.ts';
 
-export type PeriodKind = 'month' | 'semester' | 'year';
+export type { PeriodKind } from '../../src/domain/report-period.ts';
+export { localMonthStart, localYearMonth, periodContaining } from '../../src/domain/report-period.ts';
 
 /** Longest explicit range a report accepts: bounds the work of one request. */
 export const MAX_RANGE_MS = 3 * 366 * 86_400_000;
-
-interface LocalDate {
-  year: number;
-  month: number; // 1–12
-}
-
-/** The instant of local midnight starting the 1st of `month` (months may overflow into years). */
-export function localMonthStart(year: number, month: number, timeZone: string): Instant {
-  return wallToInstant(zonedFormatter(timeZone), Date.UTC(year, month - 1, 1));
-}
-
-export function localYearMonth(t: Instant, timeZone: string): LocalDate {
-  const p = wallParts(zonedFormatter(timeZone), t);
-  return { year: p.year ?? 1970, month: p.month ?? 1 };
-}
-
-export function periodContaining(kind: PeriodKind, t: Instant, timeZone: string): Period {
-  const { year, month } = localYearMonth(t, timeZone);
-  const [startMonth, length] = kind === 'month' ? [month, 1] : kind === 'semester' ? [month <= 6 ? 1 : 7, 6] : [1, 12];
-  return { from: localMonthStart(year, startMonth, timeZone), to: localMonthStart(year, startMonth + length, timeZone) };
-}
 
 export interface PeriodQuery {
   from?: number | undefined;

@@ -19,6 +19,8 @@ export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.infer<S>>;
   post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
   delete(path: string): Promise<void>;
+  /** A file the gateway sends (CSV, PDF), with the name it gives it. */
+  download(path: string, query?: Query): Promise<{ blob: Blob; filename: string }>;
 }
 
 function buildUrl(baseUrl: string, path: string, query?: Query): string {
@@ -68,6 +70,22 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     },
     async delete(path) {
       await request('DELETE', path);
+    },
+    async download(path, query) {
+      const token = getToken();
+      let response: Response;
+      try {
+        response = await fetchImpl(buildUrl(baseUrl, path, query), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      } catch (cause) {
+        throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+      }
+      if (!response.ok) {
+        const parsed = parseMessage(apiErrorSchema, await response.json().catch(() => undefined));
+        if (response.status === 401 && token) onUnauthorized?.();
+        throw parsed.ok ? new ApiError(response.status, parsed.value.error.code, parsed.value.error.message, parsed.value.error.field) : new ApiError(response.status, 'http', `HTTP ${response.status}`);
+      }
+      const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'vigie-export';
+      return { blob: await response.blob(), filename };
     },
   };
 }

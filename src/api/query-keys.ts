@@ -20,6 +20,10 @@ export const queryKeys = {
     all: () => ['gti'] as const,
     report: (collectiviteId: string | undefined, period: string) => ['gti', collectiviteId ?? 'all', period] as const,
   },
+  reports: {
+    all: () => ['reports'] as const,
+    period: <Q extends object>(query: Q) => ['reports', 'period', query] as const,
+  },
   maintenances: {
     all: () => ['maintenances'] as const,
     list: (collectiviteId: string | undefined) => ['maintenances', collectiviteId ?? 'all'] as const,

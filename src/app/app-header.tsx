@@ -9,12 +9,14 @@ import { DataStatus } from './data-status.tsx';
 import { AlarmHealthBadge } from '../features/alarms/components/alarm-health-badge.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { SourceProblemBadge } from './source-problem-badge.tsx';
-import { collectivitePath, navigate } from './router.ts';
+import { collectivitePath, navigate, reportsPath } from './router.ts';
+import { reportMessages } from '../features/reports/messages.ts';
 
 export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
   const m = useMessages(appMessages);
   const roles = useMessages(common).role;
   const auth = useMessages(authMessages);
+  const reports = useMessages(reportMessages);
   const { user, isSupport, logout } = useSession();
   const index = useEstateIndex();
   const source = useSourceHealth();
@@ -45,11 +47,6 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
       ) : (
         <p className="min-w-0 truncate text-base font-semibold">{scopeName}</p>
       )}
-      {isSupport && (
-        <a href="/infogerance" onClick={(e) => (e.preventDefault(), navigate('/infogerance'))} className="text-sm text-sky-300 underline hover:text-sky-200 focus-visible:outline-2 focus-visible:outline-sky-400">
-          {m.managedIt}
-        </a>
-      )}
       <div className="order-last flex w-full items-center gap-3 md:order-none md:w-auto">
         <DataStatus />
         {source && (
@@ -61,6 +58,16 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
         <AlarmHealthBadge />
       </div>
       <div className="ml-auto flex items-center gap-2 sm:gap-3">
+        {user && user.role !== 'kiosk' && (
+          <a href={reportsPath(collectiviteId)} onClick={(e) => (e.preventDefault(), navigate(reportsPath(collectiviteId)))} className="rounded border border-slate-600 px-2 py-1 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+            {reports.link}
+          </a>
+        )}
+        {isSupport && (
+          <a href="/infogerance" onClick={(e) => (e.preventDefault(), navigate('/infogerance'))} className="rounded border border-slate-600 px-2 py-1 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+            {m.managedIt}
+          </a>
+        )}
         <LanguageSwitch />
         {user && (
           <p className="hidden text-right text-xs leading-tight text-slate-300 sm:block">

@@ -20,6 +20,7 @@ import { IncidentPage } from './incident-page.tsx';
 import { ManagedItPage } from './managed-it-page.tsx';
 import { navigate, nextAfterLogin, useRoute, type Route } from './router.ts';
 import { WallPage } from './wall-page.tsx';
+import { ReportsPage } from './reports-page.tsx';
 import { appMessages } from './app-messages.ts';
 import { useMessages } from '../i18n/locale-context.ts';
 
@@ -93,6 +94,10 @@ function SignedInPage({ route, user }: { route: Route; user: { role: string; col
   const m = useMessages(appMessages);
   if (route.name === 'incident') return <IncidentPage incidentId={route.id} collectiviteId={user.collectiviteId} />;
   if (route.name === 'managed-it' && user.role === 'support') return <ManagedItPage />;
+  if (route.name === 'reports') {
+    const scope = user.role === 'referent' ? user.collectiviteId : (route.collectiviteId ?? undefined);
+    return <ReportsPage {...(scope && { collectiviteId: scope })} />;
+  }
   if (user.role === 'referent') {
     if (!user.collectiviteId) return <NotFoundPage text={m.forbiddenScope} />;
     return <ReferentPage collectiviteId={user.collectiviteId} />;

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'collectivite'; id: string }
   | { name: 'incident'; id: string }
   | { name: 'managed-it' }
+  | { name: 'reports'; collectiviteId: string | null }
   | { name: 'not-found' };
 
 export function matchRoute(href: string): Route {
@@ -18,6 +19,7 @@ export function matchRoute(href: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/wall') return { name: 'wall', token: url.searchParams.get('token') };
   if (path === '/infogerance') return { name: 'managed-it' };
+  if (path === '/reports') return { name: 'reports', collectiviteId: url.searchParams.get('c') };
   const c = /^\/c\/([^/]+)$/.exec(path);
   if (c) return { name: 'collectivite', id: decodeURIComponent(c[1]!) };
   const i = /^\/incidents\/([^/]+)$/.exec(path);
@@ -50,6 +52,11 @@ export function useRoute(): Route {
 
 export function collectivitePath(id: string): string {
   return `/c/${encodeURIComponent(id)}`;
+}
+
+/** The reports screen, for one collectivité or (support) all of them. */
+export function reportsPath(collectiviteId?: string): string {
+  return collectiviteId ? `/reports?c=${encodeURIComponent(collectiviteId)}` : '/reports';
 }
 
 /** The deep link of one incident (mails and the incident detail point there). */

@@ -47,7 +47,7 @@ export function formatDateTime(display: TimeDisplay, instant: number): string {
   return dateFormat(display, 'datetime', { dateStyle: 'short', timeStyle: 'medium' }).format(instant);
 }
 
-/** 02/03/2026: a day, as conventions and reports give it. */
+/** 02/03/2026: a report period's first or last day. */
 export function formatDate(display: TimeDisplay, instant: number): string {
   return dateFormat(display, 'date', { dateStyle: 'short' }).format(instant);
 }

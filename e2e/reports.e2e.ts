@@ -1,0 +1,120 @@
+// Reports end to end in Chromium against the real gateway: support opens the reports screen,
+// picks a collectivité and a period by clicks (previous period, year), downloads a table as CSV
+// and the collectivité's PDF; a référent on a phone downloads their own semester report. The
+// files are read back: the CSV's BOM, separator and rows, the PDF's text (pdftotext).
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { pdfText, popplerMissing } from '../server/reports/pdf/pdf-tools.test-kit.ts';
+import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
+import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const estate = generateEstate({ seed: 57, scale: 'small' });
+const [own, other] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
+const ownProbe = estate.probes.find((p) => estate.sites.find((s) => s.id === estate.equipment.find((e) => e.id === p.equipmentId)?.siteId)?.collectiviteId === own!.id)!;
+
+let dataDir: string;
+let gateway: Gateway;
+let browser: Browser;
+let support: DemoAccount;
+let referent: DemoAccount;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
+  dataDir = await freshDataDir('vigie-reports-e2e-');
+  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
+  const accounts = await demoAccounts(gateway);
+  support = accounts.find((a) => a.role === 'support')!;
+  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
+  await injectProbeState(dataDir, ownProbe.id, 'CRITICAL', 'CRITICAL - lien coupé');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (gateway) await stopGateway(gateway);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Clicks `button` and returns the file the browser downloads. */
+async function downloadBy(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+test('support picks a collectivité and a period, downloads a CSV table and the PDF report by clicks', async () => {
+  const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
+  recordDialogs(desk, dialogs);
+  await signIn(desk, gateway.url, support);
+  await desk.getByRole('link', { name: 'Rapports' }).click();
+  await desk.getByRole('heading', { name: 'Rapports' }).waitFor();
+  // All collectivités first: per collectivité table, no PDF (a PDF is per collectivité).
+  await desk.getByRole('heading', { name: 'Disponibilité par collectivité' }).waitFor();
+  await desk.getByText('Choisissez une collectivité pour son rapport PDF.').waitFor();
+  await desk.getByLabel('Collectivité du rapport').selectOption({ label: own!.name });
+  await desk.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
+
+  // The previous month is one click away, and back; then the whole year.
+  const label = desk.getByText(/^Du \d\d\/\d\d\/\d{4} au \d\d\/\d\d\/\d{4}$/);
+  const thisMonth = await label.textContent();
+  await desk.getByRole('button', { name: '‹ Période précédente' }).click();
+  await expect.poll(() => label.textContent()).not.toBe(thisMonth);
+  await desk.getByRole('button', { name: 'Période suivante ›' }).click();
+  await expect.poll(() => label.textContent()).toBe(thisMonth);
+  await desk.getByRole('button', { name: 'Année' }).click();
+  await expect.poll(() => label.textContent()).toMatch(/^Du 01\/01\/\d{4} au 31\/12\/\d{4}$/);
+  await desk.getByRole('region', { name: 'Incidents' }).getByText(ownProbe.name).first().waitFor();
+  await desk.screenshot({ path: screenshotPath('reports-support-1920x1080'), fullPage: false });
+
+  const csv = await downloadBy(desk, () => desk.getByRole('button', { name: 'CSV — Incidents' }).click());
+  expect(csv.name).toMatch(new RegExp(`^incidents-${own!.id}-\\d{4}-01-01\\.csv$`));
+  const text = csv.bytes.toString('utf8');
+  expect(text.startsWith('\uFEFFincident;collectivite_id;site;sonde;')).toBe(true);
+  expect(text).toContain(ownProbe.name);
+  expect(text).not.toContain(other!.id);
+  await desk.getByRole('status').filter({ hasText: `Fichier téléchargé : ${csv.name}` }).waitFor();
+
+  // Without the French option: ',' and no BOM.
+  await desk.getByLabel('CSV pour tableur français (séparateur « ; », BOM UTF-8)').uncheck();
+  const plain = await downloadBy(desk, () => desk.getByRole('button', { name: 'CSV — Disponibilité par service' }).click());
+  expect(plain.bytes.toString('utf8').startsWith('service,sondes,disponibilite_pct,')).toBe(true);
+
+  const pdf = await downloadBy(desk, () => desk.getByRole('button', { name: 'Télécharger le rapport PDF' }).click());
+  expect(pdf.name).toMatch(new RegExp(`^rapport-${own!.id}-\\d{4}-01-01-\\d{4}-12-31\\.pdf$`));
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  if (!popplerMissing) {
+    const pdfWords = pdfText(pdf.bytes);
+    expect(pdfWords).toContain('Rapport de service');
+    expect(pdfWords).toContain(own!.name);
+    expect(pdfWords).toContain(ownProbe.name);
+    expect(pdfWords).not.toContain(other!.name);
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test('a référent on a phone downloads their semester report', async () => {
+  const phone = await (await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true })).newPage();
+  recordDialogs(phone, dialogs);
+  await signIn(phone, gateway.url, referent);
+  await phone.getByRole('link', { name: 'Rapports' }).click();
+  await phone.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
+  // No choice of collectivité for a référent: their own only.
+  expect(await phone.getByLabel('Collectivité du rapport').count()).toBe(0);
+  await phone.getByRole('button', { name: 'Semestre' }).click();
+  await phone.getByText(/^Du 01\/(01|07)\/\d{4} au (30\/06|31\/12)\/\d{4}$/).waitFor();
+  await phone.screenshot({ path: screenshotPath('reports-referent-390x844') });
+  const pdf = await downloadBy(phone, () => phone.getByRole('button', { name: 'Télécharger le rapport PDF' }).click());
+  expect(pdf.name).toMatch(new RegExp(`^rapport-${own!.id}-`));
+  if (!popplerMissing) {
+    const words = pdfText(pdf.bytes);
+    expect(words).toContain(own!.name);
+    expect(words).not.toContain(other!.name);
+  }
+  expect(dialogs).toEqual([]);
+});
