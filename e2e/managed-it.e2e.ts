@@ -3,6 +3,7 @@
 // opens an assistance request on a 390×844 phone (text with markup stays text); support links an
 // action to it and the référent sees it counted. axe (WCAG 2 A/AA) on both new views.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -136,5 +137,17 @@ test('support links an action to the request; the référent sees it counted', a
   const referentTicket = section.getByTestId('ticket').filter({ hasText: 'Poste de l’accueil' });
   await referentTicket.getByTestId('ticket-actions').filter({ hasText: '1 action liée, 3 unités' }).waitFor();
   expect(await referentTicket.getByTestId('ticket-status').textContent()).toBe('résolue');
+
+  // The référent downloads their semester activity report (art. 7) and it holds what was done.
+  const report = section.getByRole('form', { name: 'Rapport d’activité semestriel' });
+  await report.scrollIntoViewIfNeeded();
+  const [file] = await Promise.all([phone.waitForEvent('download'), report.getByRole('button', { name: 'Télécharger le PDF' }).tap()]);
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^activite-infogerance-${own!.id}-\\d{4}-(01|07)\\.pdf$`));
+  await report.getByRole('status').filter({ hasText: `Téléchargé : ${file.suggestedFilename()}` }).waitFor();
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', (await file.path())!, '-']).toString('utf8');
+  expect(text).toContain(own!.name);
+  expect(text).toMatch(/Unités restantes : 5/);
+  expect(text).toContain('Remplacement de l’alimentation');
+  expect(text).toContain(SUBJECT);
   expect(dialogs).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { managedItMessages } from '../messages.ts';
 import { ActionList } from './action-list.tsx';
+import { ActivityReportDownload } from './activity-report-download.tsx';
 import { ConventionBalances } from './convention-balances.tsx';
 import { TicketForm } from './ticket-form.tsx';
 import { TicketList } from './ticket-list.tsx';
@@ -17,6 +18,7 @@ export function ManagedItReferentPanel({ collectiviteId }: { collectiviteId: str
         {m.pageTitle}
       </h2>
       <ConventionBalances collectiviteId={collectiviteId} />
+      <ActivityReportDownload collectiviteId={collectiviteId} />
       <TicketForm onSaved={setNotice} />
       <p role="status" className="text-sm text-sky-200">
         {notice}

@@ -5,6 +5,7 @@ import { useMessages } from '../../../i18n/locale-context.ts';
 import { managedItMessages } from '../messages.ts';
 import { ActionForm } from './action-form.tsx';
 import { ActionList } from './action-list.tsx';
+import { ActivityReportDownload } from './activity-report-download.tsx';
 import { ConventionBalances } from './convention-balances.tsx';
 import { ConventionForm } from './convention-form.tsx';
 import { TicketList } from './ticket-list.tsx';
@@ -25,6 +26,7 @@ export function ManagedItSupportView({ collectiviteId }: { collectiviteId?: stri
           </h2>
           <ConventionBalances collectiviteId={collectiviteId} />
           <ConventionForm collectiviteId={collectiviteId} onSaved={setNotice} />
+          <ActivityReportDownload collectiviteId={collectiviteId} />
         </section>
         <div className="flex flex-col gap-4">
           <ActionForm collectiviteId={collectiviteId} onSaved={setNotice} />
