@@ -139,6 +139,8 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
       await fetch(`/api/v1/managed-it/actions?collectiviteId=${otherId}`, { headers }),
       await fetch(`/api/v1/managed-it/tickets?collectiviteId=${otherId}`, { headers }),
       await fetch(`/api/v1/managed-it/report.pdf?collectiviteId=${otherId}`, { headers }),
+      await fetch(`/api/v1/export/contribution.csv?collectiviteId=${otherId}`, { headers }),
+      await fetch(`/api/v1/contribution/appel.pdf?collectiviteId=${otherId}`, { headers }),
       await fetch('/api/v1/managed-it/tickets', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, subject: 'x', description: 'y' }) }),
       await fetch('/api/v1/managed-it/actions', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, at: Date.now(), durationMinutes: 15, place: 'remote', kind: 'curative', technician: 't', description: 'd' }) }),
       await fetch('/api/v1/managed-it/conventions', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, number: 'X', start: Date.now(), end: Date.now() + 1000, unitsBought: 1 }) }),
@@ -146,7 +148,7 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
     return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, recipients.status, await recipients.text(), ...managedIt];
   }, other!.id);
   expect(refused.slice(0, 7)).toEqual([403, 403, 403, 403, 403, 403, 200]);
-  expect(refused.slice(8)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+  expect(refused.slice(8)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403]);
   // The other référent's recipient exists (demo recipients): the list must not carry it.
   expect(refused[7]).not.toContain(other!.id);
   expect(refused[7]).toContain(own!.id);

@@ -1,6 +1,7 @@
 // What the API routes need from the rest of the gateway, injected at registration.
 import type { Period } from '../../src/domain/availability.ts';
 import type { ActivityReportInput } from '../reports/activity-report-pdf.ts';
+import type { ContributionCallInput } from '../reports/contribution-call-pdf.ts';
 import type { Instant } from '../../src/domain/model.ts';
 import type { ManagedItActivity } from '../../src/protocol/managed-it-activity.ts';
 import type { PeriodReport } from '../../src/protocol/rest.ts';
@@ -29,6 +30,8 @@ export interface ReportDocuments {
   managedIt?(collectiviteId: string, period: Period): Promise<ManagedItActivity | undefined>;
   /** The managed-IT semester activity report (convention d'infogérance, art. 7). */
   activityReport?(input: ActivityReportInput): Promise<Uint8Array>;
+  /** The yearly "appel à contribution" of one collectivité. */
+  contributionCall?(input: ContributionCallInput): Promise<Uint8Array>;
 }
 
 export interface RouteDeps extends ApiDeps {

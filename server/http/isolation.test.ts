@@ -91,6 +91,8 @@ describe('isolation between collectivités', () => {
     ['GET', '/managed-it/actions?collectiviteId=c2'],
     ['GET', '/managed-it/tickets?collectiviteId=c2'],
     ['GET', '/managed-it/report.pdf?collectiviteId=c2'],
+    ['GET', '/export/contribution.csv?collectiviteId=c2'],
+    ['GET', '/contribution/appel.pdf?collectiviteId=c2'],
     ['POST', '/managed-it/tickets', { collectiviteId: 'c2', subject: 'x', description: 'y' }],
     ['POST', `/managed-it/tickets/${c2Ticket}`, { status: 'closed' }],
     ['POST', '/managed-it/actions', { collectiviteId: 'c2', at: gw.source.clock, durationMinutes: 15, place: 'remote', kind: 'curative', technician: 't', description: 'd' }],
@@ -140,6 +142,8 @@ describe('isolation between collectivités', () => {
       '/managed-it/actions',
       '/managed-it/tickets',
       '/managed-it/report.pdf',
+      '/export/contribution.csv',
+      '/contribution/appel.pdf',
     ];
     for (const path of paths) {
       const res = await gw.call('GET', path, token);

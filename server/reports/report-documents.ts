@@ -3,7 +3,8 @@
 import type { ReportDocuments } from '../http/api-deps.ts';
 import { periodReportPdf } from './period-report-pdf.ts';
 import { activityReportPdf } from './activity-report-pdf.ts';
+import { contributionCallPdf } from './contribution-call-pdf.ts';
 
 export function reportDocuments(extra: Partial<ReportDocuments> = {}): ReportDocuments {
-  return { periodReport: periodReportPdf, activityReport: activityReportPdf, ...extra };
+  return { periodReport: periodReportPdf, activityReport: activityReportPdf, contributionCall: contributionCallPdf, ...extra };
 }
