@@ -4,7 +4,7 @@
 // action to it and the référent sees it counted. axe (WCAG 2 A/AA) on both new views.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
@@ -149,5 +149,37 @@ test('support links an action to the request; the référent sees it counted', a
   expect(text).toMatch(/Unités restantes : 5/);
   expect(text).toContain('Remplacement de l’alimentation');
   expect(text).toContain(SUBJECT);
+  expect(dialogs).toEqual([]);
+});
+
+test('support downloads the contribution list (CSV) and an appel à contribution (PDF); the référent sees their own row', async () => {
+  await desk.getByRole('link', { name: 'Contribution' }).click();
+  await desk.waitForURL((u) => u.pathname === '/contribution');
+  const rows = desk.getByTestId('contribution-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(estate.collectivites.length);
+  await desk.getByTestId('contribution-total').waitFor();
+  expect(await axeReport(desk, 'contribution, support')).toEqual([]);
+  await desk.screenshot({ path: screenshotPath('contribution-support-1920x1080') });
+
+  const [csv] = await Promise.all([desk.waitForEvent('download'), desk.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^contribution-\d{4}\.csv$/);
+  const text = readFileSync((await csv.path())!, 'utf8');
+  expect(text.startsWith('\uFEFFannee;collectivite_id;collectivite;sondes_en_service;pack_souscrit;euros_par_an')).toBe(true);
+  expect(text).toContain(`;${own!.id};${own!.name};`);
+  expect(text).toMatch(/;TOTAL;\d+ collectivités;/);
+
+  const [pdf] = await Promise.all([desk.waitForEvent('download'), desk.getByRole('button', { name: `Appel à contribution de ${own!.name} (PDF)` }).click()]);
+  const pdfText = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', (await pdf.path())!, '-']).toString('utf8');
+  expect(pdfText).toContain(own!.name);
+  expect(pdfText).toMatch(/Appel à contribution \d{4}/);
+  expect(pdfText).toMatch(/Montant de la contribution : [\d\u202f]+,00 €/);
+
+  await phone.goto(`${gateway.url}/contribution`);
+  const own1 = phone.getByTestId('contribution-row');
+  await own1.first().waitFor();
+  expect(await own1.count()).toBe(1);
+  expect(await own1.first().textContent()).toContain(own!.name);
+  expect(await phone.getByTestId('contribution-total').count()).toBe(0);
   expect(dialogs).toEqual([]);
 });

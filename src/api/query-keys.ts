@@ -33,6 +33,7 @@ export const queryKeys = {
     health: () => ['alarms', 'health'] as const,
     recipients: () => ['alarms', 'recipients'] as const,
   },
+  contribution: () => ['contribution'] as const,
   managedIt: {
     all: () => ['managed-it'] as const,
     conventions: (collectiviteId: string | undefined) => ['managed-it', 'conventions', collectiviteId ?? 'all'] as const,

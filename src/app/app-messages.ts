@@ -10,6 +10,7 @@ export const appMessages = defineMessages(
     scope: 'Périmètre',
     allScope: 'Toutes les collectivités',
     managedIt: 'Infogérance',
+    contribution: 'Contribution',
     language: 'Langue',
     data: {
       live: 'Données en direct',
@@ -38,6 +39,7 @@ export const appMessages = defineMessages(
     scope: 'Scope',
     allScope: 'All collectivités',
     managedIt: 'Managed IT',
+    contribution: 'Contribution',
     language: 'Language',
     data: {
       live: 'Live data',
