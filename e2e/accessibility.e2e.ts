@@ -103,6 +103,27 @@ test('the référent’s phone view at 390×844 has no WCAG A/AA violation', asy
   await context.close();
 });
 
+test('the reports screen (support at 1920×1080, one collectivité, year; référent on a tablet) has no WCAG A/AA violation', async () => {
+  const support = accounts.find((a) => a.role === 'support')!;
+  const page = await browser.newPage({ viewport: VIEWPORTS.wall });
+  await signInAndSettle(page, support);
+  await page.getByRole('link', { name: 'Rapports' }).click();
+  await page.getByLabel('Collectivité du rapport').selectOption({ label: own!.name });
+  await page.getByRole('button', { name: 'Année' }).click();
+  await page.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
+  expect(await axeReport(page, 'reports, support')).toEqual([]);
+  await page.close();
+  const referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
+  const context = await browser.newContext({ viewport: VIEWPORTS.tablet, hasTouch: true, deviceScaleFactor: 1 });
+  const tablet = await context.newPage();
+  await signInAndSettle(tablet, referent);
+  await tablet.getByRole('link', { name: 'Rapports' }).click();
+  await tablet.getByRole('button', { name: 'Dates' }).click();
+  await tablet.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
+  expect(await axeReport(tablet, 'reports, référent tablet')).toEqual([]);
+  await context.close();
+});
+
 test('Tab from the top of the dashboard reaches the scope selector, a problem and an incident row, each with a visible focus ring', async () => {
   const page = await browser.newPage({ viewport: VIEWPORTS.wall });
   await signInAndSettle(page, accounts.find((a) => a.role === 'support')!);

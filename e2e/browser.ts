@@ -30,6 +30,7 @@ export function screenshotPath(name: string): string {
 export const VIEWPORTS = {
   wall: { width: 1920, height: 1080 },
   phone: { width: 390, height: 844 },
+  tablet: { width: 820, height: 1180 },
 } as const;
 
 /** Dismiss every alert/confirm the page opens and keep its text in `into` (a test expects none: nothing injected ran). */

@@ -3,12 +3,12 @@
 // and the collectivité's PDF; a référent on a phone downloads their own semester report. The
 // files are read back: the CSV's BOM, separator and rows, the PDF's text (pdftotext).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
-import { pdfText, popplerMissing } from '../server/reports/pdf/pdf-tools.test-kit.ts';
+import { pdfPages, pdfText, popplerMissing } from '../server/reports/pdf/pdf-tools.test-kit.ts';
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
@@ -94,6 +94,10 @@ test('support picks a collectivité and a period, downloads a CSV table and the 
     expect(pdfWords).toContain(own!.name);
     expect(pdfWords).toContain(ownProbe.name);
     expect(pdfWords).not.toContain(other!.name);
+    // Its second page (availability chart and tables) as an image, for docs/screenshots.
+    const pages = pdfPages(pdf.bytes, 80);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    copyFileSync(pages[1]!, screenshotPath('reports-pdf-page-2'));
   }
   expect(dialogs).toEqual([]);
 });

@@ -132,14 +132,21 @@ export interface Storage {
   rollups?: RollupStore;
 }
 
-/** Covered milliseconds of one probe over one local day or month (server/rollup/). */
+export type RollupGrain = 'day' | 'month' | 'year';
+
+/**
+ * Covered milliseconds of one probe over one local day, month or year (server/rollup/). Only
+ * spans not up for all their covered time are stored: a missing one (after the probe's first day)
+ * was up all along.
+ */
 export interface RollupRow {
-  grain: 'day' | 'month';
+  grain: RollupGrain;
   start: Instant;
   probeId: string;
   upMs: number;
   downMs: number;
   maintenanceMs: number;
+  coveredMs: number;
 }
 
 export interface RollupState {
@@ -151,19 +158,21 @@ export interface RollupState {
   fingerprint: string;
 }
 
-export type RollupSums = Map<string, { upMs: number; downMs: number; maintenanceMs: number }>;
+export type RollupSums = Map<string, { upMs: number; downMs: number; maintenanceMs: number; coveredMs: number }>;
 
 export interface RollupStore {
   loadState(): Promise<RollupState | undefined>;
   saveState(state: RollupState): Promise<void>;
   /** Forget every row, mark and the state (another calendar). */
   reset(): Promise<void>;
-  /** Replace the day rows of `probeIds` in [from, to) by `rows` (all-zero rows are left out). */
-  replaceDays(probeIds: readonly string[], from: Instant, to: Instant, rows: readonly RollupRow[]): Promise<void>;
-  /** Month rows of `monthStart` as the sum of its day rows in [monthStart, monthEnd) (of `probeIds`, or all). */
-  rollMonth(monthStart: Instant, monthEnd: Instant, probeIds?: readonly string[]): Promise<void>;
+  /** Replace the day rows of `probeIds` in [from, to) by `rows`; record first days (the earliest wins). */
+  replaceDays(probeIds: readonly string[], from: Instant, to: Instant, rows: readonly RollupRow[], firstDays: ReadonlyMap<string, Instant>): Promise<void>;
+  /** Month or year rows starting at `start` as the sums of its day rows in [start, end) (of `probeIds`, or all). */
+  rollSpan(grain: 'month' | 'year', start: Instant, end: Instant, probeIds?: readonly string[]): Promise<void>;
   /** Per probe, sums of the rows of each span (of `probeIds`, or all). */
-  sum(spans: readonly { grain: 'day' | 'month'; from: Instant; to: Instant }[], probeIds?: readonly string[]): Promise<RollupSums>;
+  sum(spans: readonly { grain: RollupGrain; from: Instant; to: Instant }[], probeIds?: readonly string[]): Promise<RollupSums>;
+  /** The local day of each probe's first change (of `probeIds`, or all). */
+  firstDays(probeIds?: readonly string[]): Promise<Map<string, Instant>>;
   /** Probes whose history changed below `through` since their last recompute: from when, and the mark seen. */
   dirty(): Promise<{ probeId: string; from: Instant; marks: number }[]>;
   /** Clear marks unless the probe was marked again since `marks` was read. */

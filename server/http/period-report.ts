@@ -3,7 +3,7 @@
 // with each breach, incidents and maintenance windows, plus the calendar the figures used. The
 // screen, the CSV tables and the PDF all read this one object, so they never disagree.
 import { aggregateAvailability, type AvailabilityFigures, worstProbes } from '../../src/domain/availability.ts';
-import { gtiStatus } from '../../src/domain/gti.ts';
+import { gtiStatus, type GtiStatus } from '../../src/domain/gti.ts';
 import type { Incident } from '../../src/domain/model.ts';
 import type { PeriodReport, ReportFigures } from '../../src/protocol/rest.ts';
 import { reportFigures } from '../rollup/rolled-figures.ts';
@@ -45,6 +45,8 @@ export async function periodReport(deps: RouteDeps, r: Request, { complete = fal
   const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
   const figures = await reportFigures(deps.storage, deps.calendar, { ...r, probeIds, wholeEstate: r.collectiviteId === undefined }, { windowsFor: windowsByProbe(windows, r.view) });
   const incidents = await findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period });
+  // One GTI computation per incident (walking the covered-hours calendar is the costly part).
+  const gti = new Map(incidents.map((i) => [i.id, gtiStatus(i, r.now, r.hours, deps.calendar.rules)]));
 
   const group = (key: (probeId: string) => string) => {
     const groups = new Map<string, AvailabilityFigures[]>();
@@ -94,7 +96,7 @@ export async function periodReport(deps: RouteDeps, r: Request, { complete = fal
     collectivites,
     probes,
     probesAreWorstOnly: r.collectiviteId === undefined && !complete,
-    gti: gtiSection(deps, r, incidents),
+    gti: gtiSection(r, incidents, gti, complete),
     incidents: (complete ? incidents : incidents.slice(0, REPORT_INCIDENT_LIMIT)).map((i) => ({
       id: i.id,
       collectiviteId: i.collectiviteId,
@@ -104,7 +106,7 @@ export async function periodReport(deps: RouteDeps, r: Request, { complete = fal
       status: i.status,
       openedAt: i.openedAt,
       ...(i.resolvedAt !== undefined && { resolvedAt: i.resolvedAt }),
-      gti: gtiStatus(i, r.now, r.hours, deps.calendar.rules).status,
+      gti: gti.get(i.id)!.status,
     })),
     incidentsTruncated: !complete && incidents.length > REPORT_INCIDENT_LIMIT,
     maintenances: reportedWindows(windows, r.period, r.hours),
@@ -113,12 +115,12 @@ export async function periodReport(deps: RouteDeps, r: Request, { complete = fal
 }
 
 /** Met and breached as gtiCompliance counts them (deadline or stop inside the period), with each breach. */
-function gtiSection(deps: RouteDeps, r: Request, incidents: readonly Incident[]): PeriodReport['gti'] {
+function gtiSection(r: Request, incidents: readonly Incident[], gti: ReadonlyMap<string, GtiStatus>, complete: boolean): PeriodReport['gti'] {
   const inPeriod = (t: number) => t >= r.period.from && t < r.period.to;
   let met = 0;
   const breaches: PeriodReport['gti']['breaches'] = [];
   for (const i of incidents) {
-    const s = gtiStatus(i, r.now, r.hours, deps.calendar.rules);
+    const s = gti.get(i.id)!;
     if (s.status === 'met' && inPeriod(s.stoppedAt ?? s.deadline)) met++;
     else if (s.status === 'breached' && inPeriod(s.deadline))
       breaches.push({
@@ -134,7 +136,8 @@ function gtiSection(deps: RouteDeps, r: Request, incidents: readonly Incident[])
   }
   breaches.sort((a, b) => a.deadline - b.deadline || (a.incidentId < b.incidentId ? -1 : 1));
   const breached = breaches.length;
-  return { compliance: met + breached > 0 ? met / (met + breached) : null, met, breached, breaches };
+  // The JSON and the PDF list the first ones (by deadline); the CSV lists them all.
+  return { compliance: met + breached > 0 ? met / (met + breached) : null, met, breached, breaches: complete ? breaches : breaches.slice(0, REPORT_INCIDENT_LIMIT) };
 }
 
 /** Closed dates (holidays and extra closed days) inside the period, for the report's footer. */

@@ -9,7 +9,7 @@ import type { CoveredCalendar } from '../http/covered-calendar.ts';
 import { nextTurn, REPORT_PROBE_CHUNK } from '../http/sla-reports.ts';
 import type { RollupStore, Storage } from '../ports.ts';
 import { dayGrid, dayRows } from './day-figures.ts';
-import { dayFloor, dayStarts, monthFloor, nextMonth } from './local-days.ts';
+import { dayFloor, dayStarts, monthFloor, nextMonth, nextYear, yearFloor } from './local-days.ts';
 
 /** A day is rolled up once it ended this long ago: changes persisted late still land before. */
 export const ROLLUP_SETTLE_MS = 10 * 60_000;
@@ -71,7 +71,7 @@ export async function runRollup(deps: RollupDeps, now: Instant): Promise<RollupP
       const probeIds = await rollups.probesWithHistory();
       await rollDays(deps, probeIds, state.through, stepEnd, now);
       daysRolled += dayStarts(state.through, stepEnd, tz).length;
-      if (stepEnd === nextMonth(monthFloor(state.through, tz), tz)) await rollups.rollMonth(monthFloor(state.through, tz), stepEnd);
+      if (stepEnd === nextMonth(monthFloor(state.through, tz), tz)) await rollSpans(rollups, monthFloor(state.through, tz), stepEnd, tz);
       state = { through: stepEnd, marksBelow: stepEnd, fingerprint };
       await rollups.saveState(state);
       log(`availability roll-up: through ${new Date(stepEnd).toISOString()} (${probeIds.length} probes, ${daysRolled} days, ${Math.round(performance.now() - started)} ms)`);
@@ -89,7 +89,15 @@ async function rollDays(deps: RollupDeps, probeIds: readonly string[], from: Ins
   for (let i = 0; i < probeIds.length; i += chunk) {
     const ids = probeIds.slice(i, i + chunk);
     const changes = await deps.storage.loadStateChanges(from, to, ids);
-    await deps.storage.rollups.replaceDays(ids, from, to, dayRows(changes, grid, hours, now));
+    // A probe whose first loaded change is inside [from, to) had no state before: its first day.
+    const firstDays = new Map<string, Instant>();
+    const seen = new Set<string>();
+    for (const c of changes) {
+      if (seen.has(c.probeId)) continue;
+      seen.add(c.probeId);
+      if (c.at >= from) firstDays.set(c.probeId, dayFloor(c.at, tz));
+    }
+    await deps.storage.rollups.replaceDays(ids, from, to, dayRows(changes, grid, hours, now), firstDays);
     await (deps.yieldTurn ?? nextTurn)();
   }
 }
@@ -112,11 +120,18 @@ async function recountDirty(deps: RollupDeps, through: Instant, now: Instant): P
       for (let month = monthFloor(start, tz); month < through; month = nextMonth(month, tz)) {
         const end = Math.min(nextMonth(month, tz), through);
         await rollDays(deps, ids, Math.max(start, month), end, now);
-        if (end === nextMonth(month, tz)) await rollups.rollMonth(month, end, ids);
+        if (end === nextMonth(month, tz)) await rollSpans(rollups, month, end, tz, ids);
       }
     }
     await rollups.clearDirty(group);
   }
   deps.log?.(`availability roll-up: recounted ${marked.length} probes with late changes`);
   return marked.length;
+}
+
+/** A month just completed: its month row, and its year's row when it was December. */
+async function rollSpans(rollups: RollupStore, month: Instant, monthEnd: Instant, tz: string, probeIds?: readonly string[]): Promise<void> {
+  await rollups.rollSpan('month', month, monthEnd, probeIds);
+  const year = yearFloor(month, tz);
+  if (nextYear(year, tz) === monthEnd) await rollups.rollSpan('year', year, monthEnd, probeIds);
 }

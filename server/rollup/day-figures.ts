@@ -1,5 +1,5 @@
 // One probe's covered milliseconds per local day, from its state changes: the rows of the
-// availability roll-up. Counted with the same domain functions as a report over raw history
+// availability roll-up, written only for days not up for all their covered time. Counted with the same domain functions as a report over raw history
 // (intervalsByProbe + probeAvailability), cut at local midnights, so that summing days gives
 // exactly the figures of the whole stretch (covered time never crosses midnight).
 import { probeAvailability, type StateInterval } from '../../src/domain/availability.ts';
@@ -45,15 +45,13 @@ function probeDayRows(probeId: string, intervals: readonly StateInterval[], grid
     for (let i = first; i < intervals.length && intervals[i]!.from < dayTo; i++) within.push(intervals[i]!);
     if (within.length === 0) return;
     const only = within[0]!;
-    if (within.length === 1 && only.from <= dayFrom && only.to >= dayTo) {
-      // The whole day in one state: no need to walk the calendar again.
-      const sums = { up: 0, down: 0, maintenance: 0, unmeasured: 0 };
-      sums[availabilityClass(only.state, only.inDowntime)] = covered;
-      if (sums.up || sums.down || sums.maintenance) rows.push({ grain: 'day', start: dayFrom, probeId, upMs: sums.up, downMs: sums.down, maintenanceMs: sums.maintenance });
-      return;
-    }
-    const f = probeAvailability(within, { from: dayFrom, to: dayTo }, hours);
-    if (f.upMs || f.downMs || f.maintenanceMs) rows.push({ grain: 'day', start: dayFrom, probeId, upMs: f.upMs, downMs: f.downMs, maintenanceMs: f.maintenanceMs });
+    // The whole day in one state: no need to walk the calendar again.
+    const f =
+      within.length === 1 && only.from <= dayFrom && only.to >= dayTo
+        ? { up: 0, down: 0, maintenance: 0, unmeasured: 0, [availabilityClass(only.state, only.inDowntime)]: covered }
+        : (({ upMs, downMs, maintenanceMs }) => ({ up: upMs, down: downMs, maintenance: maintenanceMs }))(probeAvailability(within, { from: dayFrom, to: dayTo }, hours));
+    // Up for all its covered time: not written (rolled-figures.ts counts a missing day as up).
+    if (f.up !== covered) rows.push({ grain: 'day', start: dayFrom, probeId, upMs: f.up, downMs: f.down, maintenanceMs: f.maintenance, coveredMs: covered });
   });
   return rows;
 }

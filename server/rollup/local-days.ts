@@ -49,3 +49,18 @@ export function dayStarts(from: Instant, to: Instant, timeZone: string): Instant
   for (let d = dayCeil(from, timeZone); d < to; d = nextDay(d, timeZone)) out.push(d);
   return out;
 }
+
+/** Local midnight starting the year of `t`. */
+export function yearFloor(t: Instant, timeZone: string): Instant {
+  return at(timeZone, civil(t, timeZone).year, 1, 1);
+}
+
+export function nextYear(yearStart: Instant, timeZone: string): Instant {
+  return at(timeZone, civil(yearStart, timeZone).year + 1, 1, 1);
+}
+
+/** `t` itself when it starts a local year, else the next year start. */
+export function yearCeil(t: Instant, timeZone: string): Instant {
+  const floor = yearFloor(t, timeZone);
+  return floor === t ? t : nextYear(floor, timeZone);
+}

@@ -16,6 +16,7 @@ import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from 
 import { createSqlStorage } from '../storage/sql-storage.ts';
 import { runRollup } from './availability-rollup.ts';
 import { dayFloor } from './local-days.ts';
+import { periodContaining } from '../../src/domain/report-period.ts';
 import { rolledScopeFigures } from './rolled-figures.ts';
 
 const TZ = 'Europe/Paris';
@@ -115,11 +116,19 @@ for (const backend of backends) {
     }, 60_000);
     afterAll(() => cleanup());
 
+    /** Whole years, and a span made of a year row, month rows and day rows. */
+    const FIXED = [
+      periodContaining('year', Date.UTC(2025, 5, 1), TZ),
+      periodContaining('year', Date.UTC(2026, 5, 1), TZ),
+      { from: dayFloor(Date.UTC(2024, 11, 20, 12), TZ), to: dayFloor(Date.UTC(2026, 2, 10, 12), TZ) },
+      periodContaining('semester', Date.UTC(2026, 1, 1), TZ),
+    ];
+
     async function compare(seed: number, now: number, rounds: number) {
       const rand = random(seed);
-      for (let i = 0; i < rounds; i++) {
+      for (let i = 0; i < rounds + FIXED.length; i++) {
         const a = START - 5 * DAY + Math.floor(rand() * (END - START));
-        const period = rand() < 0.3 ? { from: dayFloor(a, TZ), to: dayFloor(a + Math.floor(rand() * 120) * DAY + HOUR, TZ) } : { from: a, to: a + Math.floor(rand() * 120 * DAY) + 1 };
+        const period = FIXED[i - rounds] ?? (rand() < 0.3 ? { from: dayFloor(a, TZ), to: dayFloor(a + Math.floor(rand() * 120) * DAY + HOUR, TZ) } : { from: a, to: a + Math.floor(rand() * 120 * DAY) + 1 });
         if (period.to <= period.from) continue;
         const hours = calendar.hoursFor(period.from, period.to);
         const withWindows = rand() < 0.5;

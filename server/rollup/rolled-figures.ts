@@ -10,9 +10,9 @@ import type { Instant } from '../../src/domain/model.ts';
 import type { MaintenanceWindow } from '../../src/domain/maintenance.ts';
 import type { CoveredCalendar } from '../http/covered-calendar.ts';
 import { probeFiguresInChunks, type ChunkOptions } from '../http/sla-reports.ts';
-import type { RollupStore, Storage } from '../ports.ts';
+import type { RollupGrain, RollupStore, Storage } from '../ports.ts';
 import { calendarFingerprint } from './availability-rollup.ts';
-import { dayCeil, dayFloor, monthCeil, monthFloor } from './local-days.ts';
+import { dayCeil, dayFloor, monthCeil, monthFloor, yearCeil, yearFloor } from './local-days.ts';
 
 export interface RolledRequest {
   probeIds: readonly string[];
@@ -34,6 +34,21 @@ export function rolledSpan(period: Period, now: Instant, through: Instant, timeZ
   const from = dayCeil(period.from, timeZone);
   const to = Math.min(through, dayFloor(Math.min(period.to, now), timeZone));
   return { from, to: Math.max(from, to) };
+}
+
+/** Whole days [from, to) as the fewest rows: days up to a month, months up to a year, years, then back down. */
+export function spansOf(span: RolledSpan, tz: string): { grain: RollupGrain; from: Instant; to: Instant }[] {
+  const out: { grain: RollupGrain; from: Instant; to: Instant }[] = [];
+  const m1 = monthCeil(span.from, tz);
+  const m2 = monthFloor(span.to, tz);
+  if (m1 >= m2) return [{ grain: 'day', from: span.from, to: span.to }];
+  const y1 = yearCeil(m1, tz);
+  const y2 = yearFloor(m2, tz);
+  out.push({ grain: 'day', from: span.from, to: m1 });
+  if (y1 < y2) out.push({ grain: 'month', from: m1, to: y1 }, { grain: 'year', from: y1, to: y2 }, { grain: 'month', from: y2, to: m2 });
+  else out.push({ grain: 'month', from: m1, to: m2 });
+  out.push({ grain: 'day', from: m2, to: span.to });
+  return out.filter((s) => s.to > s.from);
 }
 
 function add(a: AvailabilityFigures, b: AvailabilityFigures): AvailabilityFigures {
@@ -60,26 +75,28 @@ export async function rolledScopeFigures(
   const rawIds = r.probeIds.filter((id) => marked.has(id) || windowed(id));
   const rolledIds = rawIds.length === 0 ? r.probeIds : r.probeIds.filter((id) => !marked.has(id) && !windowed(id));
 
-  const m1 = monthCeil(span.from, tz);
-  const m2 = monthFloor(span.to, tz);
-  const spans =
-    m1 < m2
-      ? [
-          { grain: 'day' as const, from: span.from, to: m1 },
-          { grain: 'month' as const, from: m1, to: m2 },
-          { grain: 'day' as const, from: m2, to: span.to },
-        ]
-      : [{ grain: 'day' as const, from: span.from, to: span.to }];
-  const sums = await rollups.sum(spans, r.wholeEstate && rawIds.length === 0 ? undefined : rolledIds);
-  const coveredMs = r.hours.coveredMs(span.from, span.to);
+  const sums = await rollups.sum(spansOf(span, tz), r.wholeEstate && rawIds.length === 0 ? undefined : rolledIds);
+  const firstDays = await rollups.firstDays(r.wholeEstate && rawIds.length === 0 ? undefined : rolledIds);
+  // Covered time from a probe's first day (or the span's start) to the span's end: few distinct starts.
+  const coveredFrom = new Map<Instant, number>();
+  const covered = (from: Instant) => {
+    let ms = coveredFrom.get(from);
+    if (ms === undefined) coveredFrom.set(from, (ms = r.hours.coveredMs(from, span.to)));
+    return ms;
+  };
+  const spanCovered = covered(span.from);
   const noWindows = () => [];
   const before = span.from > r.period.from ? await raw(rolledIds, { from: r.period.from, to: span.from }, noWindows) : undefined;
   const after = span.to < r.period.to ? await raw(rolledIds, { from: span.to, to: r.period.to }, noWindows) : undefined;
 
   const out = new Map<string, AvailabilityFigures>();
   for (const id of rolledIds) {
-    const s = sums.get(id) ?? { upMs: 0, downMs: 0, maintenanceMs: 0 };
-    let f = aggregateAvailability([{ ...s, coveredMs, unmeasuredMs: coveredMs - s.upMs - s.downMs - s.maintenanceMs, ratio: null, coverage: null }]);
+    const s = sums.get(id) ?? { upMs: 0, downMs: 0, maintenanceMs: 0, coveredMs: 0 };
+    const first = firstDays.get(id);
+    // Rows are the spans not up all along; the rest of the covered time since the first day was up.
+    const measuredFrom = first === undefined ? span.to : Math.max(first, span.from);
+    const upMs = (measuredFrom < span.to ? covered(measuredFrom) : 0) - s.coveredMs + s.upMs;
+    let f = aggregateAvailability([{ upMs, downMs: s.downMs, maintenanceMs: s.maintenanceMs, coveredMs: spanCovered, unmeasuredMs: spanCovered - upMs - s.downMs - s.maintenanceMs, ratio: null, coverage: null }]);
     if (before) f = add(before.get(id)!, f);
     if (after) f = add(f, after.get(id)!);
     out.set(id, f);

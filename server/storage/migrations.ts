@@ -184,9 +184,9 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'daily and monthly availability roll-ups',
     sql: `
-      -- Covered milliseconds per probe and local day (grain 1) or local month (grain 2), as the
-      -- domain counts them from state_change (docs/storage.md). A row whose sums are all 0 is not
-      -- written: no row = the whole covered time of that day was unmeasured (or there was none).
+      -- Covered milliseconds per probe and local day (grain 1), month (2) or year (3), as the domain
+      -- counts them from state_change (docs/storage.md). Only what is not plain "up all covered
+      -- time" is written: a missing day, month or year after the probe's first day was up all along.
       CREATE TABLE availability_rollup (
         grain smallint NOT NULL,
         start bigint NOT NULL,
@@ -194,9 +194,15 @@ export const MIGRATIONS: readonly Migration[] = [
         up_ms bigint NOT NULL,
         down_ms bigint NOT NULL,
         maintenance_ms bigint NOT NULL,
+        covered_ms bigint NOT NULL,
         PRIMARY KEY (grain, start, probe_id)
       );
-      CREATE INDEX availability_rollup_probe ON availability_rollup (probe_id, grain, start);
+      CREATE INDEX availability_rollup_probe_start ON availability_rollup (probe_id, grain, start);
+      -- The local day of each probe's first stored change: before it, the probe was unmeasured.
+      CREATE TABLE availability_rollup_probe (
+        probe_id text PRIMARY KEY,
+        first_day bigint NOT NULL
+      );
       -- How far the roll-up goes (local day start not rolled yet) and for which calendar.
       CREATE TABLE availability_rollup_state (
         id smallint PRIMARY KEY CHECK (id = 1),

@@ -1,9 +1,9 @@
 // The availability roll-ups in SQL (migration 7, docs/storage.md): day rows written per chunk of
-// probes, month rows summed from day rows, per-probe sums for a report's whole days and months.
-import type { RollupRow, RollupStore } from '../ports.ts';
+// probes, month and year rows summed from day rows, per-probe sums for a report's whole spans.
+import type { RollupRow, RollupStore, RollupSums } from '../ports.ts';
 import type { SqlClient } from './sql-client.ts';
 
-const GRAIN = { day: 1, month: 2 } as const;
+const GRAIN = { day: 1, month: 2, year: 3 } as const;
 const ROWS_PER_STATEMENT = 5_000;
 
 interface SumRow {
@@ -11,6 +11,7 @@ interface SumRow {
   up: string | number;
   down: string | number;
   maintenance: string | number;
+  covered: string | number;
 }
 
 export function createSqlRollupStore(db: SqlClient, allProbesSql: string): RollupStore {
@@ -32,36 +33,40 @@ export function createSqlRollupStore(db: SqlClient, allProbesSql: string): Rollu
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM availability_rollup');
         await tx.query('DELETE FROM availability_rollup_dirty');
+        await tx.query('DELETE FROM availability_rollup_probe');
         await tx.query('DELETE FROM availability_rollup_state');
       });
     },
-    async replaceDays(probeIds, from, to, rows) {
-      const kept = rows.filter((r) => r.upMs > 0 || r.downMs > 0 || r.maintenanceMs > 0);
+    async replaceDays(probeIds, from, to, rows, firstDays) {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM availability_rollup WHERE grain = 1 AND start >= $1 AND start < $2 AND probe_id = ANY($3::text[])', [from, to, probeIds]);
-        for (let i = 0; i < kept.length; i += ROWS_PER_STATEMENT) {
-          const part: readonly RollupRow[] = kept.slice(i, i + ROWS_PER_STATEMENT);
+        for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+          const part: readonly RollupRow[] = rows.slice(i, i + ROWS_PER_STATEMENT);
           await tx.query(
-            `INSERT INTO availability_rollup (grain, start, probe_id, up_ms, down_ms, maintenance_ms)
-             SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
-             ON CONFLICT (grain, start, probe_id) DO UPDATE SET up_ms = excluded.up_ms, down_ms = excluded.down_ms, maintenance_ms = excluded.maintenance_ms`,
-            [part.map((r) => GRAIN[r.grain]), part.map((r) => r.start), part.map((r) => r.probeId), part.map((r) => r.upMs), part.map((r) => r.downMs), part.map((r) => r.maintenanceMs)],
+            `INSERT INTO availability_rollup (grain, start, probe_id, up_ms, down_ms, maintenance_ms, covered_ms)
+             SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
+             ON CONFLICT (grain, start, probe_id) DO UPDATE SET up_ms = excluded.up_ms, down_ms = excluded.down_ms,
+               maintenance_ms = excluded.maintenance_ms, covered_ms = excluded.covered_ms`,
+            [part.map((r) => GRAIN[r.grain]), part.map((r) => r.start), part.map((r) => r.probeId), part.map((r) => r.upMs), part.map((r) => r.downMs), part.map((r) => r.maintenanceMs), part.map((r) => r.coveredMs)],
           );
         }
+        if (firstDays.size > 0)
+          await tx.query(
+            `INSERT INTO availability_rollup_probe (probe_id, first_day) SELECT * FROM unnest($1::text[], $2::bigint[])
+             ON CONFLICT (probe_id) DO UPDATE SET first_day = least(availability_rollup_probe.first_day, excluded.first_day)`,
+            [[...firstDays.keys()], [...firstDays.values()]],
+          );
       });
     },
-    async rollMonth(monthStart, monthEnd, probeIds) {
-      const only = probeIds ? 'AND probe_id = ANY($3::text[])' : '';
-      const params: unknown[] = probeIds ? [monthStart, monthEnd, probeIds] : [monthStart, monthEnd];
+    async rollSpan(grain, start, end, probeIds) {
+      const only = probeIds ? 'AND probe_id = ANY($4::text[])' : '';
+      const params: unknown[] = probeIds ? [GRAIN[grain], start, end, probeIds] : [GRAIN[grain], start, end];
       await db.transaction(async (tx) => {
+        await tx.query(`DELETE FROM availability_rollup WHERE grain = $1 AND start = $2 AND $3::bigint > 0 ${only}`, params);
         await tx.query(
-          `DELETE FROM availability_rollup WHERE grain = 2 AND start = $1 ${probeIds ? 'AND probe_id = ANY($2::text[])' : ''}`,
-          probeIds ? [monthStart, probeIds] : [monthStart],
-        );
-        await tx.query(
-          `INSERT INTO availability_rollup (grain, start, probe_id, up_ms, down_ms, maintenance_ms)
-           SELECT 2, $1, probe_id, sum(up_ms), sum(down_ms), sum(maintenance_ms) FROM availability_rollup
-           WHERE grain = 1 AND start >= $1 AND start < $2 ${only} GROUP BY probe_id`,
+          `INSERT INTO availability_rollup (grain, start, probe_id, up_ms, down_ms, maintenance_ms, covered_ms)
+           SELECT $1, $2, probe_id, sum(up_ms), sum(down_ms), sum(maintenance_ms), sum(covered_ms) FROM availability_rollup
+           WHERE grain = 1 AND start >= $2 AND start < $3 ${only} GROUP BY probe_id`,
           params,
         );
       });
@@ -70,16 +75,23 @@ export function createSqlRollupStore(db: SqlClient, allProbesSql: string): Rollu
       const params: unknown[] = [];
       const p = (v: unknown) => `$${params.push(v)}`;
       const ors = spans.filter((s) => s.to > s.from).map((s) => `(grain = ${p(GRAIN[s.grain])} AND start >= ${p(s.from)} AND start < ${p(s.to)})`);
-      const out = new Map<string, { upMs: number; downMs: number; maintenanceMs: number }>();
+      const out: RollupSums = new Map();
       if (ors.length === 0) return out;
       const only = probeIds ? `AND probe_id = ANY(${p(probeIds)}::text[])` : '';
       const rows = await db.query<SumRow>(
-        `SELECT probe_id, sum(up_ms) AS up, sum(down_ms) AS down, sum(maintenance_ms) AS maintenance
+        `SELECT probe_id, sum(up_ms) AS up, sum(down_ms) AS down, sum(maintenance_ms) AS maintenance, sum(covered_ms) AS covered
          FROM availability_rollup WHERE (${ors.join(' OR ')}) ${only} GROUP BY probe_id`,
         params,
       );
-      for (const r of rows) out.set(r.probe_id, { upMs: Number(r.up), downMs: Number(r.down), maintenanceMs: Number(r.maintenance) });
+      for (const r of rows) out.set(r.probe_id, { upMs: Number(r.up), downMs: Number(r.down), maintenanceMs: Number(r.maintenance), coveredMs: Number(r.covered) });
       return out;
+    },
+    async firstDays(probeIds) {
+      const rows = await db.query<{ probe_id: string; first_day: string | number }>(
+        `SELECT probe_id, first_day FROM availability_rollup_probe ${probeIds ? 'WHERE probe_id = ANY($1::text[])' : ''}`,
+        probeIds ? [probeIds] : [],
+      );
+      return new Map(rows.map((r) => [r.probe_id, Number(r.first_day)]));
     },
     async dirty() {
       const rows = await db.query<{ probe_id: string; from_at: string | number; marks: number }>('SELECT probe_id, from_at, marks FROM availability_rollup_dirty ORDER BY probe_id');

@@ -212,6 +212,7 @@ export const periodReportSchema = z.object({
     compliance: z.number().min(0).max(1).nullable(),
     met: z.number().int().nonnegative(),
     breached: z.number().int().nonnegative(),
+    /** Each breach by deadline (the first 2,000 when there are more than `breached` shows; the CSV has all). */
     breaches: z.array(
       z.object({
         incidentId: z.string(),

@@ -34,11 +34,20 @@ export function drawTable(doc: PDFKit.PDFDocument, table: Table, box: Box): void
   }
   const total = table.columns.reduce((sum, c) => sum + c.width, 0);
   const widths = table.columns.map((c) => (c.width / total) * box.width);
-  const heightOf = (cells: readonly string[], font: string) =>
-    Math.max(...cells.map((text, i) => doc.font(font).fontSize(SIZE).heightOfString(text, { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
+  const lineHeight = doc.font(FONT.regular).fontSize(SIZE).currentLineHeight(true);
+  // A cell that fits on one line (most) is measured by its width, without laying out lines.
+  const heightOf = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(SIZE);
+    let height = lineHeight;
+    cells.forEach((text, i) => {
+      const width = widths[i]! - 2 * PAD;
+      if (!text.includes('\n') && doc.widthOfString(text) <= width) return;
+      height = Math.max(height, doc.heightOfString(text, { width }));
+    });
+    return height + 2 * PAD;
+  };
 
-  const drawRow = (cells: readonly string[], font: string, fill?: string) => {
-    const height = heightOf(cells, font);
+  const drawRow = (cells: readonly string[], font: string, height: number, fill?: string) => {
     const y = doc.y;
     if (fill) doc.rect(box.left, y, box.width, height).fill(fill);
     let x = box.left;
@@ -50,19 +59,22 @@ export function drawTable(doc: PDFKit.PDFDocument, table: Table, box: Box): void
     doc.y = y + height;
   };
   const header = table.columns.map((c) => c.header);
+  const headerHeight = heightOf(header, FONT.bold);
   const drawHeader = () => {
-    drawRow(header, FONT.bold, COLORS.zebra);
+    drawRow(header, FONT.bold, headerHeight, COLORS.zebra);
     doc.moveTo(box.left, doc.y).lineTo(box.left + box.width, doc.y).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
   };
 
-  if (doc.y + heightOf(header, FONT.bold) * 2 > box.bottom) doc.addPage();
+  if (doc.y + headerHeight * 2 > box.bottom) doc.addPage();
   drawHeader();
   table.rows.forEach((row, i) => {
-    if (doc.y + heightOf(row, FONT.regular) > box.bottom) {
+    // Measured once: text layout is most of a long table's cost.
+    const height = heightOf(row, FONT.regular);
+    if (doc.y + height > box.bottom) {
       doc.addPage();
       drawHeader();
     }
-    drawRow(row, FONT.regular, i % 2 === 1 ? COLORS.zebra : undefined);
+    drawRow(row, FONT.regular, height, i % 2 === 1 ? COLORS.zebra : undefined);
   });
   doc.font(FONT.regular).fontSize(10).moveDown(0.6);
 }

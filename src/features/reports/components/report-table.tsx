@@ -21,7 +21,8 @@ export function ReportTable<R>({ id, title, columns, rows, rowKey, empty, action
       {rows.length === 0 ? (
         <p className="text-sm text-slate-300">{empty}</p>
       ) : (
-        <div className="max-h-[28rem] overflow-auto">
+        // Scrolls by keyboard too: focusable, named by the table's heading.
+        <div className="max-h-[28rem] overflow-auto focus-visible:outline-2 focus-visible:outline-sky-400" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
           <table className="w-full text-left text-sm">
             <thead className="sticky top-0 bg-slate-900 text-slate-300">
               <tr>
