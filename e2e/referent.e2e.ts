@@ -135,9 +135,23 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
     // Dead letters are support's (they name every collectivité's recipients).
     const deadLetters = await fetch('/api/v1/alarms/dead-letters', { headers });
     const retry = await fetch('/api/v1/alarms/dead-letters/retry', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['x'] }) });
-    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, deadLetters.status, retry.status, recipients.status, await recipients.text()];
+    // Managed IT (#18): the other collectivité's conventions, actions and tickets are refused, and a référent logs no action.
+    const json = { ...headers, 'content-type': 'application/json' };
+    const managedIt = [
+      await fetch(`/api/v1/managed-it/conventions?collectiviteId=${otherId}`, { headers }),
+      await fetch(`/api/v1/managed-it/actions?collectiviteId=${otherId}`, { headers }),
+      await fetch(`/api/v1/managed-it/tickets?collectiviteId=${otherId}`, { headers }),
+      await fetch(`/api/v1/managed-it/report.pdf?collectiviteId=${otherId}`, { headers }),
+      await fetch(`/api/v1/export/contribution.csv?collectiviteId=${otherId}`, { headers }),
+      await fetch(`/api/v1/contribution/appel.pdf?collectiviteId=${otherId}`, { headers }),
+      await fetch('/api/v1/managed-it/tickets', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, subject: 'x', description: 'y' }) }),
+      await fetch('/api/v1/managed-it/actions', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, at: Date.now(), durationMinutes: 15, place: 'remote', kind: 'curative', technician: 't', description: 'd' }) }),
+      await fetch('/api/v1/managed-it/conventions', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, number: 'X', start: Date.now(), end: Date.now() + 1000, unitsBought: 1 }) }),
+    ].map((r) => r.status);
+    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, deadLetters.status, retry.status, recipients.status, await recipients.text(), ...managedIt];
   }, other!.id);
   expect(refused.slice(0, 9)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 200]);
+  expect(refused.slice(10)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403]);
   // The other référent's recipient exists (demo recipients): the list must not carry it.
   expect(refused[9]).not.toContain(other!.id);
   expect(refused[9]).toContain(own!.id);

@@ -2,6 +2,7 @@
 // collaborators at start-up (see app.ts), so tests can assemble a real gateway in-process.
 import type { Incident, Instant, ProbeState, ProbeStatus } from '../src/domain/model.ts';
 import type { MaintenanceWindow } from '../src/domain/maintenance.ts';
+import type { AssistanceTicket, ManagedItActionRecord, ManagedItConvention } from '../src/domain/managed-it-convention.ts';
 import type { MaintenanceBook, MaintenanceChange } from './maintenance/maintenance-book.ts';
 import type { Estate, SourceHealth } from '../src/protocol/schemas.ts';
 import type { OperatorAction, Role } from '../src/protocol/rest.ts';
@@ -126,6 +127,8 @@ export interface Storage {
   loadDeadLetters(limit: number): Promise<DeadLetterRow[]>;
   accounts: AccountStore;
   maintenance: MaintenanceStore;
+  /** Managed-IT conventions, actions and assistance tickets (migration 8). */
+  managedIt: ManagedItStore;
   /** The alarm service's recipients and outbox (absent in storages built before it). */
   alarms?: AlarmStore;
   /** Daily and monthly availability roll-ups (SQL storages; reports read raw history without it). */
@@ -180,6 +183,19 @@ export interface RollupStore {
   /** Every probe with history, and the first instant of history. */
   probesWithHistory(): Promise<string[]>;
   firstChangeAt(): Promise<Instant | undefined>;
+}
+
+/** Managed IT (infogérance): rows are whole records, rewritten when they change. */
+export interface ManagedItStore {
+  saveConvention(convention: ManagedItConvention): Promise<void>;
+  /** One collectivité's conventions (all when absent), by start. */
+  loadConventions(collectiviteId?: string): Promise<ManagedItConvention[]>;
+  saveAction(action: ManagedItActionRecord): Promise<void>;
+  /** Actions of one collectivité (all when absent) with at in [from, to), by date. */
+  loadActions(query: { collectiviteId?: string; from?: Instant; to?: Instant }): Promise<ManagedItActionRecord[]>;
+  saveTicket(ticket: AssistanceTicket): Promise<void>;
+  /** One collectivité's tickets (all when absent), newest first. */
+  loadTickets(collectiviteId?: string): Promise<AssistanceTicket[]>;
 }
 
 /** Declared maintenance windows (server/maintenance/). */

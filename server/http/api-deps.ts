@@ -1,5 +1,7 @@
 // What the API routes need from the rest of the gateway, injected at registration.
 import type { Period } from '../../src/domain/availability.ts';
+import type { ActivityReportInput } from '../reports/activity-report-pdf.ts';
+import type { ContributionCallInput } from '../reports/contribution-call-pdf.ts';
 import type { Instant } from '../../src/domain/model.ts';
 import type { ManagedItActivity } from '../../src/protocol/managed-it-activity.ts';
 import type { PeriodReport } from '../../src/protocol/rest.ts';
@@ -26,6 +28,10 @@ export interface ReportDocuments {
   periodReport(report: PeriodReport, context: { timeZone: string; managedIt?: ManagedItActivity }): Promise<Uint8Array>;
   /** The managed-IT activity of a collectivité over a period, when the managed-IT store exists (#18 item 4). */
   managedIt?(collectiviteId: string, period: Period): Promise<ManagedItActivity | undefined>;
+  /** The managed-IT semester activity report (convention d'infogérance, art. 7). */
+  activityReport?(input: ActivityReportInput): Promise<Uint8Array>;
+  /** The yearly "appel à contribution" of one collectivité. */
+  contributionCall?(input: ContributionCallInput): Promise<Uint8Array>;
 }
 
 export interface RouteDeps extends ApiDeps {

@@ -11,6 +11,7 @@ let c1Incident: string;
 let c2Incident: string;
 let c1Window: string;
 let c2Window: string;
+let c2Ticket: string;
 
 /** Everything that would betray c2: ids and names of the fixture's second collectivité. */
 const C2_TRACES = ['c2', 'Commune 2', 'Mairie 2', 'Serveur 2'];
@@ -38,7 +39,18 @@ beforeAll(async () => {
   const rules = { events: { 'incident-critical': ['mail' as const] }, smsWindow: 'always' as const };
   await gw.storage.alarms!.saveRecipient({ id: 'ref-c1', audience: 'referent', collectiviteId: 'c1', name: 'Référent 1', email: 'ref1@commune1.fr', language: 'fr', rules, login: 'ref-c1', enabled: true });
   await gw.storage.alarms!.saveRecipient({ id: 'ref-c2', audience: 'referent', collectiviteId: 'c2', name: 'Référent Commune 2', email: 'ref2@c2.fr', language: 'fr', rules, login: 'ref-c2', enabled: true });
+  // Managed IT of both collectivités: conventions, an action each, a ticket each.
+  const DAY = 86_400_000;
+  for (const c of ['c1', 'c2']) {
+    const convention = { collectiviteId: c, number: `CONV-${c}`, start: gw.source.clock - DAY, end: gw.source.clock + 300 * DAY, unitsBought: 10 };
+    expect((await gw.call('POST', '/managed-it/conventions', support, convention)).statusCode).toBe(201);
+    const action = { collectiviteId: c, at: gw.source.clock - 3_600_000, durationMinutes: 20, place: 'remote', kind: 'curative', technician: 'Tech', description: `action ${c}` };
+    expect((await gw.call('POST', '/managed-it/actions', support, action)).statusCode).toBe(201);
+  }
+  const ticket = await gw.call('POST', '/managed-it/tickets', support, { collectiviteId: 'c2', subject: 'Commune 2 imprimante', description: 'c2' });
+  c2Ticket = ticket.json().id;
   token = await gw.login('ref-c1');
+  await gw.call('POST', '/managed-it/tickets', token, { subject: 'Poste accueil', description: 'ne démarre plus' });
 });
 afterAll(() => gw.close());
 
@@ -77,6 +89,18 @@ describe('isolation between collectivités', () => {
     ['DELETE', '/alarms/recipients/ref-c2'],
     ['GET', '/alarms/dead-letters'],
     ['POST', '/alarms/dead-letters/retry', { ids: ['x'] }],
+    ['GET', '/managed-it/conventions?collectiviteId=c2'],
+    ['GET', '/managed-it/actions?collectiviteId=c2'],
+    ['GET', '/managed-it/tickets?collectiviteId=c2'],
+    ['GET', '/managed-it/report.pdf?collectiviteId=c2'],
+    ['GET', '/export/contribution.csv?collectiviteId=c2'],
+    ['GET', '/contribution/appel.pdf?collectiviteId=c2'],
+    ['POST', '/managed-it/tickets', { collectiviteId: 'c2', subject: 'x', description: 'y' }],
+    ['POST', `/managed-it/tickets/${c2Ticket}`, { status: 'closed' }],
+    ['POST', '/managed-it/actions', { collectiviteId: 'c2', at: gw.source.clock, durationMinutes: 15, place: 'remote', kind: 'curative', technician: 't', description: 'd' }],
+    ['POST', '/managed-it/actions', { collectiviteId: 'c1', at: gw.source.clock, durationMinutes: 15, place: 'remote', kind: 'curative', technician: 't', description: 'd' }],
+    ['POST', '/managed-it/conventions', { collectiviteId: 'c2', number: 'X', start: gw.source.clock, end: gw.source.clock + 1000, unitsBought: 1 }],
+    ['POST', '/managed-it/conventions', { collectiviteId: 'c1', number: 'X', start: gw.source.clock, end: gw.source.clock + 1000, unitsBought: 1 }],
   ];
 
   it('refuses every route for c2 ids with 403 and no c2 data', async () => {
@@ -118,6 +142,12 @@ describe('isolation between collectivités', () => {
       '/maintenances?phase=all',
       `/maintenances/${c1Window}`,
       '/alarms/recipients',
+      '/managed-it/conventions',
+      '/managed-it/actions',
+      '/managed-it/tickets',
+      '/managed-it/report.pdf',
+      '/export/contribution.csv',
+      '/contribution/appel.pdf',
     ];
     for (const path of paths) {
       const res = await gw.call('GET', path, token);
@@ -153,6 +183,12 @@ describe('isolation between collectivités', () => {
     expect(gw.supervision.maintenance.get(c2Window)).toMatchObject({ nature: 'travaux c2' });
     expect(gw.supervision.maintenance.get(c2Window)?.cancelledAt).toBeUndefined();
     expect((await gw.call('GET', '/alarms/recipients', token)).json()).toEqual([expect.objectContaining({ id: 'ref-c1', email: 'ref1@commune1.fr' })]);
+    expect((await gw.call('GET', '/managed-it/conventions', token)).json().items).toEqual([expect.objectContaining({ number: 'CONV-c1', standing: expect.objectContaining({ used: 2 }) })]);
+    expect((await gw.call('GET', '/managed-it/actions', token)).json().items).toEqual([expect.objectContaining({ description: 'action c1' })]);
+    expect((await gw.call('GET', '/managed-it/tickets', token)).json().items).toEqual([expect.objectContaining({ subject: 'Poste accueil' })]);
+    // The refused writes changed nothing of c2's managed IT.
+    const c2Tickets = (await gw.call('GET', '/managed-it/tickets?collectiviteId=c2', await gw.login('support'))).json().items;
+    expect(c2Tickets).toEqual([expect.objectContaining({ id: c2Ticket, status: 'open' })]);
   });
 
   it('lets a référent comment on its own incidents only, and the kiosk act on none', async () => {
@@ -172,7 +208,7 @@ describe('isolation between collectivités', () => {
 
   it('answers 404, not someone else’s data, for ids that do not exist', async () => {
     const support = await gw.login('support');
-    for (const path of ['/collectivites/c9', '/sites/nope', '/probes/nope', '/incidents/nope', '/maintenances/nope', '/availability?collectiviteId=c9', '/reports/period?collectiviteId=c9', '/reports/period.pdf?collectiviteId=c9', '/export/report/probes.csv?collectiviteId=c9', '/export/report/nope.csv']) {
+    for (const path of ['/collectivites/c9', '/sites/nope', '/probes/nope', '/incidents/nope', '/maintenances/nope', '/availability?collectiviteId=c9', '/reports/period?collectiviteId=c9', '/reports/period.pdf?collectiviteId=c9', '/export/report/probes.csv?collectiviteId=c9', '/export/report/nope.csv', '/managed-it/tickets?collectiviteId=c9']) {
       const res = await gw.call('GET', path, support);
       expect(res.statusCode, path).toBe(404);
     }

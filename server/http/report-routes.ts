@@ -1,6 +1,7 @@
 // The period report of issue #18 as JSON (the reports screen), as CSV tables (one per table of the
 // screen, French spreadsheet format by default) and as a PDF for one collectivité. Scope, period
 // and calendar come from reportRequest, like every report: a référent gets their own only.
+import { managedItActivity } from '../managed-it/managed-it-activity.ts';
 import { z } from 'zod';
 import type { PeriodReport } from '../../src/protocol/rest.ts';
 import { ApiError, validate } from './api-error.ts';
@@ -49,7 +50,7 @@ export function reportTable(report: PeriodReport, table: ReportTable, timeZone: 
   }
 }
 
-const download = (name: string, contentType: string, body: unknown): ApiResponse => ({
+export const download = (name: string, contentType: string, body: unknown): ApiResponse => ({
   status: 200,
   headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
   body,
@@ -81,7 +82,7 @@ export function reportRoutes(deps: RouteDeps): ApiRoute[] {
     if (!documents) throw new ApiError('not-found', 'PDF documents are produced by the gateway only');
     if (r.collectiviteId === undefined) throw new ApiError('bad-request', 'collectiviteId: a PDF report is per collectivité', 'collectiviteId');
     const report = await periodReport(deps, r);
-    const managedIt = await documents.managedIt?.(r.collectiviteId, r.period);
+    const managedIt = await (documents.managedIt ?? managedItActivity(deps.storage.managedIt))(r.collectiviteId, r.period);
     const pdf = await documents.periodReport(report, { timeZone: tz, ...(managedIt && { managedIt }) });
     return download(`rapport-${r.collectiviteId}-${day(r.period.from)}-${day(r.period.to - 1)}.pdf`, 'application/pdf', pdf);
   });

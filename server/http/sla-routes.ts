@@ -1,12 +1,10 @@
 // SLA figures of a scope (one collectivité, or all for support and kiosk) over a period:
-// availability over covered hours, GTI compliance and running clocks, yearly contribution.
+// availability over covered hours, GTI compliance and running clocks (the contribution is in contribution-routes.ts).
 import { z } from 'zod';
 import { reportedWindows, windowsByProbe, windowsOfPeriod } from './maintenance-report.ts';
-import { yearlyContribution } from '../../src/domain/contribution.ts';
 import { indexEstate, type EstateIndex } from '../../src/domain/estate-index.ts';
 import { slaServiceOf } from '../../src/domain/service-sla.ts';
 import { periodQuerySchema } from '../../src/protocol/rest.ts';
-import { canSee } from '../ports.ts';
 import { notFound, validate } from './api-error.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { routeTable, type ApiRoute } from './api-route.ts';
@@ -64,19 +62,5 @@ export function slaRoutes(deps: RouteDeps): ApiRoute[] {
     return gtiReport(r.scope, r.period, incidents, r.now, r.hours, deps.calendar.rules);
   });
 
-  api.get('/contribution', async (request) => {
-    const principal = principalOf(request);
-    const { collectiviteId } = validate(z.object({ collectiviteId: z.string().min(1).max(128).optional() }), request.query, 'query');
-    const scope = listScope(principal, collectiviteId);
-    const view = indexEstate(deps.state.estate());
-    if (scope !== undefined && !view.collectivites.has(scope)) throw notFound('collectivité');
-    return deps.state
-      .estate()
-      .collectivites.filter((c) => (scope === undefined ? canSee(principal, c.id) : c.id === scope))
-      .map((c) => {
-        const probesInUse = view.probeIdsIn(c.id).length;
-        return { collectiviteId: c.id, probesInUse, ...yearlyContribution(probesInUse) };
-      });
-  });
   return api.routes;
 }

@@ -2,7 +2,9 @@
 // managed-IT activity provider is added by the managed-IT store when it exists.
 import type { ReportDocuments } from '../http/api-deps.ts';
 import { periodReportPdf } from './period-report-pdf.ts';
+import { activityReportPdf } from './activity-report-pdf.ts';
+import { contributionCallPdf } from './contribution-call-pdf.ts';
 
 export function reportDocuments(extra: Partial<ReportDocuments> = {}): ReportDocuments {
-  return { periodReport: periodReportPdf, ...extra };
+  return { periodReport: periodReportPdf, activityReport: activityReportPdf, contributionCall: contributionCallPdf, ...extra };
 }

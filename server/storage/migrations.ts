@@ -220,6 +220,37 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'managed IT conventions, actions, assistance tickets',
+    sql: `
+      -- Managed IT (docs/managed-it.md): each row holds the whole record as jsonb, with the
+      -- collectivité and instants as columns for the queries.
+      CREATE TABLE managed_it_convention (
+        id text PRIMARY KEY,
+        collectivite_id text NOT NULL,
+        start_at bigint NOT NULL,
+        body jsonb NOT NULL
+      );
+      CREATE INDEX managed_it_convention_collectivite ON managed_it_convention (collectivite_id, start_at);
+      CREATE TABLE managed_it_action (
+        id text PRIMARY KEY,
+        collectivite_id text NOT NULL,
+        convention_id text NOT NULL,
+        at bigint NOT NULL,
+        body jsonb NOT NULL
+      );
+      CREATE INDEX managed_it_action_collectivite_at ON managed_it_action (collectivite_id, at);
+      CREATE INDEX managed_it_action_convention ON managed_it_action (convention_id);
+      CREATE TABLE assistance_ticket (
+        id text PRIMARY KEY,
+        collectivite_id text NOT NULL,
+        created_at bigint NOT NULL,
+        body jsonb NOT NULL
+      );
+      CREATE INDEX assistance_ticket_collectivite ON assistance_ticket (collectivite_id, created_at);
+    `,
+  },
 ];
 
 /** Lock id for pg_advisory_xact_lock, so two gateways starting together migrate once. */

@@ -10,6 +10,7 @@ import type { IncidentQuery, OperatorActionRow, StateChangeRow, Storage } from '
 import { createSqlAccountStore } from './sql-accounts.ts';
 import { createSqlDeadLetters } from './sql-dead-letters.ts';
 import { createSqlMaintenanceStore } from './sql-maintenance.ts';
+import { createSqlManagedItStore } from './sql-managed-it.ts';
 import { createSqlAlarmStore, insertAlarmEvents } from './sql-alarms.ts';
 import { createSqlRollupStore } from './sql-rollups.ts';
 import { refusing } from './sql-errors.ts';
@@ -220,6 +221,7 @@ export function createSqlStorage(db: SqlClient): Storage {
     ...createSqlDeadLetters(db),
     accounts: createSqlAccountStore(db),
     maintenance: createSqlMaintenanceStore(db),
+    managedIt: createSqlManagedItStore(db),
     alarms: createSqlAlarmStore(db),
     rollups: createSqlRollupStore(db, ALL_PROBES),
   };

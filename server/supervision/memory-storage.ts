@@ -7,6 +7,7 @@ import { MemoryAlarmStore } from '../alarms/memory-alarm-store.ts';
 import type { Estate } from '../../src/protocol/schemas.ts';
 import { textProblem } from '../../src/protocol/text.ts';
 import { createMemoryAccountStore } from '../accounts/memory-account-store.ts';
+import { createMemoryManagedItStore } from '../managed-it/memory-managed-it-store.ts';
 import type { MaintenanceWindow } from '../../src/domain/maintenance.ts';
 import { StorageRefusedError, type DeadLetterRow, type MaintenanceStore, type OperatorActionRow, type StateChangeRow, type Storage } from '../ports.ts';
 
@@ -109,5 +110,6 @@ export class MemoryStorage implements Storage {
     loadWindows: async (query = {}) =>
       structuredClone([...this.windows.values()].filter((w) => query.endsFrom === undefined || w.end >= query.endsFrom).sort((a, b) => a.start - b.start)),
   };
+  readonly managedIt = createMemoryManagedItStore();
   readonly alarms = new MemoryAlarmStore();
 }

@@ -34,6 +34,13 @@ export const queryKeys = {
     recipients: () => ['alarms', 'recipients'] as const,
     deadLetters: () => ['alarms', 'dead-letters'] as const,
   },
+  contribution: () => ['contribution'] as const,
+  managedIt: {
+    all: () => ['managed-it'] as const,
+    conventions: (collectiviteId: string | undefined) => ['managed-it', 'conventions', collectiviteId ?? 'all'] as const,
+    actions: (collectiviteId: string | undefined) => ['managed-it', 'actions', collectiviteId ?? 'all'] as const,
+    tickets: (collectiviteId: string | undefined) => ['managed-it', 'tickets', collectiviteId ?? 'all'] as const,
+  },
   availability: {
     all: () => ['availability'] as const,
     report: (collectiviteId: string | undefined, period: string) => ['availability', collectiviteId ?? 'all', period] as const,

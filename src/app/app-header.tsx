@@ -57,10 +57,20 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
         <SourceProblemBadge />
         <AlarmHealthBadge />
       </div>
-      <div className="ml-auto flex items-center gap-2 sm:gap-3">
+      <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:gap-3">
         {user && user.role !== 'kiosk' && (
           <a href={reportsPath(collectiviteId)} onClick={(e) => (e.preventDefault(), navigate(reportsPath(collectiviteId)))} className="rounded border border-slate-600 px-2 py-1 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
             {reports.link}
+          </a>
+        )}
+        {user && user.role !== 'kiosk' && (
+          <a href="/contribution" onClick={(e) => (e.preventDefault(), navigate('/contribution'))} className="rounded border border-slate-600 px-2 py-1 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+            {m.contribution}
+          </a>
+        )}
+        {isSupport && (
+          <a href="/infogerance" onClick={(e) => (e.preventDefault(), navigate('/infogerance'))} className="rounded border border-slate-600 px-2 py-1 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+            {m.managedIt}
           </a>
         )}
         <LanguageSwitch />

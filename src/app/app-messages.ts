@@ -9,6 +9,8 @@ export const appMessages = defineMessages(
   {
     scope: 'Périmètre',
     allScope: 'Toutes les collectivités',
+    managedIt: 'Infogérance',
+    contribution: 'Contribution',
     language: 'Langue',
     data: {
       live: 'Données en direct',
@@ -36,6 +38,8 @@ export const appMessages = defineMessages(
   {
     scope: 'Scope',
     allScope: 'All collectivités',
+    managedIt: 'Managed IT',
+    contribution: 'Contribution',
     language: 'Language',
     data: {
       live: 'Live data',

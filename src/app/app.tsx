@@ -17,6 +17,8 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { ReferentPage } from './referent-page.tsx';
 import { ServerTimeZone } from './server-time-zone.tsx';
 import { IncidentPage } from './incident-page.tsx';
+import { ManagedItPage } from './managed-it-page.tsx';
+import { ContributionPage } from './contribution-page.tsx';
 import { navigate, nextAfterLogin, useRoute, type Route } from './router.ts';
 import { WallPage } from './wall-page.tsx';
 import { ReportsPage } from './reports-page.tsx';
@@ -92,6 +94,8 @@ function Routes({ services }: { services: AppServices }) {
 function SignedInPage({ route, user }: { route: Route; user: { role: string; collectiviteId?: string } }) {
   const m = useMessages(appMessages);
   if (route.name === 'incident') return <IncidentPage incidentId={route.id} collectiviteId={user.collectiviteId} />;
+  if (route.name === 'managed-it' && user.role === 'support') return <ManagedItPage />;
+  if (route.name === 'contribution') return <ContributionPage {...(user.role === 'referent' && user.collectiviteId !== undefined && { collectiviteId: user.collectiviteId })} />;
   if (route.name === 'reports') {
     const scope = user.role === 'referent' ? user.collectiviteId : (route.collectiviteId ?? undefined);
     return <ReportsPage {...(scope && { collectiviteId: scope })} />;

@@ -10,6 +10,7 @@ import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SitePanel } from '../features/map/components/site-panel.tsx';
 import { ServiceSlaPanel } from '../features/sla/components/service-sla-panel.tsx';
+import { ManagedItReferentPanel } from '../features/managed-it/components/managed-it-referent-panel.tsx';
 import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
@@ -35,6 +36,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
           <ServiceSlaPanel collectiviteId={collectiviteId} />
           {/* Their incidents: open ones first, then 12 months; each in words, its GTI, the history, a comment box. */}
           <ReferentIncidents collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
+          <ManagedItReferentPanel collectiviteId={collectiviteId} />
           <AlarmSettingsSection />
         </div>
       </main>

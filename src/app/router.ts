@@ -8,6 +8,8 @@ export type Route =
   | { name: 'wall'; token: string | null }
   | { name: 'collectivite'; id: string }
   | { name: 'incident'; id: string }
+  | { name: 'managed-it' }
+  | { name: 'contribution' }
   | { name: 'reports'; collectiviteId: string | null }
   | { name: 'not-found' };
 
@@ -17,6 +19,8 @@ export function matchRoute(href: string): Route {
   if (path === '/') return { name: 'dashboard' };
   if (path === '/login') return { name: 'login' };
   if (path === '/wall') return { name: 'wall', token: url.searchParams.get('token') };
+  if (path === '/infogerance') return { name: 'managed-it' };
+  if (path === '/contribution') return { name: 'contribution' };
   if (path === '/reports') return { name: 'reports', collectiviteId: url.searchParams.get('c') };
   const c = /^\/c\/([^/]+)$/.exec(path);
   if (c) return { name: 'collectivite', id: decodeURIComponent(c[1]!) };

@@ -2,7 +2,7 @@
 // 14 h" (the convention: each operation is communicated with its dates), and the conversion of the
 // form's wall-clock fields (datetime-local, read in the gateway's zone, not the device's) to instants.
 import { effectiveEnd, maintenancePhase, type MaintenanceWindow } from '../../domain/maintenance.ts';
-import { wallParts, wallToInstant, zonedFormatter } from '../../domain/zoned-time.ts';
+import { wallParts, zonedFormatter } from '../../domain/zoned-time.ts';
 import type { Instant } from '../../domain/model.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { maintenanceMessages } from './messages.ts';
@@ -37,16 +37,5 @@ export function windowSentence(window: MaintenanceWindow, now: Instant, locale: 
   return m.upcomingLong(at(window.start), at(end));
 }
 
-/** A datetime-local value ("2026-12-14T12:00") read as wall-clock time in `timeZone`; NaN when malformed. */
-export function instantOfWallInput(value: string, timeZone: string): Instant {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return Number.NaN;
-  const [, y, mo, d, h, mi] = match.map(Number);
-  return wallToInstant(zonedFormatter(timeZone), Date.UTC(y!, mo! - 1, d!, h!, mi!));
-}
-
-/** The datetime-local value showing instant `t` in `timeZone`. */
-export function wallInputOf(t: Instant, timeZone: string): string {
-  const p = wallParts(zonedFormatter(timeZone), t);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour === 24 ? 0 : p.hour)}:${pad(p.minute)}`;
-}
+// Shared with the managed-IT forms: src/i18n/wall-input.ts.
+export { instantOfWallInput, wallInputOf } from '../../i18n/wall-input.ts';

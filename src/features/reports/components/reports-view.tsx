@@ -7,7 +7,7 @@ import { formatDateTime, formatDuration, formatPercent } from '../../../i18n/for
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { usePeriodReport } from '../api/period-report-query.ts';
-import { useDownload } from '../api/use-download.ts';
+import { useDownload } from '../../../api/use-download.ts';
 import { reportMessages } from '../messages.ts';
 import { reportQuery, type ReportSelection } from '../report-selection.ts';
 import { PeriodPicker } from './period-picker.tsx';

@@ -1,8 +1,8 @@
 // Downloads a file the gateway makes (CSV, PDF) with the session's token: fetched, then handed to
 // the browser as a link click on an object URL, so the token never goes into a URL.
 import { useCallback, useState } from 'react';
-import type { Query } from '../../../api/api-client.ts';
-import { useApiClient } from '../../../api/use-api-client.ts';
+import type { Query } from './api-client.ts';
+import { useApiClient } from './use-api-client.ts';
 
 export type DownloadState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; filename: string } | { phase: 'failed' };
 

@@ -1,0 +1,36 @@
+import { defineMessages } from '../../i18n/i18n.ts';
+
+export const contributionMessages = defineMessages(
+  {
+    title: (year: number) => `Contribution ${year} à la supervision`,
+    rule: '1 € par sonde en service et par an, pack minimal de 100 sondes puis tranches de 50 ; appelée au second semestre.',
+    loading: 'Chargement de la contribution…',
+    loadError: 'Contribution indisponible.',
+    retry: 'Réessayer',
+    none: 'Aucune collectivité dans le périmètre.',
+    col: { collectivite: 'Collectivité', probes: 'Sondes en service', pack: 'Pack souscrit', euros: 'Montant annuel', call: 'Appel à contribution' },
+    total: 'Total',
+    csv: 'Exporter en CSV',
+    pdf: 'PDF',
+    pdfFor: (name: string) => `Appel à contribution de ${name} (PDF)`,
+    preparing: 'Préparation…',
+    downloaded: (name: string) => `Téléchargé : ${name}`,
+    failed: 'Le téléchargement a échoué.',
+  },
+  {
+    title: (year: number) => `${year} supervision contribution`,
+    rule: '€1 per probe in use per year, a pack of at least 100 probes then pools of 50; called in the second semester.',
+    loading: 'Loading the contribution…',
+    loadError: 'Contribution unavailable.',
+    retry: 'Retry',
+    none: 'No collectivité in scope.',
+    col: { collectivite: 'Collectivité', probes: 'Probes in use', pack: 'Pack', euros: 'Yearly amount', call: 'Call for contribution' },
+    total: 'Total',
+    csv: 'Export as CSV',
+    pdf: 'PDF',
+    pdfFor: (name: string) => `Call for contribution of ${name} (PDF)`,
+    preparing: 'Preparing…',
+    downloaded: (name: string) => `Downloaded: ${name}`,
+    failed: 'The download failed.',
+  },
+);
