@@ -1,7 +1,6 @@
 // What the API routes need from the rest of the gateway, injected at registration.
 import type { Period } from '../../src/domain/availability.ts';
-import type { ActivityReportInput } from '../reports/activity-report-pdf.ts';
-import type { ContributionCallInput } from '../reports/contribution-call-pdf.ts';
+import type { ActivityReportInput, ContributionCallInput } from '../reports/document-inputs.ts';
 import type { Instant } from '../../src/domain/model.ts';
 import type { ManagedItActivity } from '../../src/protocol/managed-it-activity.ts';
 import type { PeriodReport } from '../../src/protocol/rest.ts';

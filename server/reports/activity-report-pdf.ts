@@ -2,25 +2,13 @@
 // d'activité semestriel de l'infogérance"): the convention and its units (used in the semester,
 // used in all, left), preventive against curative work, remote against on site, every action, the
 // assistance requests, and the supervision's availability summary over the same semester.
-import type { AssistanceTicket } from '../../src/domain/managed-it-convention.ts';
-import type { ManagedItActivity } from '../../src/protocol/managed-it-activity.ts';
-import type { ConventionWithStanding } from '../../src/protocol/managed-it.ts';
-import type { PeriodReport } from '../../src/protocol/rest.ts';
 import { frenchDate, frenchDateTime, frenchPercent, SERVICE_NAMES } from './french-format.ts';
 import { drawManagedItSection } from './managed-it-section.ts';
 import { createReportPdf } from './pdf/report-pdf.ts';
+import type { ActivityReportInput } from './document-inputs.ts';
 
-export interface ActivityReportInput {
-  collectiviteName: string;
-  /** "1er semestre 2026". */
-  semester: string;
-  report: PeriodReport;
-  activity: ManagedItActivity | undefined;
-  /** The convention in force at the end of the semester, standing counted up to then. */
-  convention: ConventionWithStanding | undefined;
-  tickets: readonly (Pick<AssistanceTicket, 'subject' | 'status' | 'createdAt'> & { units: number; actionIds: readonly string[] })[];
-  timeZone: string;
-}
+export type { ActivityReportInput } from './document-inputs.ts';
+
 
 const TICKET_STATUS = { open: 'ouverte', 'in-progress': 'en cours', resolved: 'résolue', closed: 'close' } as const;
 const units = (n: number) => `${n} unité${n > 1 ? 's' : ''}`;

@@ -2,20 +2,12 @@
 // annex 2 art. 3): probes in use, the pack they make, the yearly amount at 1 € per probe, called in
 // the second semester. Figures come from the estate as the gateway sees it on the day of issue.
 import { DEFAULT_CONTRIBUTION_TERMS } from '../../src/domain/contribution.ts';
-import type { Instant } from '../../src/domain/model.ts';
 import { frenchDate } from './french-format.ts';
 import { createReportPdf } from './pdf/report-pdf.ts';
+import type { ContributionCallInput } from './document-inputs.ts';
 
-export interface ContributionCallInput {
-  collectiviteId: string;
-  name: string;
-  probesInUse: number;
-  packSize: number;
-  eurosPerYear: number;
-  year: number;
-  issuedAt: Instant;
-  timeZone: string;
-}
+export type { ContributionCallInput } from './document-inputs.ts';
+
 
 const euros = (n: number) => `${n.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} €`;
 
