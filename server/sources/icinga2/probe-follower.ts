@@ -32,6 +32,7 @@ export function createProbeFollower(ctx: SourceContext, session: EngineEpochs & 
       const reading = readSnapshot(snapshot, { statuses: tracked.statuses, unmapped, first }, at);
       tracked.replace(reading.mapping.probes, reading.statuses, reading.knownNames);
       for (const u of reading.newlyUnmapped) log('warn', `not mapped: ${u.type} ${u.name} — ${u.reason}`);
+      if ('error' in snapshot.dependencies) log('warn', `dependencies not read, problems are not grouped by them: ${snapshot.dependencies.error}`);
       unmapped = reading.mapping.unmapped;
       acks.resetTo(tracked.statuses.values());
       const actions = reading.acknowledgedMeanwhile;
