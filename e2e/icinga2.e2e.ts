@@ -5,7 +5,8 @@
 // Proves: (1) a result pushed to Icinga is painted on the map canvas within 2 s; (2) an
 // acknowledgement made in Vigie's incidents panel lands in Icinga with the Vigie login as author;
 // (3) an Icinga restart goes stale then recovers, with one incident for the probe; (4) a référent
-// sees their collectivité only, in the UI, the REST API and the live socket.
+// sees their collectivité only, in the UI, the REST API and the live socket; (5) a Dependency
+// object declared in Icinga folds its child under its failing parent on the desk.
 // Without the icinga2 binary: skipped with a warning, or failed under CI=true.
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,8 +31,9 @@ const BOULAY = '57097';
 const REMILLY = '57572';
 const DISK = 'boulay-mairie-srv!disque-c'; // "Espace disque C:" at the Mairie de Boulay-Moselle
 const CAMERA = 'boulay-ecole-cam1!flux-video';
+const ACCESS = 'boulay-mairie-box!acces-internet'; // the camera's declared parent (fixture/estate.conf)
 const WIFI = 'remilly-atelier-ap!wifi'; // "Réseau Wi-Fi" at Rémilly's Atelier municipal
-const SERVICES = [DISK, 'boulay-mairie-box!acces-internet', CAMERA, 'remilly-mairie-nas!disque-nas', 'remilly-mairie-fw!lien-atelier', WIFI];
+const SERVICES = [DISK, ACCESS, CAMERA, 'remilly-mairie-nas!disque-nas', 'remilly-mairie-fw!lien-atelier', WIFI];
 const SUPPORT_LOGIN = 'support-e2e';
 const REFERENT_LOGIN = 'referent-remilly-e2e';
 /** STATE_STYLE colours of the map's canvas markers (src/features/map/layer/state-style.ts). */
@@ -253,6 +255,27 @@ describe.skipIf(!installed)('Vigie on a real Icinga 2, in Chromium', () => {
     const supportStrings = supportFrames.flatMap(socketStrings);
     expect(supportStrings.some((s) => s.includes(CAMERA))).toBe(true);
     expect(supportStrings.some((s) => /boulay|57097/i.test(s))).toBe(true);
+  });
+
+  it('folds the school camera under the town hall access cut, as the Dependency object in Icinga declares', async () => {
+    const page = supportPage;
+    const desk = page.getByRole('region', { name: /Problèmes en cours/ });
+    // The camera is CRITICAL (previous test); the disk at the town hall recovers, so the cut below
+    // explains the camera only through fixture/estate.conf's "via-acces-mairie" (another site).
+    await pushResult(DISK, 0, 'DISK OK');
+    await expect.poll(() => desk.locator(`li[data-row-id="probe:${CAMERA}"]`).count(), { timeout: 5_000 }).toBe(1);
+    await pushResult(ACCESS, 2, 'PING CRITICAL - Packet loss = 100%');
+    const cut = desk.locator(`li[data-row-id="site:${BOULAY}:mairie"]`);
+    await cut.waitFor({ timeout: 5_000 });
+    expect(await cut.locator('[data-row-main]').textContent()).toContain('Coupure d’accès — Boulay-Moselle · Mairie de Boulay-Moselle');
+    expect(await cut.textContent()).toContain('1 sonde injoignable ou touchée par la coupure');
+    // Folded: the camera has no row of its own any more, and is listed under the cut once expanded.
+    await expect.poll(() => desk.locator(`li[data-row-id="probe:${CAMERA}"]`).count(), { timeout: 5_000 }).toBe(0);
+    await cut.getByRole('button', { name: 'Afficher le détail' }).click();
+    const members = await cut.locator('ul li').allTextContents();
+    expect(members.some((t) => t.includes('Boulay-Moselle · École élémentaire · Flux vidéo'))).toBe(true);
+    expect(members.some((t) => t.includes('Mairie de Boulay-Moselle · Accès Internet'))).toBe(true);
+    await page.screenshot({ path: screenshotPath('icinga2-dependency-folded') });
   });
 });
 

@@ -32,12 +32,14 @@ export function estateOf(estate: Estate, collectiviteId: string): Estate {
     const siteIds = new Set(sites.map((s) => s.id));
     const equipment = estate.equipment.filter((e) => siteIds.has(e.siteId));
     const equipmentIds = new Set(equipment.map((e) => e.id));
-    cut = {
-      collectivites: estate.collectivites.filter((c) => c.id === collectiviteId),
-      sites,
-      equipment,
-      probes: estate.probes.filter((p) => equipmentIds.has(p.equipmentId)),
-    };
+    const probes = estate.probes.filter((p) => equipmentIds.has(p.equipmentId));
+    cut = { collectivites: estate.collectivites.filter((c) => c.id === collectiviteId), sites, equipment, probes };
+    // Only edges with both ends in the collectivité: an edge to another one would name its probe.
+    if (estate.dependencies) {
+      const probeIds = new Set(probes.map((p) => p.id));
+      const dependencies = estate.dependencies.filter((d) => probeIds.has(d.parent) && probeIds.has(d.child));
+      if (dependencies.length > 0) cut.dependencies = dependencies;
+    }
     perEstate.set(collectiviteId, cut);
   }
   return cut;

@@ -135,6 +135,27 @@ describe('stream hub', () => {
     expect(all.filter((m) => m.event === 'incidents')).toHaveLength(1);
   });
 
+  test("a collectivité's snapshot carries only the declared dependencies inside it", () => {
+    view.estateValue = {
+      ...view.estateValue,
+      dependencies: [
+        { parent: 'p-c2-1', child: 'p-c2-2' },
+        { parent: 'p-c1-1', child: 'p-c2-3' },
+        { parent: 'p-c1-1', child: 'p-c1-2' },
+      ],
+    };
+    const c2: StreamMessage[] = [];
+    const c1: StreamMessage[] = [];
+    const all: StreamMessage[] = [];
+    hub.subscribe('c:c2', record(c2));
+    hub.subscribe('c:c1', record(c1));
+    hub.subscribe('all', record(all));
+    expect(snapshotSchema.parse(c2[0]!.payload).estate.dependencies).toEqual([{ parent: 'p-c2-1', child: 'p-c2-2' }]);
+    expect(JSON.stringify(c2[0]!.payload)).not.toMatch(/c1/);
+    expect(snapshotSchema.parse(c1[0]!.payload).estate.dependencies).toEqual([{ parent: 'p-c1-1', child: 'p-c1-2' }]);
+    expect(snapshotSchema.parse(all[0]!.payload).estate.dependencies).toHaveLength(3);
+  });
+
   test('resume replays missed batches, or falls back to a snapshot when too old or from another epoch', () => {
     const first: StreamMessage[] = [];
     const sub = hub.subscribe('all', record(first));

@@ -66,6 +66,18 @@ export interface Estate {
   sites: Site[];
   equipment: Equipment[];
   probes: Probe[];
+  /**
+   * Declared dependencies (Icinga 2 `Dependency` objects): the child probe only works through the
+   * parent probe, so a child failing with its parent is folded under it (root-cause.ts rule 3).
+   * Both ends are probes of this estate. Absent when the source declares none.
+   */
+  dependencies?: ProbeDependency[];
+}
+
+/** One declared dependency between two probes of the estate: parent → child. */
+export interface ProbeDependency {
+  parent: string;
+  child: string;
 }
 
 /** The live condition of one probe: what the engine last said about it. */

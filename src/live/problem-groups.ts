@@ -1,9 +1,10 @@
 // The live problems folded by root cause (domain/root-cause.ts), for the desk's list and the wall's
 // storm card. Placed through the estate index; probes the index cannot place are left out, as the
-// problem list already does for a scope.
+// problem list already does for a scope. The estate's declared dependencies (Icinga 2 `Dependency`
+// objects) fold a child failing with its parent under that parent.
 import type { EstateIndex } from '../domain/estate-index.ts';
 import type { ProbeStatus } from '../domain/model.ts';
-import { foldProblems, type PlacedProblem, type ProblemGroup } from '../domain/root-cause.ts';
+import { foldProblems, parentsFrom, type PlacedProblem, type ProbeParents, type ProblemGroup } from '../domain/root-cause.ts';
 import type { LiveStore } from './live-store.ts';
 
 // A status is immutable (a change arrives as a new object): its placed problem is built once per
@@ -32,10 +33,21 @@ export function placedProblems(store: LiveStore, collectiviteId?: string): Place
   return placed;
 }
 
+const parentsCache = new WeakMap<EstateIndex, ProbeParents | undefined>();
+
+/** The declared parents of each probe, read once per estate; undefined when the estate declares none. */
+function declaredParents(index: EstateIndex): ProbeParents | undefined {
+  if (!parentsCache.has(index)) {
+    const edges = index.estate.dependencies;
+    parentsCache.set(index, edges?.length ? parentsFrom(edges) : undefined);
+  }
+  return parentsCache.get(index);
+}
+
 /** Live problems folded by cause, worst first. */
 export function selectProblemGroups(store: LiveStore, collectiviteId?: string): ProblemGroup[] {
   const { index } = store;
-  return foldProblems(placedProblems(store, collectiviteId), (id) => index.collectivites.get(id)?.epci);
+  return foldProblems(placedProblems(store, collectiviteId), (id) => index.collectivites.get(id)?.epci, undefined, declaredParents(index));
 }
 
 /** The area cuts going on now (the wall's storm cards). */

@@ -2,8 +2,8 @@
 // within the contract's limits (see text.ts). Used by the gateway where any source hands it data,
 // and by the simulator to check its messages against the contract. Objects come back unchanged
 // (same reference) when nothing had to be repaired, so the common case allocates nothing.
-import type { ProbeStatus } from '../domain/model.ts';
-import type { Estate, SourceHealth } from './schemas.ts';
+import type { ProbeDependency, ProbeStatus } from '../domain/model.ts';
+import { MAX_DEPENDENCIES, type Estate, type SourceHealth } from './schemas.ts';
 import type { SourceAction } from './source.ts';
 import { cleanEngineText } from './text.ts';
 
@@ -52,7 +52,12 @@ function repairer(onRepair: OnRepair) {
     }
     return out;
   };
-  return { text, id, changed: () => changed };
+  /** Something that could not be repaired was left out. */
+  const drop = (field: string) => {
+    changed = true;
+    onRepair(field);
+  };
+  return { text, id, drop, changed: () => changed };
 }
 
 export function repairStatus(status: ProbeStatus, onRepair: OnRepair = ignore): ProbeStatus {
@@ -92,5 +97,26 @@ export function repairEstate(estate: Estate, onRepair: OnRepair = ignore): Estat
     equipment: estate.equipment.map((e) => ({ ...e, id: r.id(e.id, 'equipment.id'), siteId: r.id(e.siteId, 'equipment.siteId'), name: r.text(e.name, name, 'equipment.name') })),
     probes: estate.probes.map((p) => ({ ...p, id: r.id(p.id, 'probe.id'), equipmentId: r.id(p.equipmentId, 'probe.equipmentId'), name: r.text(p.name, probeName, 'probe.name') })),
   };
+  if (estate.dependencies) {
+    const dependencies = repairDependencies(estate.dependencies, repaired.probes, r.id);
+    if (dependencies.length !== estate.dependencies.length) r.drop('estate.dependencies');
+    if (dependencies.length > 0) repaired.dependencies = dependencies;
+  }
   return r.changed() ? repaired : estate;
+}
+
+/**
+ * Declared dependencies the contract accepts: both ends probes of the estate, not the same probe,
+ * at most MAX_DEPENDENCIES of them (a configuration naming objects Vigie does not map loses those).
+ */
+function repairDependencies(edges: readonly ProbeDependency[], probes: readonly { id: string }[], id: (value: string, field: string) => string): ProbeDependency[] {
+  const probeIds = new Set(probes.map((p) => p.id));
+  const kept: ProbeDependency[] = [];
+  for (const edge of edges) {
+    if (kept.length === MAX_DEPENDENCIES) break;
+    const parent = id(edge.parent, 'dependency.parent');
+    const child = id(edge.child, 'dependency.child');
+    if (parent !== child && probeIds.has(parent) && probeIds.has(child)) kept.push(parent === edge.parent && child === edge.child ? edge : { parent, child });
+  }
+  return kept;
 }

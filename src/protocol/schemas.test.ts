@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseMessage, ContractError, expectMessage } from './parse.ts';
-import { deltaBatchSchema, incidentSchema, snapshotSchema, subscribeRequestSchema, PROTOCOL_VERSION } from './schemas.ts';
+import { deltaBatchSchema, estateSchema, incidentSchema, MAX_DEPENDENCIES, snapshotSchema, subscribeRequestSchema, PROTOCOL_VERSION } from './schemas.ts';
 import type { Incident, ProbeStatus } from '../domain/model.ts';
 
 const status: ProbeStatus = {
@@ -75,5 +75,44 @@ describe('invalid messages give a typed error naming the field', () => {
 
   test('expectMessage throws the ContractError', () => {
     expect(() => expectMessage(incidentSchema, null)).toThrow(ContractError);
+  });
+});
+
+describe('estate dependencies (declared parent → child probes)', () => {
+  const probe = (id: string) => ({ id, equipmentId: 'e1', name: id, kind: 'host' as const, interval: 60 });
+  const estate = (dependencies?: unknown) => ({
+    collectivites: [],
+    sites: [],
+    equipment: [],
+    probes: [probe('fw!'), probe('rtr!'), probe('nas!share')],
+    ...(dependencies !== undefined && { dependencies }),
+  });
+
+  test('round-trip unchanged, and an estate without them stays valid', () => {
+    const withEdges = estate([
+      { parent: 'fw!', child: 'rtr!' },
+      { parent: 'rtr!', child: 'nas!share' },
+    ]);
+    expect(parseMessage(estateSchema, JSON.parse(JSON.stringify(withEdges)))).toEqual({ ok: true, value: withEdges });
+    expect(parseMessage(estateSchema, estate())).toEqual({ ok: true, value: estate() });
+  });
+
+  test.each([
+    ['a parent that is not a probe of the estate', [{ parent: 'other-collectivite!', child: 'rtr!' }], 'dependencies.0.parent'],
+    ['a child that is not a probe of the estate', [{ parent: 'fw!', child: 'rtr!' }, { parent: 'fw!', child: 'gone!' }], 'dependencies.1.child'],
+    ['a probe depending on itself', [{ parent: 'fw!', child: 'fw!' }], 'dependencies.0.child'],
+    ['an empty id', [{ parent: '', child: 'rtr!' }], 'dependencies.0.parent'],
+    ['a missing child', [{ parent: 'fw!' }], 'dependencies.0.child'],
+  ])('refuses %s', (_name, dependencies, field) => {
+    const parsed = parseMessage(estateSchema, estate(dependencies));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.field).toBe(field);
+  });
+
+  test(`refuses more than ${MAX_DEPENDENCIES} edges`, () => {
+    const many = Array.from({ length: MAX_DEPENDENCIES + 1 }, () => ({ parent: 'fw!', child: 'rtr!' }));
+    const parsed = parseMessage(estateSchema, estate(many));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.field).toBe('dependencies');
   });
 });

@@ -103,12 +103,32 @@ export const incidentSchema = z.object({
   version: z.number().int().positive(),
 });
 
-export const estateSchema = z.object({
-  collectivites: z.array(collectiviteSchema),
-  sites: z.array(siteSchema),
-  equipment: z.array(equipmentSchema),
-  probes: z.array(probeSchema),
-});
+/** Most declared dependencies an estate carries (a larger configuration is cut by the source). */
+export const MAX_DEPENDENCIES = 50_000;
+
+export const dependencySchema = z.object({ parent: id, child: id });
+
+export const estateSchema = z
+  .object({
+    collectivites: z.array(collectiviteSchema),
+    sites: z.array(siteSchema),
+    equipment: z.array(equipmentSchema),
+    probes: z.array(probeSchema),
+    /** Additive: older clients drop it and fold without declared dependencies. */
+    dependencies: z.array(dependencySchema).max(MAX_DEPENDENCIES).optional(),
+  })
+  .superRefine((estate, ctx) => {
+    // Both ends are probes of this estate: a dependency never names a probe the reader was not
+    // given (a référent's estate carries only its own collectivité's edges).
+    if (!estate.dependencies?.length) return;
+    const probeIds = new Set(estate.probes.map((p) => p.id));
+    estate.dependencies.forEach((d, i) => {
+      for (const end of ['parent', 'child'] as const) {
+        if (!probeIds.has(d[end])) ctx.addIssue({ code: 'custom', path: ['dependencies', i, end], message: 'not a probe of this estate' });
+      }
+      if (d.parent === d.child) ctx.addIssue({ code: 'custom', path: ['dependencies', i, 'child'], message: 'a probe cannot depend on itself' });
+    });
+  });
 
 export const sourceHealthSchema = z.object({
   /** connected: fresh data; stale: the engine stopped answering, figures may be out of date. */
@@ -187,4 +207,5 @@ export type ContractMatchesDomain = [
   Assert<Same<z.infer<typeof equipmentSchema>, import('../domain/model.ts').Equipment>>,
   Assert<Same<z.infer<typeof collectiviteSchema>, import('../domain/model.ts').Collectivite>>,
   Assert<Same<z.infer<typeof estateSchema>, import('../domain/model.ts').Estate>>,
+  Assert<Same<z.infer<typeof dependencySchema>, import('../domain/model.ts').ProbeDependency>>,
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ProbeStatus } from '../domain/model.ts';
 import { fixtureSnapshot, FIXTURE_ESTATE, probeStatus } from '../live/live-fixtures.ts';
-import type { Snapshot } from './schemas.ts';
+import { MAX_DEPENDENCIES, type Snapshot } from './schemas.ts';
 import { packSnapshot, readSnapshot, type WireSnapshot } from './wire-snapshot.ts';
 
 /** Through JSON, as on the socket. */
@@ -28,7 +28,9 @@ function varied(): Snapshot {
     { ...probeStatus('p-ecole-wan', 'PENDING', 7_000, ''), lastCheck: null },
     { ...probeStatus('p-boulay-disk', 'OK', 8_000, 'DISK WARNING - 9 %'), acknowledged: true, inDowntime: true },
   ];
-  return fixtureSnapshot({ at: 10_000, seq: 7, statuses });
+  // A declared dependency: the town-hall camera records through the town-hall server.
+  const estate = { ...FIXTURE_ESTATE, dependencies: [{ parent: 'p-metz-disk', child: 'p-metz-cam' }] };
+  return fixtureSnapshot({ at: 10_000, seq: 7, statuses, estate });
 }
 
 describe('packSnapshot → JSON → readSnapshot', () => {
@@ -50,6 +52,14 @@ describe('packSnapshot → JSON → readSnapshot', () => {
     const wire = packSnapshot(varied());
     expect(wire.estate.probes.idAfterParent).toBe(false);
     expect(wire.estate.probes.id).toEqual(FIXTURE_ESTATE.probes.map((p) => p.id));
+  });
+
+  test('declared dependencies travel as probe positions, edges to probes outside the estate left out', () => {
+    const snapshot = varied();
+    snapshot.estate.dependencies!.push({ parent: 'p-elsewhere', child: 'p-metz-cam' });
+    expect(packSnapshot(snapshot).estate.dependencies).toEqual({ parent: [0], child: [1] });
+    expect(read(overTheWire(snapshot)).estate.dependencies).toEqual([{ parent: 'p-metz-disk', child: 'p-metz-cam' }]);
+    expect(packSnapshot(fixtureSnapshot()).estate.dependencies).toBeUndefined();
   });
 
   test('a status of a probe outside the estate is not sent', () => {
@@ -75,6 +85,10 @@ describe('readSnapshot refuses columns that do not fit, naming the column and ro
     ['a probe equipment out of range', (w) => (w.estate.probes.equipment[0] = -1), 'estate.probes.equipment'],
     ['an empty id', (w) => (w.estate.probes.id[1] = ''), 'estate.probes.id.1'],
     ['a name longer than a probe name may be', (w) => (w.estate.texts[w.estate.probes.name[0]!] = 'x'.repeat(301)), 'estate.probes.name.0'],
+    ['a dependency parent out of range', (w) => (w.estate.dependencies!.parent[0] = 9), 'estate.dependencies.parent.0'],
+    ['a dependency child column one row short', (w) => (w.estate.dependencies!.child = []), 'estate.dependencies.child'],
+    ['a probe depending on itself', (w) => (w.estate.dependencies!.child[0] = 0), 'estate.dependencies.child.0'],
+    ['more dependencies than allowed', (w) => (w.estate.dependencies = { parent: new Array<number>(MAX_DEPENDENCIES + 1).fill(0), child: [] }), 'estate.dependencies.parent'],
     ['another protocol version', (w) => ((w as { protocol: number }).protocol = 1), 'protocol'],
   ])('%s', (_what, mutate, field) => {
     expect(refusal(mutate)).toBe(field);

@@ -14,10 +14,11 @@ import {
   type CameraCondition,
   type Equipment,
   type Probe,
+  type ProbeDependency,
   type ProbeStatus,
 } from '../domain/model.ts';
 import { ContractError, type Parsed } from './parse.ts';
-import { collectiviteSchema, incidentSchema, PROTOCOL_VERSION, siteSchema, sourceHealthSchema, streamRefSchema, type Snapshot } from './schemas.ts';
+import { collectiviteSchema, incidentSchema, MAX_DEPENDENCIES, PROTOCOL_VERSION, siteSchema, sourceHealthSchema, streamRefSchema, type Snapshot } from './schemas.ts';
 
 // Columns hold tens of thousands of rows: they are checked with one plain loop each rather than one
 // zod schema per element (57 → ~10 ms for the Moselle snapshot in Node).
@@ -62,6 +63,13 @@ export const wireEstateSchema = z.object({
     kind: codes(PROBE_KINDS),
     interval: column<number>('intervals (integers ≥ 1)', (v) => Number.isSafeInteger(v) && (v as number) >= 1),
   }),
+  /** Declared dependencies, as positions in `probes` (parallel columns). Absent when none. */
+  dependencies: z
+    .object({
+      parent: positionsColumn.refine((v) => v.length <= MAX_DEPENDENCIES, `at most ${MAX_DEPENDENCIES} dependencies`),
+      child: positionsColumn,
+    })
+    .optional(),
 });
 
 export const wireStatusesSchema = z.object({
@@ -145,11 +153,10 @@ export function packSnapshot(snapshot: Snapshot): WireSnapshot {
     since: sent.map((s) => at - s.since),
     output: sent.map((s) => texts.of(s.output)),
   };
-  return {
-    ...rest,
-    estate: { collectivites: estate.collectivites, sites: estate.sites, texts: texts.texts, equipment, probes },
-    statuses: packedStatuses,
-  };
+  const packedEstate: WireEstate = { collectivites: estate.collectivites, sites: estate.sites, texts: texts.texts, equipment, probes };
+  const edges = estate.dependencies?.filter((d) => probePos.has(d.parent) && probePos.has(d.child));
+  if (edges?.length) packedEstate.dependencies = { parent: edges.map((d) => probePos.get(d.parent)!), child: edges.map((d) => probePos.get(d.child)!) };
+  return { ...rest, estate: packedEstate, statuses: packedStatuses };
 }
 
 /** The id is its parent's id followed by at least one character (hierarchical ids, as the simulator's and Icinga's). */
@@ -200,11 +207,21 @@ export function unpackSnapshot(wire: WireSnapshot): Snapshot {
   const { estate: w, statuses, ...rest } = wire;
   const equipment = unpackEquipment(w);
   const probes = unpackProbes(w, equipment);
-  return {
-    ...rest,
-    estate: { collectivites: w.collectivites, sites: w.sites, equipment, probes },
-    statuses: unpackStatuses(statuses, probes, wire.at, w.texts),
-  };
+  const estate: Snapshot['estate'] = { collectivites: w.collectivites, sites: w.sites, equipment, probes };
+  if (w.dependencies) estate.dependencies = unpackDependencies(w.dependencies, probes);
+  return { ...rest, estate, statuses: unpackStatuses(statuses, probes, wire.at, w.texts) };
+}
+
+function unpackDependencies(w: NonNullable<WireEstate['dependencies']>, probes: readonly Probe[]): ProbeDependency[] {
+  sameLength('estate.dependencies', w.parent.length, { child: w.child.length });
+  return w.parent.map((parentRow, i) => {
+    const parent = probes[parentRow];
+    const child = probes[w.child[i]!];
+    if (!parent) throw new ContractError(`estate.dependencies.parent.${i}`, 'no such probe');
+    if (!child) throw new ContractError(`estate.dependencies.child.${i}`, 'no such probe');
+    if (parent === child) throw new ContractError(`estate.dependencies.child.${i}`, 'a probe cannot depend on itself');
+    return { parent: parent.id, child: child.id };
+  });
 }
 
 function unpackEquipment(w: WireEstate): Equipment[] {

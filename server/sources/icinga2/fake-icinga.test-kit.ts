@@ -14,6 +14,8 @@ export class FakeIcinga implements IcingaClient {
   hosts: unknown[] = structuredClone(recordedHosts);
   services: unknown[] = structuredClone(recordedServices);
   ackComments: unknown[] = [];
+  /** Dependency objects; undefined: the API user may not read them (Icinga answers 404). */
+  dependencies: unknown[] | undefined = [];
   programStart = 1_795_445_892.9;
   calls: FakeCall[] = [];
   streamsOpened = 0;
@@ -43,6 +45,7 @@ export class FakeIcinga implements IcingaClient {
       const mine = vars?.ack_host === undefined ? this.ackComments : this.ackComments.filter((c) => (c as Comment).attrs.host_name === vars.ack_host && (c as Comment).attrs.service_name === vars.ack_service);
       return { status: 200, body: { results: mine } };
     }
+    if (path === '/v1/objects/dependencies') return this.dependencies ? { status: 200, body: { results: this.dependencies } } : { status: 404, body: { error: 404, status: 'No objects found.' } };
     if (path === '/v1/status/IcingaApplication') return { status: 200, body: { results: [{ status: { icingaapplication: { app: { program_start: this.programStart } } } }] } };
     if (path === '/v1/objects/downtimes') return { status: 200, body: { results: structuredClone(this.downtimes) } };
     if (path === '/v1/actions/schedule-downtime' && !this.actionStatus.has(path)) return this.scheduleDowntime(options.body as Record<string, unknown>);

@@ -75,6 +75,47 @@ describe('createIcinga2Source: snapshot', () => {
   });
 });
 
+describe('createIcinga2Source: declared dependencies', () => {
+  const dependency = (parentHost: string, parentService: string, childHost: string, childService: string) => ({
+    name: `${childHost}!${childService}!dep`,
+    type: 'Dependency',
+    attrs: { parent_host_name: parentHost, parent_service_name: parentService, child_host_name: childHost, child_service_name: childService },
+  });
+
+  it('carries the Dependency objects between mapped probes in the estate, and leaves out those naming an unmapped object', async () => {
+    const h = harness();
+    h.fake.dependencies = [
+      dependency('boulay-mairie-box', 'acces-internet', 'boulay-ecole-cam1', 'flux-video'),
+      dependency('boulay-mairie-box', '', 'boulay-mairie-srv', ''),
+      dependency('labo-sans-collectivite', '', 'boulay-mairie-srv', 'disque-c'),
+    ];
+    await h.start();
+    expect(h.seen.snapshots[0]!.estate.dependencies).toEqual([
+      { parent: 'boulay-mairie-box!acces-internet', child: 'boulay-ecole-cam1!flux-video' },
+      { parent: 'boulay-mairie-box!', child: 'boulay-mairie-srv!' },
+    ]);
+    await h.source.stop();
+  });
+
+  it('an engine without Dependency objects gives an estate without dependencies', async () => {
+    const h = harness();
+    await h.start();
+    expect(h.seen.snapshots[0]!.estate).not.toHaveProperty('dependencies');
+    await h.source.stop();
+  });
+
+  it('a user that may not read dependencies still gets its estate, without them, and a warning', async () => {
+    const h = harness();
+    h.fake.dependencies = undefined;
+    await h.start();
+    expect(h.seen.snapshots[0]!.estate.probes).toHaveLength(12);
+    expect(h.seen.snapshots[0]!.estate).not.toHaveProperty('dependencies');
+    expect(h.seen.health.map((x) => x.state)).toEqual(['connected']);
+    expect(h.seen.logs.filter((l) => l.startsWith('warn: dependencies not read'))).toEqual(['warn: dependencies not read, problems are not grouped by them: Icinga answered HTTP 404 on /v1/objects/dependencies: No objects found.']);
+    await h.source.stop();
+  });
+});
+
 describe('createIcinga2Source: live events', () => {
   it('turns a check result into one status, even with its StateChange twin and lines split across chunks', async () => {
     const h = harness();

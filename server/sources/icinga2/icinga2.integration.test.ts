@@ -98,6 +98,17 @@ describe.skipIf(!installed)('Icinga 2 source against a real Icinga 2', () => {
     expect(source.unmapped().map((u) => u.name)).toEqual(['labo-sans-collectivite']);
   });
 
+  it('carries the Dependency objects of the configuration between mapped probes in the estate', () => {
+    // fixture/estate.conf declares three; the one whose parent is not mapped is left out.
+    expect(seen.snapshots[0]!.estate.dependencies).toEqual(
+      expect.arrayContaining([
+        { parent: 'boulay-mairie-box!acces-internet', child: 'boulay-ecole-cam1!flux-video' },
+        { parent: 'boulay-mairie-box!', child: 'boulay-mairie-srv!' },
+      ]),
+    );
+    expect(seen.snapshots[0]!.estate.dependencies).toHaveLength(2);
+  });
+
   it('sees a passive check result pushed to Icinga within 2 s', async () => {
     const sent = Date.now();
     const res = await post('/v1/actions/process-check-result', { type: 'Service', service: 'remilly-mairie-nas!disque-nas', exit_status: 2, plugin_output: 'DISK CRITICAL - 3% libre' });

@@ -33,6 +33,7 @@ export function createProbeFollower(ctx: SourceContext, session: EngineEpochs & 
       tracked.replace(reading.mapping.probes, reading.statuses, reading.knownNames);
       tracked.estate = reading.mapping.estate;
       for (const u of reading.newlyUnmapped) log('warn', `not mapped: ${u.type} ${u.name} — ${u.reason}`);
+      if ('error' in snapshot.dependencies) log('warn', `dependencies not read, problems are not grouped by them: ${snapshot.dependencies.error}`);
       unmapped = reading.mapping.unmapped;
       acks.resetTo(tracked.statuses.values());
       const actions = reading.acknowledgedMeanwhile;

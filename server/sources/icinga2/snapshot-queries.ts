@@ -1,6 +1,7 @@
 // The read queries of the Icinga source: the full snapshot (hosts, services, acknowledgement
-// comments, engine start time), the flags of one object and the liveness query.
+// comments, declared dependencies, engine start time), the flags of one object and the liveness query.
 // Object queries are POST + X-HTTP-Method-Override: GET.
+import { fetchDependencies, type DependencyReading } from './dependencies.ts';
 import { engineStatusOf, IcingaHttpError, type IcingaClient, type IcingaResponse } from './icinga-client.ts';
 import { OBJECT_ATTRS, SERVICE_JOINS } from './icinga-shapes.ts';
 import { icingaNameOf, icingaRefOf } from './probe-ids.ts';
@@ -9,6 +10,11 @@ export interface IcingaSnapshot {
   hosts: unknown[];
   services: unknown[];
   ackComments: unknown[];
+  /**
+   * Declared dependencies, or why they could not be read: they only group problems for people, so
+   * a user without `objects/query/Dependency` still gets its estate, without them.
+   */
+  dependencies: DependencyReading | { error: string };
   /** Epoch seconds the engine started at: a change means it restarted. */
   programStart: number | undefined;
 }
@@ -28,14 +34,15 @@ function resultsOf(res: IcingaResponse, path: string): unknown[] {
 }
 
 export async function fetchSnapshot(client: IcingaClient, timeoutMs: number): Promise<IcingaSnapshot> {
-  const [hosts, services, ackComments, status] = await Promise.all([
+  const [hosts, services, ackComments, dependencies, status] = await Promise.all([
     query(client, '/v1/objects/hosts', { attrs: HOST_ATTRS }, timeoutMs),
     query(client, '/v1/objects/services', { attrs: OBJECT_ATTRS, joins: SERVICE_JOINS }, timeoutMs),
     query(client, '/v1/objects/comments', { attrs: ['author', 'text', 'host_name', 'service_name', 'entry_type', 'entry_time'], filter: 'comment.entry_type == 4' }, timeoutMs),
+    fetchDependencies(client, timeoutMs).catch((error: Error) => ({ error: error.message })),
     client.request('GET', STATUS_PATH, { timeoutMs }).then((res) => resultsOf(res, STATUS_PATH)),
   ]);
   const programStart = programStartIn(status[0]);
-  return { hosts, services, ackComments, programStart: typeof programStart === 'number' ? programStart : undefined };
+  return { hosts, services, ackComments, dependencies, programStart: typeof programStart === 'number' ? programStart : undefined };
 }
 
 /** The liveness query: Icinga's HTTP status and, when 200, the program_start it reports. */

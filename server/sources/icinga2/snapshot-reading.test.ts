@@ -6,7 +6,7 @@ import { recordedHosts, recordedServices } from './recorded.test-kit.ts';
 const AT = 1_795_446_000_000;
 // In the recording, remilly-atelier-ap!wifi is acknowledged.
 const wifiAck = { attrs: { author: 'jdupont', text: 'vu', host_name: 'remilly-atelier-ap', service_name: 'wifi', entry_type: 4, entry_time: AT / 1000 - 5 } };
-const snapshot: IcingaSnapshot = { hosts: recordedHosts, services: recordedServices, ackComments: [wifiAck], programStart: 1 };
+const snapshot: IcingaSnapshot = { hosts: recordedHosts, services: recordedServices, ackComments: [wifiAck], dependencies: { dependencies: [], skipped: 0 }, programStart: 1 };
 
 describe('readSnapshot', () => {
   const first = readSnapshot(snapshot, { statuses: new Map(), unmapped: [], first: true }, AT);

@@ -1,9 +1,10 @@
-// What a fresh snapshot means for the source: the estate and statuses it maps to, the names Icinga
-// has, the objects newly left out, and the acknowledgements made in Icinga while Vigie was not
-// listening. Pure.
+// What a fresh snapshot means for the source: the estate (with the declared dependencies between
+// mapped probes) and statuses it maps to, the names Icinga has, the objects newly left out, and the
+// acknowledgements made in Icinga while Vigie was not listening. Pure.
 import type { Instant, ProbeStatus } from '../../../src/domain/model.ts';
 import type { SourceAction } from '../../../src/protocol/source.ts';
 import { acknowledgementsMadeMeanwhile } from './acknowledgements.ts';
+import { MAX_DEPENDENCIES } from '../../../src/protocol/schemas.ts';
 import { mapIcingaObjects, type EstateMapping, type UnmappedObject } from './estate-mapping.ts';
 import type { IcingaSnapshot } from './snapshot-queries.ts';
 
@@ -28,6 +29,8 @@ export interface BeforeSnapshot {
 
 export function readSnapshot(snapshot: IcingaSnapshot, before: BeforeSnapshot, at: Instant): SnapshotReading {
   const mapping = mapIcingaObjects(snapshot.hosts, snapshot.services, at);
+  const dependencies = 'error' in snapshot.dependencies ? [] : snapshot.dependencies.dependencies.filter((d) => mapping.probes.has(d.parent) && mapping.probes.has(d.child));
+  if (dependencies.length > 0) mapping.estate.dependencies = dependencies.slice(0, MAX_DEPENDENCIES);
   const statuses = new Map(mapping.statuses.map((s) => [s.probeId, s]));
   const knownNames = new Set([...snapshot.hosts, ...snapshot.services].map((r) => String((r as { name?: unknown }).name)));
   const unmappedBefore = new Set(before.unmapped.map((u) => u.name));
