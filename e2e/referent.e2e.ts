@@ -116,7 +116,7 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
   expect(dialogs).toEqual([]);
 
   // Asking for the other collectivité directly, with the référent's own token, is refused.
-  const refused = await page.evaluate(async (otherId) => {
+  const refused = await page.evaluate(async ({ otherId, otherProbeId }) => {
     const token = (JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string }).token;
     const headers = { Authorization: `Bearer ${token}` };
     const one = await fetch(`/api/v1/collectivites/${otherId}`, { headers });
@@ -135,12 +135,14 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
     // Dead letters are support's (they name every collectivité's recipients).
     const deadLetters = await fetch('/api/v1/alarms/dead-letters', { headers });
     const retry = await fetch('/api/v1/alarms/dead-letters/retry', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['x'] }) });
-    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, deadLetters.status, retry.status, recipients.status, await recipients.text()];
-  }, other!.id);
-  expect(refused.slice(0, 9)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 200]);
+    // History charts (#18): another collectivité's probe is refused.
+    const history = await fetch(`/api/v1/history?probeId=${encodeURIComponent(otherProbeId)}`, { headers });
+    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, deadLetters.status, retry.status, history.status, recipients.status, await recipients.text()];
+  }, { otherId: other!.id, otherProbeId: otherProbe.id });
+  expect(refused.slice(0, 10)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403, 200]);
   // The other référent's recipient exists (demo recipients): the list must not carry it.
-  expect(refused[9]).not.toContain(other!.id);
-  expect(refused[9]).toContain(own!.id);
+  expect(refused[10]).not.toContain(other!.id);
+  expect(refused[10]).toContain(own!.id);
 });
 
 test('on a 390×844 phone the map, the problems and the site panel work by touch, with no sideways scroll', async () => {

@@ -6,6 +6,7 @@ import type { ApiRoute } from './api-route.ts';
 import { alarmRoutes } from './alarm-routes.ts';
 import { estateRoutes } from './estate-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { historyRoutes } from './history-routes.ts';
 import { incidentRoutes } from './incident-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -14,5 +15,5 @@ import { slaRoutes } from './sla-routes.ts';
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
   const routeDeps: RouteDeps = { ...deps, now: deps.now ?? (() => deps.state.now()) };
-  return [sessionRoutes, estateRoutes, incidentRoutes, alarmRoutes, slaRoutes, exportRoutes, reportRoutes, maintenanceRoutes].flatMap((routes) => routes(routeDeps));
+  return [sessionRoutes, estateRoutes, incidentRoutes, alarmRoutes, slaRoutes, historyRoutes, exportRoutes, reportRoutes, maintenanceRoutes].flatMap((routes) => routes(routeDeps));
 }
