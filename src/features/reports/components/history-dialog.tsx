@@ -22,6 +22,8 @@ export default function HistoryDialog({ subject, now, onClose }: { subject: Hist
   const dialog = useRef<HTMLDialogElement>(null);
   const [selection, setSelection] = useState<ReportSelection>({ kind: 'month', at: now });
   const history = useHistory(subject, reportQuery(selection, undefined, display.timeZone));
+  // Kept here: the tables stay open when another period is loaded.
+  const [showData, setShowData] = useState(false);
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal?.();
@@ -55,13 +57,13 @@ export default function HistoryDialog({ subject, now, onClose }: { subject: Hist
             </button>
           </p>
         )}
-        {history.data && <HistoryBody history={history.data} />}
+        {history.data && <HistoryBody history={history.data} showData={showData} onShowData={setShowData} />}
       </div>
     </dialog>
   );
 }
 
-function HistoryBody({ history }: { history: History }) {
+function HistoryBody({ history, showData, onShowData }: { history: History; showData: boolean; onShowData(open: boolean): void }) {
   const m = useMessages(historyMessages);
   const display = useTimeDisplay();
   const pct = (r: number | null) => (r === null ? m.notMeasured : formatPercent(display.locale, r, 2));
@@ -94,7 +96,7 @@ function HistoryBody({ history }: { history: History }) {
           <DailyBars history={history} display={display} />
         </div>
       </section>
-      <details className="rounded border border-slate-700 p-2">
+      <details open={showData} onToggle={(e) => onShowData(e.currentTarget.open)} className="rounded border border-slate-700 p-2">
         <summary className="cursor-pointer font-medium">{m.data}</summary>
         <div className="mt-2 grid gap-3 lg:grid-cols-2">
           <ReportTable
