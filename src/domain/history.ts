@@ -21,8 +21,9 @@ export function bandKind(state: ProbeState, inDowntime: boolean): BandKind {
   return state === 'PENDING' ? 'UNKNOWN' : state;
 }
 
-/** Which band a site shows when its probes differ: the most alarming one. */
-const SITE_RANK: Record<BandKind, number> = { none: 0, maintenance: 1, OK: 2, UNKNOWN: 3, WARNING: 4, CRITICAL: 5 };
+/** Which band a site (or a chart slot) shows when several meet: the most alarming one. */
+export const BAND_SEVERITY: Readonly<Record<BandKind, number>> = { none: 0, maintenance: 1, OK: 2, UNKNOWN: 3, WARNING: 4, CRITICAL: 5 };
+const SITE_RANK = BAND_SEVERITY;
 
 function pushMerged(bands: StateBand[], band: StateBand) {
   if (band.to <= band.from) return;

@@ -4,21 +4,22 @@
 import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatDate, formatPercent, localeTag, type TimeDisplay } from '../../../i18n/format.ts';
 import type { History } from '../../../protocol/history.ts';
-import { BAND_COLOR, dayBars } from '../history-chart.ts';
+import { BAND_COLOR, dayBars, drawnBands } from '../history-chart.ts';
 
 const AXIS = { stroke: '#cbd5e1', fontSize: 12 };
 
 export function StateTimeline({ history, display }: { history: History; display: TimeDisplay }) {
-  const row: Record<string, number | string> = { name: 'bands' };
-  history.bands.forEach((b, i) => (row[`b${i}`] = b.to - b.from));
   const span = history.to - history.from;
+  const bands = drawnBands(history.bands, span);
+  const row: Record<string, number | string> = { name: 'bands' };
+  bands.forEach((b, i) => (row[`b${i}`] = b.to - b.from));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * span));
   return (
     <ResponsiveContainer width="100%" height={72}>
       <BarChart data={[row]} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 16, bottom: 4, left: 16 }}>
         <XAxis type="number" domain={[0, span]} ticks={ticks} tickFormatter={(t: number) => formatDate(display, history.from + t)} tick={AXIS} stroke="#64748b" />
         <YAxis type="category" dataKey="name" hide />
-        {history.bands.map((b, i) => (
+        {bands.map((b, i) => (
           <Bar key={i} dataKey={`b${i}`} stackId="t" fill={BAND_COLOR[b.kind]} isAnimationActive={false} barSize={28} />
         ))}
       </BarChart>
