@@ -11,7 +11,8 @@ import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { axeReport } from './axe.ts';
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv } from './gateway-session.ts';
+import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { horizontalOverflow } from './map-readers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
@@ -23,13 +24,17 @@ let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
 let page: Page;
+let referent: DemoAccount;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
   dataDir = await freshDataDir('vigie-history-e2e-');
   [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  const accounts = await demoAccounts(gateway);
+  const support = accounts.find((a) => a.role === 'support')!;
+  const collectivite = estate.collectivites.find((c) => c.id === site.collectiviteId)!;
+  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === collectivite.name)!;
   await injectProbeState(dataDir, probe.id, 'CRITICAL', 'CRITICAL - lien coupé');
   page = await browser.newPage({ viewport: VIEWPORTS.wall });
   recordDialogs(page, dialogs);
@@ -100,4 +105,21 @@ test("support opens a probe's history from the site sheet: charts and data table
   await siteDialog.getByRole('button', { name: 'Fermer' }).click();
   await siteDialog.waitFor({ state: 'detached' });
   expect(dialogs).toEqual([]);
+});
+
+test("a référent on a 390×844 phone opens their site's history by touch, in English, with no sideways scroll", async () => {
+  const phone = await browser.newPage({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+  try {
+    await signIn(phone, gateway.url, referent);
+    await phone.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'English' }).tap();
+    await phone.getByRole('region', { name: /^(Current problems|Problèmes en cours)/ }).getByRole('button', { name: new RegExp(`^${escape(probe.name)} ${escape(site.name)} `) }).first().tap({ timeout: 20_000 });
+    await phone.getByRole('complementary', { name: site.name }).getByRole('button', { name: `History of site ${site.name}` }).tap();
+    const dialog = phone.getByRole('dialog', { name: `History — ${site.name}` });
+    await dialog.getByText('Show the data').tap();
+    await expect.poll(() => dialog.getByRole('region', { name: 'States over the period' }).getByRole('row').filter({ hasText: 'Critical' }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await horizontalOverflow(phone)).toBe(0);
+    await phone.screenshot({ path: screenshotPath('history-site-phone-en') });
+  } finally {
+    await phone.close();
+  }
 });

@@ -35,7 +35,7 @@ export function DailyBars({ history, display }: { history: History; display: Tim
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={bars} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
         <XAxis dataKey="from" tickFormatter={(t: number) => day.format(t)} tick={AXIS} stroke="#64748b" minTickGap={8} />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v} %`} tick={AXIS} stroke="#64748b" width={56} />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => formatPercent(display.locale, v / 100, 0)} tick={AXIS} stroke="#64748b" width={56} />
         <Bar dataKey="percent" isAnimationActive={false}>
           {bars.map((b) => (
             <Cell key={b.from} fill={b.belowTarget ? BAND_COLOR.CRITICAL : BAND_COLOR.OK} />

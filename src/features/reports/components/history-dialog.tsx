@@ -98,7 +98,7 @@ function HistoryBody({ history, showData, onShowData }: { history: History; show
       </section>
       <details open={showData} onToggle={(e) => onShowData(e.currentTarget.open)} className="rounded border border-slate-700 p-2">
         <summary className="cursor-pointer font-medium">{m.data}</summary>
-        <div className="mt-2 grid gap-3 lg:grid-cols-2">
+        <div className="mt-2 grid grid-cols-1 gap-3 *:min-w-0 lg:grid-cols-2">
           <ReportTable
             id="history-bands"
             title={m.bandsTable}
