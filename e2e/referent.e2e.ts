@@ -116,7 +116,7 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
   expect(dialogs).toEqual([]);
 
   // Asking for the other collectivité directly, with the référent's own token, is refused.
-  const refused = await page.evaluate(async (otherId) => {
+  const refused = await page.evaluate(async ({ otherId, otherProbeId }) => {
     const token = (JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string }).token;
     const headers = { Authorization: `Bearer ${token}` };
     const one = await fetch(`/api/v1/collectivites/${otherId}`, { headers });
@@ -148,13 +148,15 @@ test('a référent sees their collectivité only: in the UI, every HTTP response
       await fetch('/api/v1/managed-it/actions', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, at: Date.now(), durationMinutes: 15, place: 'remote', kind: 'curative', technician: 't', description: 'd' }) }),
       await fetch('/api/v1/managed-it/conventions', { method: 'POST', headers: json, body: JSON.stringify({ collectiviteId: otherId, number: 'X', start: Date.now(), end: Date.now() + 1000, unitsBought: 1 }) }),
     ].map((r) => r.status);
-    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, deadLetters.status, retry.status, recipients.status, await recipients.text(), ...managedIt];
-  }, other!.id);
-  expect(refused.slice(0, 9)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 200]);
-  expect(refused.slice(10)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403]);
+    // History charts (#18): another collectivité's probe is refused.
+    const history = await fetch(`/api/v1/history?probeId=${encodeURIComponent(otherProbeId)}`, { headers });
+    return [one.status, incidents.status, bulk.status, windows.status, schedule.status, save.status, deadLetters.status, retry.status, history.status, recipients.status, await recipients.text(), ...managedIt];
+  }, { otherId: other!.id, otherProbeId: otherProbe.id });
+  expect(refused.slice(0, 10)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403, 200]);
+  expect(refused.slice(11)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403]);
   // The other référent's recipient exists (demo recipients): the list must not carry it.
-  expect(refused[9]).not.toContain(other!.id);
-  expect(refused[9]).toContain(own!.id);
+  expect(refused[10]).not.toContain(other!.id);
+  expect(refused[10]).toContain(own!.id);
 });
 
 test('on a 390×844 phone the map, the problems and the site panel work by touch, with no sideways scroll', async () => {

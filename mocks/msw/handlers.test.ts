@@ -13,6 +13,7 @@ import {
   sessionSchema,
 } from '../../src/protocol/rest.ts';
 import { collectiviteSchema, incidentSchema, siteSchema, sourceHealthSchema } from '../../src/protocol/schemas.ts';
+import { historySchema } from '../../src/protocol/history.ts';
 import { createHandlers, gatewayRoutes } from './handlers.ts';
 import { setupDemoServer } from './node.ts';
 import { KIT_T0, startDemoKit, type DemoKit } from './demo-gateway.test-kit.ts';
@@ -153,6 +154,9 @@ describe('référent scope: never another collectivité’s data', () => {
     expect((await api.get('/availability', availabilityReportSchema, { period: 'month' })).scope).toBe('c1');
     expect((await api.get('/gti', gtiReportSchema, { period: 'month' })).open.map((o) => o.incidentId)).toEqual([incidentOf('c1').id]);
     expect((await api.get('/contribution', z.array(contributionSchema))).map((c) => c.collectiviteId)).toEqual(['c1']);
+    // History charts (#18): the offline demo answers from its own stored states.
+    const history = await api.get('/history', historySchema, { probeId: 'p-c1-1', period: 'month' });
+    expect(history.bands.some((b) => b.kind === 'CRITICAL')).toBe(true);
     // Unmapped engine objects belong to no collectivité: a référent sees a count, never names.
     const health = await api.get('/health', z.object({ source: sourceHealthSchema, unmapped: z.object({ count: z.number() }).strict() }));
     expect(health.source.state).toBe('connected');
@@ -166,6 +170,8 @@ describe('référent scope: never another collectivité’s data', () => {
     ['/availability?collectiviteId=c2'],
     ['/gti?collectiviteId=c2'],
     ['/contribution?collectiviteId=c2'],
+    ['/history?probeId=p-c2-1'],
+    ['/history?siteId=s-c2'],
     [`/export/incidents.csv?from=${KIT_T0}&to=${KIT_T0 + 86_400_000}&collectiviteId=c2`],
   ])('GET %s is a 403', async (path) => {
     const api = await signIn('referent');

@@ -7,6 +7,7 @@ import { alarmRoutes } from './alarm-routes.ts';
 import { contributionRoutes } from './contribution-routes.ts';
 import { estateRoutes } from './estate-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { historyRoutes } from './history-routes.ts';
 import { incidentRoutes } from './incident-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
 import { managedItRoutes } from './managed-it-routes.ts';
@@ -16,5 +17,5 @@ import { slaRoutes } from './sla-routes.ts';
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
   const routeDeps: RouteDeps = { ...deps, now: deps.now ?? (() => deps.state.now()) };
-  return [sessionRoutes, estateRoutes, incidentRoutes, alarmRoutes, slaRoutes, exportRoutes, reportRoutes, maintenanceRoutes, managedItRoutes, contributionRoutes].flatMap((routes) => routes(routeDeps));
+  return [sessionRoutes, estateRoutes, incidentRoutes, alarmRoutes, slaRoutes, historyRoutes, exportRoutes, reportRoutes, maintenanceRoutes, managedItRoutes, contributionRoutes].flatMap((routes) => routes(routeDeps));
 }

@@ -3,6 +3,7 @@
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { SiteMap } from '../features/map/components/site-map.tsx';
 import { SitePanel } from '../features/map/components/site-panel.tsx';
+import { historyAction } from './history-action.tsx';
 
 export interface MapWorkspaceProps {
   collectiviteId?: string;
@@ -24,6 +25,7 @@ export function MapWorkspace({ collectiviteId, selectedSiteId, onSelectSite, cla
         <SitePanel
           siteId={selectedSiteId}
           onClose={() => onSelectSite(undefined)}
+          historyAction={historyAction}
           className="absolute inset-x-0 bottom-0 z-[1001] max-h-[70%] rounded-t-lg shadow-2xl sm:inset-y-0 sm:right-0 sm:left-auto sm:max-h-none sm:w-96 sm:rounded-none"
         />
       )}

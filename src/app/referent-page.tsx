@@ -13,6 +13,7 @@ import { ServiceSlaPanel } from '../features/sla/components/service-sla-panel.ts
 import { ManagedItReferentPanel } from '../features/managed-it/components/managed-it-referent-panel.tsx';
 import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
+import { historyAction } from './history-action.tsx';
 import { MapWorkspace } from './map-workspace.tsx';
 import { useInMaintenance } from './use-in-maintenance.ts';
 
@@ -27,7 +28,7 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
         <div className="relative min-w-0 space-y-3 p-2 md:min-h-0 md:overflow-y-auto">
           {/* The site sheet beside (tablet) or under (phone) the map, never over it: the map stays in view. */}
           {selectedSiteId && (
-            <SitePanel siteId={selectedSiteId} onClose={() => setSelectedSiteId(undefined)} inMaintenance={inMaintenance} className="rounded-lg border border-slate-700" />
+            <SitePanel siteId={selectedSiteId} onClose={() => setSelectedSiteId(undefined)} inMaintenance={inMaintenance} historyAction={historyAction} className="rounded-lg border border-slate-700" />
           )}
           <MapLegend compact collectiviteId={collectiviteId} className="sm:hidden" />
           <ProblemList collectiviteId={collectiviteId} onSelectSite={setSelectedSiteId} className="rounded" />

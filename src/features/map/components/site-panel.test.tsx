@@ -44,6 +44,22 @@ describe('SitePanel', () => {
     expect(screen.getAllByText('Dernier contrôle')).toHaveLength(2);
   });
 
+  it('offers the history of the site and of each probe when the app composes it', () => {
+    const { store } = liveStore();
+    const historyAction = vi.fn((s: { kind: string; id: string; name: string }) => <button type="button">{`${s.kind}:${s.id}`}</button>);
+    render(
+      <I18nProvider locale="fr" storage={undefined}>
+        <LiveStoreProvider store={store}>
+          <SitePanel siteId="s-metz-mairie" onClose={() => {}} historyAction={historyAction} />
+        </LiveStoreProvider>
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'site:s-metz-mairie' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'probe:p-metz-cam' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'probe:p-metz-disk' })).toBeTruthy();
+    expect(historyAction).toHaveBeenCalledWith({ kind: 'probe', id: 'p-metz-cam', name: EVIL }); // a name, rendered as text by the control
+  });
+
   it('takes the focus and closes on Escape', async () => {
     const { store } = liveStore();
     const onClose = vi.fn();

@@ -1,7 +1,7 @@
 // What is on a site: its equipment and their probes with state, output, last check and since when,
 // failing probes first (site-sheet.ts), the plugin's sentence shown and its perfdata behind
 // "détails". Every engine string (names, output) is rendered as a React text node — never as markup.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { Probe, ProbeStatus } from '../../../domain/model.ts';
 import { pluginPerfdata, pluginSentence } from '../../../domain/plugin-output.ts';
 import { sheetRank, siteSheet } from '../../../domain/site-sheet.ts';
@@ -21,13 +21,16 @@ export interface SitePanelProps {
   className?: string;
   /** A declared maintenance window covers this probe now (composed by the app from the maintenance feature). */
   inMaintenance?: (probe: Probe) => boolean;
+  /** A "Historique" control for the site or one probe (composed by the app from the reports feature). */
+  historyAction?: (subject: { kind: 'probe' | 'site'; id: string; name: string }) => ReactNode;
 }
 
 const NO_PROBES: readonly Probe[] = [];
 
 const NOT_IN_MAINTENANCE = () => false;
+const NO_HISTORY = () => null;
 
-export function SitePanel({ siteId, onClose, className = '', inMaintenance = NOT_IN_MAINTENANCE }: SitePanelProps) {
+export function SitePanel({ siteId, onClose, className = '', inMaintenance = NOT_IN_MAINTENANCE, historyAction = NO_HISTORY }: SitePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard users land on the panel when a site is chosen, and Escape takes them back out.
   useEffect(() => heading.current?.focus(), [siteId]);
@@ -59,6 +62,7 @@ export function SitePanel({ siteId, onClose, className = '', inMaintenance = NOT
           <h2 id="site-panel-title" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
             {site?.name ?? m.unknownSite}
           </h2>
+          {site && historyAction({ kind: 'site', id: site.id, name: site.name })}
         </div>
         <button type="button" onClick={onClose} aria-label={m.closePanel} className="rounded px-2 py-1 text-xl leading-none hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-400">
           ×
@@ -116,6 +120,7 @@ export function SitePanel({ siteId, onClose, className = '', inMaintenance = NOT
                     {status?.acknowledged && (
                       <p className="mt-1 text-xs text-sky-300">{m.acknowledged}</p>
                     )}
+                    {historyAction({ kind: 'probe', id: probe.id, name: probe.name })}
                   </li>
                 );
               })}
