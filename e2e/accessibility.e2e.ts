@@ -160,7 +160,9 @@ async function signInAndSettle(page: Page, account: DemoAccount): Promise<void> 
   await signIn(page, gateway.url, account);
   await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
   await legendItems(page).first().waitFor({ state: 'attached', timeout: 20_000 });
-  await page.getByRole('region', { name: 'Disponibilité en heures couvertes' }).getByRole('meter').first().waitFor({ timeout: 20_000 });
+  // Support's gauges, or the référent's availability per service in words.
+  const availability = page.getByRole('region', { name: 'Disponibilité en heures couvertes' }).getByRole('meter').or(page.getByRole('region', { name: 'Vos services : disponibilité' }).locator('[data-sentence]'));
+  await availability.first().waitFor({ timeout: 20_000 });
   await page.getByRole('banner').getByRole('status').filter({ hasText: 'Données en direct' }).waitFor({ timeout: 20_000 });
 }
 
