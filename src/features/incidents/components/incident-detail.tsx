@@ -11,6 +11,7 @@ import type { Role } from '../../../protocol/rest.ts';
 import { STATUS_CHIP } from '../incident-tone.ts';
 import { incidentMessages } from '../messages.ts';
 import { IncidentActions } from './incident-actions.tsx';
+import { pluginPerfdata, pluginSentence } from '../../../domain/plugin-output.ts';
 
 interface IncidentDetailProps {
   incident: Incident;
@@ -52,7 +53,15 @@ export function IncidentDetail({ incident, place, role, gti, onActed, onClose }:
       {status?.output && (
         <div data-testid="probe-output">
           <h4 className="text-sm font-semibold text-slate-300">{m.probeOutput(c.state[status.state])}</h4>
-          <p className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-950 px-2 py-1 font-mono text-xs text-slate-200">{status.output}</p>
+          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-100">{pluginSentence(status.output)}</p>
+          {pluginPerfdata(status.output) && (
+            <details className="mt-1 text-xs text-slate-300">
+              <summary className="cursor-pointer select-none underline" title={m.perfdataHint}>
+                {m.perfdata}
+              </summary>
+              <p className="mt-1 break-all rounded bg-slate-950 px-2 py-1 font-mono text-slate-200">{pluginPerfdata(status.output)}</p>
+            </details>
+          )}
         </div>
       )}
       <div>

@@ -247,6 +247,23 @@ describe('IncidentsPanel', () => {
     expect(shown.querySelector('b')).toBeNull();
   });
 
+  it('says the plugin sentence and keeps its perfdata behind "détails"', async () => {
+    const user = userEvent.setup();
+    const all = fixtures();
+    const t0 = all.find((i) => i.id === 't0')!;
+    const h = createFeatureHarness({ route: gateway(all) });
+    render(<IncidentsPanel collectiviteId="c-thionville" />, { wrapper: h.Wrapper });
+    act(() => h.snapshot(smallEstate(), [t0], [probeStatus(t0.probeId, 'CRITICAL', base, 'DISK CRITICAL - / 95 % used|/=57GB;51;57;0;60')]));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    await user.click(rows()[0]!);
+    const shown = screen.getByTestId('probe-output');
+    expect(within(shown).getByText('DISK CRITICAL - / 95 % used')).toBeTruthy();
+    const details = shown.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(within(details).getByText('détails')).toBeTruthy();
+    expect(within(details).getByText('/=57GB;51;57;0;60')).toBeTruthy();
+  });
+
   it('shows engine text as text, never as markup', async () => {
     const user = userEvent.setup();
     const estate = smallEstate();
