@@ -179,7 +179,8 @@ test('support downloads the contribution list (CSV) and an appel à contribution
   const own1 = phone.getByTestId('contribution-row');
   await own1.first().waitFor();
   expect(await own1.count()).toBe(1);
-  expect(await own1.first().textContent()).toContain(own!.name);
+  // The name comes with the live estate, which may land just after the list (the id shows until then).
+  await expect.poll(() => own1.first().textContent(), { timeout: 15_000 }).toContain(own!.name);
   expect(await phone.getByTestId('contribution-total').count()).toBe(0);
   expect(dialogs).toEqual([]);
 });
