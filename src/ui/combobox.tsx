@@ -3,7 +3,9 @@
 // variant with list autocomplete): the input is the combobox, the list a listbox, the active option
 // is announced through aria-activedescendant while focus stays in the input.
 // Keys: ↓/↑ open and move, Enter picks, Esc closes (then restores the chosen label), Tab leaves.
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+// `required`: inside a form, no choice blocks the submission as a required <select> would (the
+// input's custom validity), and the reason is shown under the field once the form was refused.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n/locale-context.ts';
 import { filterOptions, type ComboboxOption } from './combobox-filter.ts';
 import { uiMessages } from './messages.ts';
@@ -21,16 +23,32 @@ export interface ComboboxProps {
   emptyLabel?: string;
   /** Options listed at most; typing narrows the rest. */
   maxShown?: number;
+  /** Inside a form: no choice refuses the submission, saying `requiredMessage`. */
+  required?: boolean;
+  requiredMessage?: string;
   className?: string;
   inputClassName?: string;
 }
 
 const EMPTY = '';
 
-export function Combobox({ label, options, value, onChange, emptyLabel, maxShown = 50, className = '', inputClassName = '' }: ComboboxProps) {
+export function Combobox({ label, options, value, onChange, emptyLabel, maxShown = 50, required = false, requiredMessage, className = '', inputClassName = '' }: ComboboxProps) {
   const m = useMessages(uiMessages);
   const id = useId();
   const listId = `${id}-list`;
+  const errorId = `${id}-error`;
+  const input = useRef<HTMLInputElement>(null);
+  const missing = required && value === undefined;
+  const missingText = requiredMessage ?? m.chooseFromList;
+  const [refused, setRefused] = useState(false); // the form was refused for want of a choice
+  useEffect(() => input.current?.setCustomValidity(missing ? missingText : ''), [missing, missingText]);
+  const showError = refused && missing;
+  // After a pick the chosen label is selected, so typing again starts a new search (not "Éplychat").
+  const reselect = useRef(false);
+  useEffect(() => {
+    if (reselect.current && document.activeElement === input.current) input.current?.select();
+    reselect.current = false;
+  });
   const chosenLabel = options.find((o) => o.id === value)?.label ?? emptyLabel ?? '';
   const [open, setOpen] = useState(false);
   const [text, setText] = useState<string | undefined>(undefined); // undefined: showing the choice
@@ -55,6 +73,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
   const pick = (entry: ComboboxOption | undefined) => {
     if (!entry) return;
     onChange(entry.id === EMPTY ? undefined : entry.id);
+    reselect.current = true;
     close();
   };
   const openAt = (index: number) => {
@@ -84,6 +103,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
     <div className={`relative flex flex-col text-sm text-slate-300 ${className}`}>
       <label htmlFor={`${id}-input`}>{label}</label>
       <input
+        ref={input}
         id={`${id}-input`}
         type="text"
         role="combobox"
@@ -92,6 +112,10 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-required={required || undefined}
+        aria-invalid={showError || undefined}
+        aria-describedby={showError ? errorId : undefined}
+        onInvalid={() => setRefused(true)}
         aria-activedescendant={open && entries.length > 0 ? optionId(activeIndex) : undefined}
         value={text ?? chosenLabel}
         placeholder={m.typeToSearch}
@@ -138,6 +162,11 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
         {open && entries.length === 0 && <li className="px-2 py-1 text-slate-300">{m.noMatch(query)}</li>}
         {open && matched > shown.length && <li className="px-2 py-1 text-xs text-slate-300">{m.moreOptions(matched - shown.length)}</li>}
       </ul>
+      {showError && (
+        <span id={errorId} className="mt-1 text-red-300">
+          {missingText}
+        </span>
+      )}
       <span aria-live="polite" className="sr-only">
         {open ? m.resultCount(matched) : ''}
       </span>
