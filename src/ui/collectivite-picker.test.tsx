@@ -63,6 +63,10 @@ describe('CollectivitePicker', () => {
     await user.keyboard('{Escape}');
     expect(box().value).toBe('Éply');
     expect(box().getAttribute('aria-expanded')).toBe('false');
+    // Typing again after Esc starts a new search, not "Éplythion".
+    await user.keyboard('thion');
+    expect(listed()).toEqual(['Thionville']);
+    await user.keyboard('{Escape}');
 
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(submitted).toEqual(['eply']);
@@ -82,6 +86,7 @@ describe('CollectivitePicker', () => {
     expect(submitted).toEqual([]);
     expect(box().validationMessage).toBe('Choisissez une collectivité dans la liste.');
     expect(box().getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(box());
     const error = document.getElementById(box().getAttribute('aria-describedby')!);
     expect(error?.textContent).toBe('Choisissez une collectivité dans la liste.');
 

@@ -43,7 +43,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
   const [refused, setRefused] = useState(false); // the form was refused for want of a choice
   useEffect(() => input.current?.setCustomValidity(missing ? missingText : ''), [missing, missingText]);
   const showError = refused && missing;
-  // After a pick the chosen label is selected, so typing again starts a new search (not "Éplychat").
+  // After a pick or Esc the chosen label is selected, so typing again starts a new search (not "Éplychat").
   const reselect = useRef(false);
   useEffect(() => {
     if (reselect.current && document.activeElement === input.current) input.current?.select();
@@ -95,6 +95,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation(); // the page's own Escape (the desk's shortcuts) is not for this
+      reselect.current = true;
       close();
     }
   };
@@ -115,7 +116,14 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
         aria-required={required || undefined}
         aria-invalid={showError || undefined}
         aria-describedby={showError ? errorId : undefined}
-        onInvalid={() => setRefused(true)}
+        onInvalid={(e) => {
+          // Our own line says why (the browser's bubble would cover the list); focus comes here
+          // when this is the form's first refused field, as the browser would have done.
+          e.preventDefault();
+          setRefused(true);
+          const first = [...(e.currentTarget.form?.elements ?? [])].find((el) => 'validity' in el && !(el as HTMLInputElement).validity.valid);
+          if (first === e.currentTarget) e.currentTarget.focus();
+        }}
         aria-activedescendant={open && entries.length > 0 ? optionId(activeIndex) : undefined}
         value={text ?? chosenLabel}
         placeholder={m.typeToSearch}
