@@ -13,7 +13,7 @@ import { timelineWindow } from '../timeline-window.ts';
 import { IncidentDetail } from './incident-detail.tsx';
 import { IncidentFilters } from './incident-filters.tsx';
 import { IncidentList } from './incident-list.tsx';
-import { IncidentPageState } from './incident-page-state.tsx';
+import { QueryState } from '../../../ui/query-state.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { IncidentTimelineChart } from './incident-timeline-chart.tsx';
 
@@ -83,7 +83,7 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
         }}
         collectivites={collectiviteId || collectivites.length <= 1 ? undefined : collectivites}
       />
-      <IncidentPageState query={query} count={items.length} empty={m.empty}>
+      <QueryState query={query} words={m} count={items.length} empty={m.empty}>
         <>
           {single && <IncidentTimelineChart incidents={items} placeOf={placeOf} window={timelineWindow(items, effective.period, now)} now={now} />}
           <IncidentList
@@ -116,7 +116,7 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
             />
           )}
         </>
-      </IncidentPageState>
+      </QueryState>
     </section>
   );
 }

@@ -16,7 +16,7 @@ import { incidentMessages } from '../messages.ts';
 import { referentIncidentMessages, type ReferentStatusFilter } from '../referent-messages.ts';
 import { IncidentDetail } from './incident-detail.tsx';
 import { IncidentList } from './incident-list.tsx';
-import { IncidentPageState } from './incident-page-state.tsx';
+import { QueryState } from '../../../ui/query-state.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { ReferentIncidentFilters } from './referent-incident-filters.tsx';
 
@@ -95,9 +95,9 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
             {r.openTitle}
             {open.data && <span className="font-normal text-slate-300"> · {r.openCount(open.data.total)}</span>}
           </h3>
-          <IncidentPageState query={open} count={openItems.length} empty={r.noneOpen}>
+          <QueryState query={open} words={m} count={openItems.length} empty={r.noneOpen}>
             {list(openItems)}
-          </IncidentPageState>
+          </QueryState>
         </section>
       )}
       {showPast && (
@@ -105,10 +105,10 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
           <h3 id="incidents-past-title" className="font-semibold text-slate-200">
             {r.pastTitle}
           </h3>
-          <IncidentPageState query={past} count={pastItems.length} empty={r.nonePast}>
+          <QueryState query={past} words={m} count={pastItems.length} empty={r.nonePast}>
             {list(pastItems)}
             {past.data && past.data.total > PAST_PAGE && <IncidentPagination page={past.data.page} pageSize={past.data.pageSize} total={past.data.total} onPage={setPastPage} />}
-          </IncidentPageState>
+          </QueryState>
         </section>
       )}
     </section>

@@ -1,12 +1,18 @@
-// What a page of incidents shows before its rows: the failure with a retry (only when nothing was
-// ever loaded: a failed refetch keeps the rows on screen), the loading line, or the "none" sentence.
+// What a list fetched from the gateway shows before its rows: the failure with a retry (only when
+// nothing was ever loaded: a failed refetch keeps the rows on screen), the loading line, or the
+// "none" sentence. The words are the feature's (what failed, what is loading).
 import type { ReactNode } from 'react';
-import { useMessages } from '../../../i18n/locale-context.ts';
-import { incidentMessages } from '../messages.ts';
 
-interface IncidentPageStateProps {
+export interface QueryStateWords {
+  loadFailed: string;
+  retry: string;
+  loading: string;
+}
+
+interface QueryStateProps {
   query: { isError: boolean; isPending: boolean; data?: unknown; refetch(): unknown };
-  /** How many incidents the page holds once loaded. */
+  words: QueryStateWords;
+  /** How many rows the answer holds. */
   count: number;
   /** The sentence when there are none. */
   empty: string;
@@ -14,22 +20,21 @@ interface IncidentPageStateProps {
   children: ReactNode;
 }
 
-export function IncidentPageState({ query, count, empty, children }: IncidentPageStateProps) {
-  const m = useMessages(incidentMessages);
+export function QueryState({ query, words, count, empty, children }: QueryStateProps) {
   if (query.isError && !query.data) {
     return (
       <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
-        {m.loadFailed}
+        {words.loadFailed}
         <button type="button" className="min-h-11 rounded border border-red-400 px-3" onClick={() => void query.refetch()}>
-          {m.retry}
+          {words.retry}
         </button>
       </div>
     );
   }
-  if (query.isPending) {
+  if (query.isPending || !query.data) {
     return (
       <p aria-busy="true" className="text-slate-300">
-        {m.loading}
+        {words.loading}
       </p>
     );
   }
