@@ -139,7 +139,8 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
         }}
         onKeyDown={onKeyDown}
         onBlur={close}
-        className={`rounded border border-slate-600 bg-slate-800 px-2 py-1.5 text-slate-100 placeholder:text-slate-400 focus-visible:outline-2 focus-visible:outline-sky-400 ${inputClassName}`}
+        // 16 px on phones: a smaller text makes mobile browsers zoom the page when the field takes focus.
+        className={`rounded border border-slate-600 bg-slate-800 px-2 py-1.5 text-base text-slate-100 placeholder:text-slate-400 sm:text-sm focus-visible:outline-2 focus-visible:outline-sky-400 ${inputClassName}`}
       />
       <ul
         id={listId}
@@ -160,7 +161,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(entry)}
               onMouseMove={() => i !== activeIndex && setActive(i)}
-              className={`cursor-pointer truncate px-2 py-1 ${i === activeIndex ? 'bg-sky-800 text-white' : ''} ${selected ? 'font-semibold' : ''}`}
+              className={`cursor-pointer truncate px-2 py-2 sm:py-1 ${i === activeIndex ? 'bg-sky-800 text-white' : ''} ${selected ? 'font-semibold' : ''}`}
             >
               {selected && <span aria-hidden="true">✓ </span>}
               {entry.label}
