@@ -17,6 +17,7 @@ import { launchChromium, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { legendItems, probesOfSite } from './map-readers.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -115,7 +116,7 @@ test('the reports screen (support at 1920×1080, one collectivité, year; réfé
   const page = await browser.newPage({ viewport: VIEWPORTS.wall });
   await signInAndSettle(page, support);
   await page.getByRole('link', { name: 'Rapports' }).click();
-  await page.getByLabel('Collectivité du rapport').selectOption({ label: own!.name });
+  await pickCollectivite(page, own!.name, { label: 'Collectivité du rapport' });
   await page.getByRole('button', { name: 'Année' }).click();
   await page.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
   expect(await axeReport(page, 'reports, support')).toEqual([]);

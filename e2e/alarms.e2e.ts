@@ -17,6 +17,7 @@ import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './brow
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { probesOfSite } from './map-readers.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
@@ -121,14 +122,13 @@ test('support on the wall screen adds an on-call address for one collectivité b
   recordDialogs(page, dialogs);
   await signIn(page, gateway.url, support);
   await page.getByRole('region', { name: 'Carte des sites supervisés' }).waitFor();
-  await page.locator('summary', { hasText: 'Alarmes par mail et SMS' }).click();
+  const summary = page.locator('summary', { hasText: 'Alarmes par mail et SMS' });
+  await summary.click();
+  const settings = page.locator('details', { has: summary });
 
-  // ~500 collectivités in production: a search field, not a list of all of them.
-  const search = page.getByRole('searchbox', { name: 'Rechercher une collectivité' });
-  await search.click();
-  await page.keyboard.type(other!.name.slice(0, Math.max(4, other!.name.length - 2)));
-  const picker = page.getByRole('group', { name: 'Collectivité', exact: true });
-  await picker.getByRole('button', { name: other!.name, exact: true }).click();
+  // ~500 collectivités in production: the shared picker you type into, not a list of all of them.
+  await pickCollectivite(settings, other!.name, { by: 'keyboard' });
+  const picker = settings.getByRole('combobox', { name: 'Collectivité', exact: true });
   const recipients = page.getByRole('region', { name: `Destinataires — ${other!.name}` });
   await recipients.waitFor();
   expect(await recipients.getByText(address).count()).toBe(0);

@@ -18,6 +18,7 @@ import { addAccount } from './accounts-cli.ts';
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { signIn } from './gateway-session.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 
 const INSTALL_HINT = 'apt-get install -y --no-install-recommends icinga2 monitoring-plugins';
 const installed = findIcinga2() !== undefined;
@@ -101,7 +102,7 @@ describe.skipIf(!installed)('maintenance both ways with a real Icinga 2', () => 
   it('a window scheduled in Vigie becomes Icinga downtimes, survives a reconnect without duplicates, and cancelling removes them', async () => {
     await region().getByRole('button', { name: 'Planifier une maintenance' }).click();
     const form = region().getByRole('form', { name: 'Planifier une maintenance' });
-    await form.getByLabel('Collectivité').selectOption({ label: 'Boulay-Moselle' });
+    await pickCollectivite(form, 'Boulay-Moselle');
     await form.getByLabel('Site concerné').selectOption({ label: 'Mairie de Boulay-Moselle' });
     await form.getByLabel('Nature des travaux').click();
     await desk.keyboard.type(NATURE);

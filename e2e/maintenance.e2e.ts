@@ -14,6 +14,7 @@ import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './brow
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { canvasPixels, legendCounts, probesOfSite } from './map-readers.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const NATURE = 'mise à jour du serveur';
@@ -53,7 +54,7 @@ test('support schedules a window from the UI, the référent sees it with the na
   await region.getByText('Aucune maintenance prévue.').waitFor();
   await region.getByRole('button', { name: 'Planifier une maintenance' }).click();
   const form = region.getByRole('form', { name: 'Planifier une maintenance' });
-  await form.getByLabel('Collectivité').selectOption({ label: own!.name });
+  await pickCollectivite(form, own!.name);
   await form.getByLabel('Site concerné').selectOption({ label: ownSites[0]!.name });
   await form.getByLabel('Nature des travaux').click();
   await desk.keyboard.type(NATURE);

@@ -13,6 +13,7 @@ import { axeReport } from './axe.ts';
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
@@ -55,7 +56,7 @@ test('support records a convention and logs an action on the 1920×1080 desk; th
 
   await desk.getByRole('button', { name: 'Nouvelle convention' }).click();
   const conventionForm = desk.getByRole('form', { name: 'Nouvelle convention' });
-  await conventionForm.getByLabel('Collectivité').selectOption({ label: own!.name });
+  await pickCollectivite(conventionForm, own!.name);
   await conventionForm.getByLabel('Numéro de convention').click();
   await desk.keyboard.type('2026SUP042');
   await conventionForm.getByLabel('Unités souscrites').fill('10');
@@ -65,7 +66,7 @@ test('support records a convention and logs an action on the 1920×1080 desk; th
   await balance.getByText('10 unités restantes').waitFor();
 
   const form = desk.getByRole('form', { name: 'Saisir une action' });
-  await form.getByLabel('Collectivité').selectOption({ label: own!.name });
+  await pickCollectivite(form, own!.name);
   await form.getByLabel('Durée (minutes)').fill('20');
   await form.getByLabel('Lieu').selectOption({ label: 'Sur site' });
   await form.getByLabel('Nature').selectOption({ label: 'Préventive' });
@@ -117,7 +118,7 @@ test('the référent opens an assistance request on a 390×844 phone; its markup
 test('support links an action to the request; the référent sees it counted', async () => {
   await desk.reload();
   const form = desk.getByRole('form', { name: 'Saisir une action' });
-  await form.getByLabel('Collectivité').selectOption({ label: own!.name });
+  await pickCollectivite(form, own!.name);
   await form.getByLabel('Demande liée').selectOption({ label: SUBJECT });
   await form.getByLabel('Durée (minutes)').fill('45');
   await form.getByLabel('Technicien').click();

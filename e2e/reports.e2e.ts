@@ -12,6 +12,7 @@ import { pdfPages, pdfText, popplerMissing } from '../server/reports/pdf/pdf-too
 import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
 import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
@@ -57,7 +58,7 @@ test('support picks a collectivité and a period, downloads a CSV table and the 
   // All collectivités first: per collectivité table, no PDF (a PDF is per collectivité).
   await desk.getByRole('heading', { name: 'Disponibilité par collectivité' }).waitFor();
   await desk.getByText('Choisissez une collectivité pour son rapport PDF.').waitFor();
-  await desk.getByLabel('Collectivité du rapport').selectOption({ label: own!.name });
+  await pickCollectivite(desk, own!.name, { label: 'Collectivité du rapport' });
   await desk.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
 
   // The previous month is one click away, and back; then the whole year.
@@ -109,7 +110,7 @@ test('a référent on a phone downloads their semester report', async () => {
   await phone.getByRole('link', { name: 'Rapports' }).click();
   await phone.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
   // No choice of collectivité for a référent: their own only.
-  expect(await phone.getByLabel('Collectivité du rapport').count()).toBe(0);
+  expect(await phone.getByRole('combobox', { name: 'Collectivité du rapport' }).count()).toBe(0);
   await phone.getByRole('button', { name: 'Semestre' }).click();
   await phone.getByText(/^Du 01\/(01|07)\/\d{4} au (30\/06|31\/12)\/\d{4}$/).waitFor();
   await phone.screenshot({ path: screenshotPath('reports-referent-390x844') });

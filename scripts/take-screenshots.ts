@@ -23,9 +23,14 @@ try {
   const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
   await signIn(desk, gateway.url, support);
   await desk.getByText('Données en direct').waitFor({ timeout: 60_000 });
+  // The Moselle borders come once the estate is painted (a few seconds at this scale): wait for
+  // their credit, or the pictures show the sites on an empty background.
+  await desk.locator('.leaflet-control-attribution', { hasText: 'IGN' }).waitFor({ timeout: 60_000 });
   const cut = desk.locator('[data-row-id^="area:"]').first();
   await cut.waitFor({ timeout: 60_000 });
   await cut.getByRole('button', { name: 'Afficher le détail' }).click();
+  // The group's row at the top of the list, its dependent probes under it.
+  await cut.evaluate((row) => row.scrollIntoView({ block: 'start' }));
   await desk.waitForTimeout(1_500);
   await desk.screenshot({ path: shot('dashboard-storm-desk') });
   await cut.getByRole('button', { name: 'Masquer le détail' }).click();

@@ -3,7 +3,9 @@
 // variant with list autocomplete): the input is the combobox, the list a listbox, the active option
 // is announced through aria-activedescendant while focus stays in the input.
 // Keys: ↓/↑ open and move, Enter picks, Esc closes (then restores the chosen label), Tab leaves.
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+// `required`: inside a form, no choice blocks the submission as a required <select> would (the
+// input's custom validity), and the reason is shown under the field once the form was refused.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n/locale-context.ts';
 import { filterOptions, type ComboboxOption } from './combobox-filter.ts';
 import { uiMessages } from './messages.ts';
@@ -21,16 +23,32 @@ export interface ComboboxProps {
   emptyLabel?: string;
   /** Options listed at most; typing narrows the rest. */
   maxShown?: number;
+  /** Inside a form: no choice refuses the submission, saying `requiredMessage`. */
+  required?: boolean;
+  requiredMessage?: string;
   className?: string;
   inputClassName?: string;
 }
 
 const EMPTY = '';
 
-export function Combobox({ label, options, value, onChange, emptyLabel, maxShown = 50, className = '', inputClassName = '' }: ComboboxProps) {
+export function Combobox({ label, options, value, onChange, emptyLabel, maxShown = 50, required = false, requiredMessage, className = '', inputClassName = '' }: ComboboxProps) {
   const m = useMessages(uiMessages);
   const id = useId();
   const listId = `${id}-list`;
+  const errorId = `${id}-error`;
+  const input = useRef<HTMLInputElement>(null);
+  const missing = required && value === undefined;
+  const missingText = requiredMessage ?? m.chooseFromList;
+  const [refused, setRefused] = useState(false); // the form was refused for want of a choice
+  useEffect(() => input.current?.setCustomValidity(missing ? missingText : ''), [missing, missingText]);
+  const showError = refused && missing;
+  // After a pick or Esc the chosen label is selected, so typing again starts a new search (not "Éplychat").
+  const reselect = useRef(false);
+  useEffect(() => {
+    if (reselect.current && document.activeElement === input.current) input.current?.select();
+    reselect.current = false;
+  });
   const chosenLabel = options.find((o) => o.id === value)?.label ?? emptyLabel ?? '';
   const [open, setOpen] = useState(false);
   const [text, setText] = useState<string | undefined>(undefined); // undefined: showing the choice
@@ -55,6 +73,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
   const pick = (entry: ComboboxOption | undefined) => {
     if (!entry) return;
     onChange(entry.id === EMPTY ? undefined : entry.id);
+    reselect.current = true;
     close();
   };
   const openAt = (index: number) => {
@@ -76,6 +95,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation(); // the page's own Escape (the desk's shortcuts) is not for this
+      reselect.current = true;
       close();
     }
   };
@@ -84,6 +104,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
     <div className={`relative flex flex-col text-sm text-slate-300 ${className}`}>
       <label htmlFor={`${id}-input`}>{label}</label>
       <input
+        ref={input}
         id={`${id}-input`}
         type="text"
         role="combobox"
@@ -92,6 +113,17 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-required={required || undefined}
+        aria-invalid={showError || undefined}
+        aria-describedby={showError ? errorId : undefined}
+        onInvalid={(e) => {
+          // Our own line says why (the browser's bubble would cover the list); focus comes here
+          // when this is the form's first refused field, as the browser would have done.
+          e.preventDefault();
+          setRefused(true);
+          const first = [...(e.currentTarget.form?.elements ?? [])].find((el) => 'validity' in el && !(el as HTMLInputElement).validity.valid);
+          if (first === e.currentTarget) e.currentTarget.focus();
+        }}
         aria-activedescendant={open && entries.length > 0 ? optionId(activeIndex) : undefined}
         value={text ?? chosenLabel}
         placeholder={m.typeToSearch}
@@ -107,7 +139,8 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
         }}
         onKeyDown={onKeyDown}
         onBlur={close}
-        className={`rounded border border-slate-600 bg-slate-800 px-2 py-1.5 text-slate-100 placeholder:text-slate-400 focus-visible:outline-2 focus-visible:outline-sky-400 ${inputClassName}`}
+        // 16 px on phones: a smaller text makes mobile browsers zoom the page when the field takes focus.
+        className={`rounded border border-slate-600 bg-slate-800 px-2 py-1.5 text-base text-slate-100 placeholder:text-slate-400 sm:text-sm focus-visible:outline-2 focus-visible:outline-sky-400 ${inputClassName}`}
       />
       <ul
         id={listId}
@@ -128,7 +161,7 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(entry)}
               onMouseMove={() => i !== activeIndex && setActive(i)}
-              className={`cursor-pointer truncate px-2 py-1 ${i === activeIndex ? 'bg-sky-800 text-white' : ''} ${selected ? 'font-semibold' : ''}`}
+              className={`cursor-pointer truncate px-2 py-2 sm:py-1 ${i === activeIndex ? 'bg-sky-800 text-white' : ''} ${selected ? 'font-semibold' : ''}`}
             >
               {selected && <span aria-hidden="true">✓ </span>}
               {entry.label}
@@ -138,6 +171,11 @@ export function Combobox({ label, options, value, onChange, emptyLabel, maxShown
         {open && entries.length === 0 && <li className="px-2 py-1 text-slate-300">{m.noMatch(query)}</li>}
         {open && matched > shown.length && <li className="px-2 py-1 text-xs text-slate-300">{m.moreOptions(matched - shown.length)}</li>}
       </ul>
+      {showError && (
+        <span id={errorId} className="mt-1 text-red-300">
+          {missingText}
+        </span>
+      )}
       <span aria-live="polite" className="sr-only">
         {open ? m.resultCount(matched) : ''}
       </span>

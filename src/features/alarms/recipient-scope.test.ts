@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '../../domain/alarm-model.ts';
-import { ALL_COLLECTIVITES, matchCollectivites, newRecipientId, recipientsOf } from './recipient-scope.ts';
+import { ALL_COLLECTIVITES, newRecipientId, recipientsOf } from './recipient-scope.ts';
 
 const r = (id: string, audience: Recipient['audience'], collectiviteId?: string): Recipient => ({ id, audience, ...(collectiviteId && { collectiviteId }), name: id, language: 'fr', rules: { events: {}, smsWindow: 'always' }, enabled: true });
 
@@ -12,17 +12,6 @@ describe('recipientsOf', () => {
   });
   it('the every-collectivité scope lists support-wide recipients only', () => {
     expect(recipientsOf(all, ALL_COLLECTIVITES).map((x) => x.id)).toEqual(['zsupport']);
-  });
-});
-
-describe('matchCollectivites', () => {
-  const names = ['Metz', 'Montigny-lès-Metz', 'Saint-Julien-lès-Metz', 'Thionville', 'Éply', ...Array.from({ length: 500 }, (_, i) => `Commune ${i}`)].map((name, i) => ({ id: `c${i}`, name }));
-  it('folds accents and case, names starting with the word first, and caps the list', () => {
-    expect(matchCollectivites(names, 'metz', 8).matches.map((c) => c.name)).toEqual(['Metz', 'Montigny-lès-Metz', 'Saint-Julien-lès-Metz']);
-    expect(matchCollectivites(names, 'LES metz', 8).matches.map((c) => c.name)).toEqual(['Montigny-lès-Metz', 'Saint-Julien-lès-Metz']);
-    expect(matchCollectivites(names, 'eply', 8).matches.map((c) => c.name)).toEqual(['Éply']);
-    expect(matchCollectivites(names, 'commune', 8)).toMatchObject({ total: 500, matches: { length: 8 } });
-    expect(matchCollectivites(names, 'zzz', 8)).toEqual({ matches: [], total: 0 });
   });
 });
 

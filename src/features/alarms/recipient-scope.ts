@@ -13,23 +13,6 @@ export function recipientsOf(recipients: readonly Recipient[], scope: string): R
   return [...inScope].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'fr'));
 }
 
-export interface Named {
-  id: string;
-  name: string;
-}
-
-/** The collectivités whose name holds every word typed (accents and case folded), the best first, at most `limit`. */
-export function matchCollectivites<T extends Named>(all: Iterable<T>, query: string, limit: number): { matches: T[]; total: number } {
-  const words = searchFold(query).split(/\s+/).filter(Boolean);
-  const scored: Array<{ c: T; starts: boolean }> = [];
-  for (const c of all) {
-    const name = searchFold(c.name);
-    if (words.every((w) => name.includes(w))) scored.push({ c, starts: words.length > 0 && name.startsWith(words[0]!) });
-  }
-  scored.sort((a, b) => Number(b.starts) - Number(a.starts) || a.c.name.localeCompare(b.c.name, 'fr'));
-  return { matches: scored.slice(0, limit).map((s) => s.c), total: scored.length };
-}
-
 /** A new recipient's id from its name: lower-case ASCII, dashes, a short unique tail (the API's id shape). */
 export function newRecipientId(name: string, unique: string): string {
   const slug = searchFold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'destinataire';

@@ -7,7 +7,8 @@ import { DEFAULT_RULES } from '../../../domain/alarm-rules.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useSaveRecipient } from '../api/alarm-queries.ts';
 import { alarmMessages } from '../messages.ts';
-import { newRecipientId, type Named } from '../recipient-scope.ts';
+import type { NamedCollectivite } from '../../../ui/collectivite-picker.tsx';
+import { newRecipientId } from '../recipient-scope.ts';
 import { saveReason } from '../save-reason.ts';
 
 interface RecipientFormProps {
@@ -16,7 +17,7 @@ interface RecipientFormProps {
   /** Support may change the audience and the scope; a référent may not. */
   isSupport: boolean;
   /** The collectivité support chose (undefined: support-wide recipients). */
-  scope?: Named | undefined;
+  scope?: NamedCollectivite | undefined;
   /** Called once the gateway saved it (with what it stored). */
   onSaved?: (recipient: Recipient) => void;
 }

@@ -57,8 +57,9 @@ it('finds a collectivité by typing, refuses a bad address in French, saves only
   render(<SupportAlarmSettings />, { wrapper: h.Wrapper });
   act(() => h.snapshot(smallEstate()));
 
-  await user.type(screen.getByRole('searchbox', { name: 'Rechercher une collectivité' }), 'thion');
-  expect(screen.queryByRole('button', { name: 'Metz' })).toBeNull();
+  await user.type(screen.getByRole('combobox', { name: 'Collectivité' }), 'thion');
+  expect(screen.queryByRole('option', { name: 'Metz' })).toBeNull();
+  expect(screen.getByRole('option', { name: 'Thionville' })).toBeTruthy();
   await user.keyboard('{Enter}');
   await screen.findByRole('heading', { name: 'Destinataires — Thionville' });
   expect(screen.getByText(/Aucun destinataire ici/)).toBeTruthy();

@@ -1,14 +1,14 @@
-// Support's alarm settings: pick a collectivité by typing (or support's every-collectivité scope),
+// Support's alarm settings: pick a collectivité by typing (the shared picker) (or support's every-collectivité scope),
 // read who hears of it, add, edit and remove recipients and their rules; below, the alarms given up.
 import { useMemo, useState } from 'react';
 import type { Recipient } from '../../../domain/alarm-model.ts';
 import { DEFAULT_RULES } from '../../../domain/alarm-rules.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useEstateIndex } from '../../../live/use-live.ts';
+import { CollectivitePicker } from '../../../ui/collectivite-picker.tsx';
 import { useRecipients } from '../api/alarm-queries.ts';
 import { alarmMessages } from '../messages.ts';
 import { ALL_COLLECTIVITES, recipientsOf } from '../recipient-scope.ts';
-import { CollectivitePicker } from './collectivite-picker.tsx';
 import { DeadLetters } from './dead-letters.tsx';
 import { RecipientForm } from './recipient-form.tsx';
 import { RecipientList } from './recipient-list.tsx';
@@ -30,22 +30,24 @@ export function SupportAlarmSettings() {
   const m = useMessages(alarmMessages);
   const { data, isPending, isError } = useRecipients();
   const index = useEstateIndex();
-  const collectivites = useMemo(() => [...index.collectivites.values()].map((c) => ({ id: c.id, name: c.name })), [index]);
+  // Support's own every-collectivité scope, listed above the names.
+  const pinned = useMemo(() => [{ id: ALL_COLLECTIVITES, label: m.allCollectivites }], [m]);
   const [scope, setScope] = useState<string | undefined>(undefined);
   const [editing, setEditing] = useState<Editing>(undefined);
-  const chosen = scope === undefined || scope === ALL_COLLECTIVITES ? undefined : collectivites.find((c) => c.id === scope);
+  const chosen = scope === undefined || scope === ALL_COLLECTIVITES ? undefined : index.collectivites.get(scope);
   const scopeName = scope === ALL_COLLECTIVITES ? m.allCollectivites : (chosen?.name ?? '');
   const listed = scope === undefined ? [] : recipientsOf(data ?? [], scope);
   const edited = editing?.id === undefined ? undefined : data?.find((r) => r.id === editing.id);
   const formOpen = editing !== undefined && (editing.id === undefined || edited !== undefined);
-  const choose = (next: string) => {
+  const choose = (next: string | undefined) => {
+    if (next === undefined) return;
     setScope(next);
     setEditing(undefined);
   };
 
   return (
     <div className="flex flex-col gap-3">
-      <CollectivitePicker collectivites={collectivites} value={scope} onChange={choose} />
+      <CollectivitePicker label={m.collectivitePicker} collectivites={index.collectivites} pinned={pinned} value={scope} onChange={choose} className="max-w-[22rem]" />
       {isPending && <p className="text-sm text-slate-300">{m.loading}</p>}
       {isError && <p className="text-sm text-amber-300">{m.loadFailed}</p>}
       {scope === undefined && <p className="text-sm text-slate-300">{m.chooseFirst}</p>}

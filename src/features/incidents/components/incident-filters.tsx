@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useMessages } from '../../../i18n/locale-context.ts';
-import { Combobox } from '../../../ui/combobox.tsx';
+import { CollectivitePicker } from '../../../ui/collectivite-picker.tsx';
 import {
   INCIDENT_PERIODS,
   INCIDENT_STATUS_FILTERS,
@@ -29,14 +29,7 @@ export function IncidentFilters({ filters, onChange, collectivites }: IncidentFi
       <legend className="sr-only">{m.filters}</legend>
       {collectivites && (
         // Hundreds of collectivités: a list you type into (accents and case aside), not a dropdown to scroll.
-        <Combobox
-          label={m.collectivite}
-          options={collectivites.map((c) => ({ id: c.id, label: c.name }))}
-          value={filters.collectiviteId}
-          onChange={(collectiviteId) => set({ collectiviteId })}
-          emptyLabel={m.allCollectivites}
-          className="min-w-56"
-        />
+        <CollectivitePicker label={m.collectivite} collectivites={collectivites} value={filters.collectiviteId} onChange={(collectiviteId) => set({ collectiviteId })} emptyLabel={m.allCollectivites} className="min-w-56" />
       )}
       <label className="flex flex-col text-sm text-slate-300" htmlFor={`${id}-s`}>
         {m.state}

@@ -3,25 +3,22 @@ import { reconcileIncident, reconcileIncidents } from '../../../domain/incident-
 import type { Incident } from '../../../domain/model.ts';
 import { useSession } from '../../../api/use-session.ts';
 import { incidentPlace } from '../../../live/incident-place.ts';
-import { useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
-import type { LiveStore } from '../../../live/live-store.ts';
+import { useEstateIndex, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { DEFAULT_INCIDENT_FILTERS, useIncidentPage, type IncidentFilters as Filters } from '../api/incidents-query-options.ts';
 import { useLiveIncidentRefresh } from '../api/use-live-incident-refresh.ts';
+import { useLiveIncidentsById } from '../api/use-live-incidents-by-id.ts';
 import { incidentMessages } from '../messages.ts';
 import { timelineWindow } from '../timeline-window.ts';
 import { IncidentDetail } from './incident-detail.tsx';
 import { IncidentFilters } from './incident-filters.tsx';
 import { IncidentList } from './incident-list.tsx';
+import { QueryState } from '../../../ui/query-state.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { IncidentTimelineChart } from './incident-timeline-chart.tsx';
 
-// The store keeps one Map and mutates it, so select it with the topic's version: a new version is a
-// new value for React, and the reconciliation below runs again on every live incident update. The
-// page says which incidents match the filters; each row shows the newer copy by version, the page's
-// or the live store's (incident-version.ts).
-const selectLiveIncidents = (s: LiveStore) => ({ byId: s.incidents, version: s.version('incidents') });
-const sameVersion = (a: { version: number }, b: { version: number }) => a.version === b.version;
+// The page says which incidents match the filters; each row shows the newer copy by version, the
+// page's or the live store's (incident-version.ts).
 
 /**
  * The incident list with filters and pages, the selected incident's history and actions, and, once
@@ -32,7 +29,7 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
   const m = useMessages(incidentMessages);
   const { role } = useSession();
   const index = useEstateIndex();
-  const live = useLive('incidents', selectLiveIncidents, sameVersion);
+  const live = useLiveIncidentsById();
   const now = useServerNow(30_000);
   const [filters, setFilters] = useState<Filters>({ ...DEFAULT_INCIDENT_FILTERS, collectiviteId });
   const [selectedId, setSelectedId] = useState<string | undefined>();
@@ -86,20 +83,7 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
         }}
         collectivites={collectiviteId || collectivites.length <= 1 ? undefined : collectivites}
       />
-      {query.isError && !query.data ? (
-        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
-          {m.loadFailed}
-          <button type="button" className="rounded border border-red-400 px-2 py-1" onClick={() => void query.refetch()}>
-            {m.retry}
-          </button>
-        </div>
-      ) : query.isPending ? (
-        <p aria-busy="true" className="text-slate-300">
-          {m.loading}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="rounded-lg border border-slate-800 bg-slate-900 p-3 text-slate-300">{m.empty}</p>
-      ) : (
+      <QueryState query={query} words={m} count={items.length} empty={m.empty}>
         <>
           {single && <IncidentTimelineChart incidents={items} placeOf={placeOf} window={timelineWindow(items, effective.period, now)} now={now} />}
           <IncidentList
@@ -132,7 +116,7 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
             />
           )}
         </>
-      )}
+      </QueryState>
     </section>
   );
 }

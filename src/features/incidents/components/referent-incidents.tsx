@@ -6,21 +6,19 @@ import { reconcileIncidents } from '../../../domain/incident-version.ts';
 import type { Incident } from '../../../domain/model.ts';
 import { useSession } from '../../../api/use-session.ts';
 import { incidentPlace } from '../../../live/incident-place.ts';
-import type { LiveStore } from '../../../live/live-store.ts';
-import { useEstateIndex, useLive, useServerNow } from '../../../live/use-live.ts';
+import { useEstateIndex, useServerNow } from '../../../live/use-live.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useIncidentPage, type IncidentFilters } from '../api/incidents-query-options.ts';
 import { useLiveIncidentRefresh } from '../api/use-live-incident-refresh.ts';
+import { useLiveIncidentsById } from '../api/use-live-incidents-by-id.ts';
 import { pastTwelveMonths } from '../history-range.ts';
 import { incidentMessages } from '../messages.ts';
 import { referentIncidentMessages, type ReferentStatusFilter } from '../referent-messages.ts';
 import { IncidentDetail } from './incident-detail.tsx';
 import { IncidentList } from './incident-list.tsx';
+import { QueryState } from '../../../ui/query-state.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { ReferentIncidentFilters } from './referent-incident-filters.tsx';
-
-const selectLiveIncidents = (s: LiveStore) => ({ byId: s.incidents, version: s.version('incidents') });
-const sameVersion = (a: { version: number }, b: { version: number }) => a.version === b.version;
 
 const ACTIVE: ReadonlySet<ReferentStatusFilter> = new Set(['open', 'acknowledged', 'in-progress']);
 const ENDED: ReadonlySet<ReferentStatusFilter> = new Set(['resolved', 'closed']);
@@ -52,7 +50,7 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
   const open = useIncidentPage({ ...base, status: status === 'all' ? 'active' : status, page: 1, pageSize: OPEN_PAGE });
   const past = useIncidentPage({ ...base, status: status === 'all' ? 'ended' : status, range, page: pastPage, pageSize: PAST_PAGE } satisfies IncidentFilters);
 
-  const live = useLive('incidents', selectLiveIncidents, sameVersion);
+  const live = useLiveIncidentsById();
   const openItems = useMemo(() => reconcileIncidents(open.data?.items ?? [], live.byId), [open.data, live]);
   const pastItems = useMemo(() => reconcileIncidents(past.data?.items ?? [], live.byId), [past.data, live]);
   const sites = useMemo(
@@ -74,23 +72,6 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
       )}
     />
   );
-  const state = (query: typeof open, items: readonly Incident[], empty: string, body: ReactNode) =>
-    query.isError && !query.data ? (
-      <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
-        {m.loadFailed}
-        <button type="button" className="min-h-11 rounded border border-red-400 px-3" onClick={() => void query.refetch()}>
-          {m.retry}
-        </button>
-      </div>
-    ) : query.isPending ? (
-      <p aria-busy="true" className="text-slate-300">
-        {m.loading}
-      </p>
-    ) : items.length === 0 ? (
-      <p className="rounded-lg border border-slate-800 bg-slate-900 p-3 text-slate-300">{empty}</p>
-    ) : (
-      body
-    );
 
   return (
     <section aria-labelledby="incidents-title" className="flex min-w-0 flex-col gap-3" data-testid="referent-incidents">
@@ -114,7 +95,9 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
             {r.openTitle}
             {open.data && <span className="font-normal text-slate-300"> · {r.openCount(open.data.total)}</span>}
           </h3>
-          {state(open, openItems, r.noneOpen, list(openItems))}
+          <QueryState query={open} words={m} count={openItems.length} empty={r.noneOpen}>
+            {list(openItems)}
+          </QueryState>
         </section>
       )}
       {showPast && (
@@ -122,17 +105,10 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
           <h3 id="incidents-past-title" className="font-semibold text-slate-200">
             {r.pastTitle}
           </h3>
-          {state(
-            past,
-            pastItems,
-            r.nonePast,
-            <>
-              {list(pastItems)}
-              {past.data && past.data.total > PAST_PAGE && (
-                <IncidentPagination page={past.data.page} pageSize={past.data.pageSize} total={past.data.total} onPage={setPastPage} />
-              )}
-            </>,
-          )}
+          <QueryState query={past} words={m} count={pastItems.length} empty={r.nonePast}>
+            {list(pastItems)}
+            {past.data && past.data.total > PAST_PAGE && <IncidentPagination page={past.data.page} pageSize={past.data.pageSize} total={past.data.total} onPage={setPastPage} />}
+          </QueryState>
         </section>
       )}
     </section>

@@ -5,6 +5,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { useEstateIndex, useServerNow } from '../../../live/use-live.ts';
+import { CollectivitePicker } from '../../../ui/collectivite-picker.tsx';
 import { useScheduleMaintenance } from '../api/maintenance-queries.ts';
 import { instantOfWallInput, wallInputOf } from '../maintenance-text.ts';
 import { maintenanceMessages } from '../messages.ts';
@@ -26,7 +27,6 @@ export function MaintenanceForm({ collectiviteId, onSaved }: { collectiviteId?: 
   const [start, setStart] = useState(() => wallInputOf(nextHour + HOUR, timeZone));
   const [end, setEnd] = useState(() => wallInputOf(nextHour + 3 * HOUR, timeZone));
   const [nature, setNature] = useState('');
-  const collectivites = useMemo(() => [...index.collectivites.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')), [index]);
   const sites = useMemo(() => [...(index.sitesByCollectivite.get(owner) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'fr')), [index, owner]);
 
   if (!open) {
@@ -53,19 +53,7 @@ export function MaintenanceForm({ collectiviteId, onSaved }: { collectiviteId?: 
 
   return (
     <form aria-label={m.schedule} className="flex flex-col gap-2 rounded border border-slate-700 p-2 text-sm" onSubmit={submit}>
-      {collectiviteId === undefined && (
-        <label className="flex flex-col gap-1">
-          {m.collectivite}
-          <select className={field} required value={chosenCollectivite} onChange={(e) => (setChosenCollectivite(e.target.value), setSiteId(''))}>
-            <option value="">{m.chooseCollectivite}</option>
-            {collectivites.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {collectiviteId === undefined && <CollectivitePicker collectivites={index.collectivites} value={chosenCollectivite || undefined} onChange={(id) => (setChosenCollectivite(id ?? ''), setSiteId(''))} required />}
       <label className="flex flex-col gap-1">
         {m.site}
         <select className={field} required value={siteId} onChange={(e) => setSiteId(e.target.value)}>

@@ -8,6 +8,7 @@ import { percentFormat } from '../../../i18n/format.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import type { Locale } from '../../../i18n/i18n.ts';
 import { useServerNow } from '../../../live/use-live.ts';
+import { QueryState } from '../../../ui/query-state.tsx';
 import type { ServiceAvailability } from '../../../protocol/rest.ts';
 import { useAvailability } from '../api/availability-query-options.ts';
 import { serviceSlaMessages } from '../service-sla-messages.ts';
@@ -28,6 +29,7 @@ export function ServiceSlaPanel({ collectiviteId }: { collectiviteId: string }) 
   const [key, setKey] = useState(choices[0]!.key);
   const choice = choices.find((c) => c.key === key) ?? choices[0]!;
   const query = useAvailability({ collectiviteId, period: choice.period, anchor: choice.anchor });
+  const services = query.data?.services ?? [];
   const label = (c: SlaPeriodChoice) => (c.period === 'month' ? m.month(c.year, c.month, c.current) : m.semester(c.year, c.month, c.current));
   const duration = (seconds: number) => {
     const minutes = Math.round(Math.abs(seconds) / 60);
@@ -56,22 +58,9 @@ export function ServiceSlaPanel({ collectiviteId }: { collectiviteId: string }) 
           ))}
         </select>
       </label>
-      {query.isError && !query.data ? (
-        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-700 bg-red-950 p-3 text-red-100">
-          {m.loadFailed}
-          <button type="button" className="min-h-11 rounded border border-red-400 px-3" onClick={() => void query.refetch()}>
-            {m.retry}
-          </button>
-        </div>
-      ) : !query.data ? (
-        <p aria-busy="true" className="text-slate-300">
-          {m.loading}
-        </p>
-      ) : (query.data.services ?? []).length === 0 ? (
-        <p className="rounded-lg border border-slate-800 bg-slate-900 p-3 text-slate-300">{m.none}</p>
-      ) : (
+      <QueryState query={query} words={m} count={services.length} empty={m.none}>
         <ul className="flex flex-col gap-2" aria-busy={query.isFetching}>
-          {query.data.services!.map((s: ServiceAvailability) => (
+          {services.map((s: ServiceAvailability) => (
             <li key={s.service} data-service={s.service} className="flex flex-col gap-1 rounded-lg border border-slate-700 bg-slate-900 p-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h3 className="font-semibold text-slate-100">{m.service(s.service)}</h3>
@@ -94,7 +83,7 @@ export function ServiceSlaPanel({ collectiviteId }: { collectiviteId: string }) 
             </li>
           ))}
         </ul>
-      )}
+      </QueryState>
       <p className="text-sm text-slate-300">{m.howWeCount}</p>
     </section>
   );

@@ -1,0 +1,112 @@
+// The one collectivité picker (src/ui/collectivite-picker.tsx) as support uses it, in Chromium
+// against the real gateway: on a 390×844 phone, a managed-IT form refuses to be sent without a
+// collectivité and says why in French, the list fits the screen, a name is found typed without its
+// accents and tapped; on the 1920×1080 desk, the reports screen's picker by keyboard alone
+// (type, arrows, Esc keeps the choice, Enter picks). axe WCAG 2 A/AA with the list open.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { searchFold } from '../src/domain/search-fold.ts';
+import { generateEstate } from '../server/sources/simulator/estate.ts';
+import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { axeReport } from './axe.ts';
+import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
+import { demoAccounts, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const estate = generateEstate({ seed: 57, scale: 'small' });
+/** A name with an accent, typed without it. */
+const accented = estate.collectivites.find((c) => c.name !== searchFold(c.name) && /^[A-Za-z]/.test(c.name) && /[À-ÿ]/.test(c.name.slice(1)))!;
+const REQUIRED = 'Choisissez une collectivité dans la liste.';
+
+let dataDir: string;
+let gateway: Gateway;
+let browser: Browser;
+let support: DemoAccount;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
+  expect(accented).toBeDefined();
+  dataDir = await freshDataDir('vigie-collectivite-picker-e2e-');
+  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
+  support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (gateway) await stopGateway(gateway);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  expect(dialogs).toEqual([]);
+});
+
+test('on a 390×844 phone, a form without a collectivité is refused in French; typed without accents, the name is tapped in a list that fits', async () => {
+  const phone = await browser.newPage({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+  recordDialogs(phone, dialogs);
+  await signIn(phone, gateway.url, support);
+  await phone.goto(`${gateway.url}/infogerance`);
+  await phone.getByText('Aucune convention d’infogérance.').waitFor();
+  await phone.getByRole('button', { name: 'Nouvelle convention' }).tap();
+  const form = phone.getByRole('form', { name: 'Nouvelle convention' });
+  await form.getByLabel('Numéro de convention').fill('2026SUP043');
+  await form.getByRole('button', { name: 'Enregistrer' }).tap();
+
+  const box = form.getByRole('combobox', { name: 'Collectivité', exact: true });
+  await form.getByText(REQUIRED).waitFor();
+  expect(await box.getAttribute('aria-invalid')).toBe('true');
+  expect(await box.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe(REQUIRED);
+  expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+  expect(await phone.getByText('Convention enregistrée.').count()).toBe(0);
+
+  await box.tap();
+  await box.pressSequentially(searchFold(accented.name).slice(0, 6));
+  const list = form.getByRole('listbox', { name: 'Collectivité', exact: true });
+  const option = list.getByRole('option', { name: accented.name, exact: true });
+  await option.waitFor();
+  // The open list stays inside the phone's width, its entries big enough to tap.
+  const listBox = (await list.boundingBox())!;
+  expect(listBox.x).toBeGreaterThanOrEqual(0);
+  expect(listBox.x + listBox.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+  expect(await axeReport(phone, 'collectivité picker open, phone')).toEqual([]);
+  await phone.screenshot({ path: screenshotPath('collectivite-picker-open-390x844') });
+
+  await option.tap();
+  expect(await box.inputValue()).toBe(accented.name);
+  expect(await box.getAttribute('aria-invalid')).toBeNull();
+  expect(await form.getByText(REQUIRED).count()).toBe(0);
+  await form.getByRole('button', { name: 'Enregistrer' }).tap();
+  await phone.getByTestId('managed-it-notice').filter({ hasText: 'Convention enregistrée.' }).waitFor();
+  await phone.close();
+});
+
+test('on the 1920×1080 desk, the reports screen’s picker works by keyboard alone: type, arrows, Esc keeps the choice, Enter picks', async () => {
+  const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
+  recordDialogs(desk, dialogs);
+  await signIn(desk, gateway.url, support);
+  await desk.getByRole('link', { name: 'Rapports' }).click();
+  const box = desk.getByRole('combobox', { name: 'Collectivité du rapport', exact: true });
+  await box.focus();
+  expect(await box.inputValue()).toBe('Toutes les collectivités');
+
+  await desk.keyboard.type(searchFold(accented.name));
+  const list = desk.getByRole('listbox', { name: 'Collectivité du rapport', exact: true });
+  await expect.poll(() => list.getByRole('option').first().textContent()).toBe(accented.name);
+  expect(await axeReport(desk, 'collectivité picker open, desk')).toEqual([]);
+  await desk.screenshot({ path: screenshotPath('collectivite-picker-open-1920x1080') });
+  // Esc closes and keeps "Toutes"; ↓ reopens it on "Toutes", ↑ wraps to the last entry shown.
+  await desk.keyboard.press('Escape');
+  expect(await box.getAttribute('aria-expanded')).toBe('false');
+  expect(await box.inputValue()).toBe('Toutes les collectivités');
+  expect(new URL(desk.url()).search).toBe('');
+
+  await desk.keyboard.type(searchFold(accented.name));
+  await desk.keyboard.press('ArrowDown');
+  await desk.keyboard.press('ArrowUp');
+  await desk.keyboard.press('Enter');
+  await desk.waitForURL((u) => u.searchParams.get('c') === accented.id);
+  await desk.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
+  expect(await desk.getByRole('combobox', { name: 'Collectivité du rapport', exact: true }).inputValue()).toBe(accented.name);
+  await desk.close();
+});
