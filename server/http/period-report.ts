@@ -2,7 +2,7 @@
 // service (kind of probe), per collectivité and per probe against the 96 % target, GTI compliance
 // with each breach, incidents and maintenance windows, plus the calendar the figures used. The
 // screen, the CSV tables and the PDF all read this one object, so they never disagree.
-import { aggregateAvailability, type AvailabilityFigures, worstProbes } from '../../src/domain/availability.ts';
+import { aggregateAvailability, aggregateBy, type AvailabilityFigures, worstProbes } from '../../src/domain/availability.ts';
 import { gtiStatus, type GtiStatus } from '../../src/domain/gti.ts';
 import type { Incident } from '../../src/domain/model.ts';
 import type { PeriodReport, ReportFigures } from '../../src/protocol/rest.ts';
@@ -43,31 +43,24 @@ export async function periodReport(deps: RouteDeps, r: Request, { complete = fal
   const target = deps.calendar.rules.availabilityTarget;
   const probeIds = r.view.probeIdsIn(r.collectiviteId);
   const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
-  const figures = await reportFigures(deps.storage, deps.calendar, { ...r, probeIds, wholeEstate: r.collectiviteId === undefined }, { windowsFor: windowsByProbe(windows, r.view) });
-  const incidents = await findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period });
+  // Both read storage; on PostgreSQL they run side by side.
+  const [figures, incidents] = await Promise.all([
+    reportFigures(deps.storage, deps.calendar, { ...r, probeIds, wholeEstate: r.collectiviteId === undefined }, { windowsFor: windowsByProbe(windows, r.view) }),
+    findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period }),
+  ]);
   // One GTI computation per incident (walking the covered-hours calendar is the costly part).
   const gti = new Map(incidents.map((i) => [i.id, gtiStatus(i, r.now, r.hours, deps.calendar.rules)]));
 
-  const group = (key: (probeId: string) => string) => {
-    const groups = new Map<string, AvailabilityFigures[]>();
-    for (const [id, f] of figures) {
-      const k = key(id);
-      const list = groups.get(k);
-      if (list) list.push(f);
-      else groups.set(k, [f]);
-    }
-    return groups;
-  };
-  const services = [...group((id) => r.view.probes.get(id)?.kind ?? 'service')]
-    .map(([kind, list]) => ({ kind, probeCount: list.length, ...figuresDto(aggregateAvailability(list), target) }))
+  const services = [...aggregateBy(figures, (id) => r.view.probes.get(id)?.kind ?? 'service')]
+    .map(([kind, g]) => ({ kind, probeCount: g.probeCount, ...figuresDto(g.figures, target) }))
     .sort((a, b) => a.kind.localeCompare(b.kind));
   const collectivites =
     r.collectiviteId === undefined
-      ? [...group((id) => r.view.probeRef(id)?.collectiviteId ?? '')].map(([id, list]) => ({
+      ? [...aggregateBy(figures, (id) => r.view.probeRef(id)?.collectiviteId ?? '')].map(([id, g]) => ({
           collectiviteId: id,
           name: r.view.collectivites.get(id)?.name ?? id,
-          probeCount: list.length,
-          ...figuresDto(aggregateAvailability(list), target),
+          probeCount: g.probeCount,
+          ...figuresDto(g.figures, target),
         }))
       : [];
   const listed = r.collectiviteId === undefined && !complete ? worstProbes(figures, REPORT_WORST_PROBES).map((p) => p.probeId) : [...figures.keys()];
