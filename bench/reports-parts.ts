@@ -1,8 +1,8 @@
 // Diagnostic for bench:reports: where the yearly support report's time goes, part by part, on a
 // folder bench:reports filled and rolled up before (REPORTS_DATA_DIR, required). Times the roll-up
 // reads, the per-probe figures, the incidents and their GTI, the report's assembly and its JSON,
-// then the whole route, each PARTS_RUNS times (default 3). PARTS_PROFILE=1 also writes a V8 CPU
-// profile of one whole route call to bench/results/reports-parts.cpuprofile.
+// then the whole route, each PARTS_RUNS times (default 3). PARTS_PROFILE=<file> also writes a V8
+// CPU profile of one more route call there (read it with bench/lib/cpu-profile.ts).
 // Run: REPORTS_DATA_DIR=/tmp/x npx tsx bench/reports-parts.ts
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +56,8 @@ try {
   const support = await gw.login('support');
   await timed('GET /reports/period?period=year', () => gw.call('GET', `/reports/period?period=year&from=${mid}`, support));
   await timed('GET /availability?period=year (cached after the 1st)', () => gw.call('GET', `/availability?period=year&from=${mid}`, support));
-  if (process.env.PARTS_PROFILE === '1') {
+  const profileFile = process.env.PARTS_PROFILE;
+  if (profileFile) {
     const session = new Session();
     session.connect();
     await session.post('Profiler.enable');
@@ -64,8 +65,8 @@ try {
     await session.post('Profiler.start');
     await gw.call('GET', `/reports/period?period=year&from=${mid}`, support);
     const { profile } = await session.post('Profiler.stop');
-    writeFileSync('bench/results/reports-parts.cpuprofile', JSON.stringify(profile));
-    console.log('profile: bench/results/reports-parts.cpuprofile');
+    writeFileSync(profileFile, JSON.stringify(profile));
+    console.log(`profile: ${profileFile}`);
   }
 } finally {
   await gw.close(true);
