@@ -82,7 +82,7 @@ export async function activityReportPdf(input: ActivityReportInput): Promise<Uin
   ]);
   pdf.table({
     columns: [{ header: 'Service', width: 3 }, { header: 'Sondes', width: 1, align: 'right' }, { header: 'Disponibilité', width: 1.5, align: 'right' }],
-    rows: report.services.map((s) => [SERVICE_NAMES[s.kind] ?? s.kind, String(s.probeCount), frenchPercent(s.ratio)]),
+    rows: report.services.map((s) => [SERVICE_NAMES[s.service], String(s.probeCount), frenchPercent(s.ratio)]),
     empty: 'Aucune sonde supervisée.',
   });
 
