@@ -1,10 +1,11 @@
 // The availability roll-ups in SQL (migration 7, docs/storage.md): day rows written per chunk of
 // probes, month and year rows summed from day rows, per-probe sums for a report's whole spans.
 import type { RollupRow, RollupStore, RollupSums } from '../ports.ts';
-import type { SqlClient } from './sql-client.ts';
+import type { SqlClient, SqlQueryable } from './sql-client.ts';
 
 const GRAIN = { day: 1, month: 2, year: 3 } as const;
 const ROWS_PER_STATEMENT = 5_000;
+const GROUPING_WORK_MEM = '32MB';
 
 /**
  * One row per probe of `from`, as a single JSON array (`fields` of each row, flattened): a report of
@@ -12,7 +13,7 @@ const ROWS_PER_STATEMENT = 5_000;
  * 0.15 s as one text value on the Moselle bench, docs/benchmarks.md). Ids go through to_json, so any
  * character in them survives; sums of bigint are integers far below 2^53.
  */
-async function packed(db: SqlClient, fields: string, from: string, params: unknown[]): Promise<(string | number)[]> {
+async function packed(db: SqlQueryable, fields: string, from: string, params: unknown[]): Promise<(string | number)[]> {
   const [row] = await db.query<{ flat: string | null }>(`SELECT '[' || string_agg(${fields}, ',') || ']' AS flat FROM ${from}`, params);
   return row?.flat ? (JSON.parse(row.flat) as (string | number)[]) : [];
 }
@@ -81,13 +82,14 @@ export function createSqlRollupStore(db: SqlClient, allProbesSql: string): Rollu
       const out: RollupSums = new Map();
       if (ors.length === 0) return out;
       const only = probeIds ? `AND probe_id = ANY(${p(probeIds)}::text[])` : '';
-      const flat = await packed(
-        db,
-        `to_json(probe_id)::text || ',' || up || ',' || down || ',' || maintenance || ',' || covered`,
-        `(SELECT probe_id, sum(up_ms) AS up, sum(down_ms) AS down, sum(maintenance_ms) AS maintenance, sum(covered_ms) AS covered
-          FROM availability_rollup WHERE (${ors.join(' OR ')}) ${only} GROUP BY probe_id) AS sums`,
-        params,
-      );
+      const fields = `to_json(probe_id)::text || ',' || up || ',' || down || ',' || maintenance || ',' || covered`;
+      const sums = `(SELECT probe_id, sum(up_ms) AS up, sum(down_ms) AS down, sum(maintenance_ms) AS maintenance, sum(covered_ms) AS covered
+          FROM availability_rollup WHERE (${ors.join(' OR ')}) ${only} GROUP BY probe_id) AS sums`;
+      // Grouping ~48,000 probes sorts ~4 MB: in memory for this query rather than spilled to disk.
+      const flat = await db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL work_mem = '${GROUPING_WORK_MEM}'`);
+        return packed(tx, fields, sums, params);
+      });
       for (let i = 0; i < flat.length; i += 5) out.set(flat[i] as string, { upMs: flat[i + 1] as number, downMs: flat[i + 2] as number, maintenanceMs: flat[i + 3] as number, coveredMs: flat[i + 4] as number });
       return out;
     },

@@ -195,11 +195,9 @@ export function createSqlStorage(db: SqlClient): Storage {
       ].join(' ');
       // One text value rather than a row per incident: a year of an estate is ~40,000 incidents,
       // and PGlite's cost is per row returned (sql-rollups.ts, docs/benchmarks.md).
-      const [row] = await db.query<{ bodies: string | null }>(
-        `SELECT '[' || string_agg(body::text, ',' ORDER BY opened_at DESC, id) || ']' AS bodies
-         FROM (SELECT body, opened_at, id FROM incident ${where} ORDER BY opened_at DESC, id ${page}) AS listed`,
-        params,
-      );
+      // Sorted once: by the aggregate, and inside only when a page is cut from the sorted list.
+      const listed = page.trim() ? `(SELECT body, opened_at, id FROM incident ${where} ORDER BY opened_at DESC, id ${page}) AS listed` : `incident ${where}`;
+      const [row] = await db.query<{ bodies: string | null }>(`SELECT '[' || string_agg(body::text, ',' ORDER BY opened_at DESC, id) || ']' AS bodies FROM ${listed}`, params);
       return row?.bodies ? (JSON.parse(row.bodies) as StoredIncident[]).map(withVersion) : [];
     },
     async countIncidents(query) {
