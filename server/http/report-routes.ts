@@ -10,7 +10,7 @@ import { routeTable, type ApiResponse, type ApiRoute } from './api-route.ts';
 import { principalOf } from './auth.ts';
 import { localDateTime, toCsv, type Cell, type CsvFormat } from './csv.ts';
 import { periodReport } from './period-report.ts';
-import { SERVICE_NAMES } from '../reports/french-format.ts';
+import { SERVICE_NAMES } from './service-names.ts';
 import { reportQuerySchema, reportRequest } from './sla-routes.ts';
 
 export const REPORT_TABLES = ['services', 'collectivites', 'probes', 'gti-breaches', 'incidents', 'maintenances'] as const;

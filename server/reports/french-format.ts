@@ -1,6 +1,5 @@
 // French formats for documents written on the server (the SPA has its own in src/i18n): dates in
 // the report's time zone, percentages with a decimal comma, durations in hours and minutes.
-import type { SlaService } from '../../src/domain/service-sla.ts';
 import type { Instant } from '../../src/domain/model.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -37,11 +36,6 @@ export function frenchIsoDate(date: string): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
-/**
- * The convention's services by the names the référent reads on screen (the SPA's are in
- * src/i18n/common.ts, which the gateway does not import; e2e/reports.e2e.ts reads both).
- */
-export const SERVICE_NAMES: Readonly<Record<SlaService, string>> = { internet: 'Accès à Internet', links: 'Liens inter-sites et réseau', servers: 'Serveurs et disques', cameras: 'Caméras' };
 
 export const INCIDENT_STATUS_NAMES: Readonly<Record<string, string>> = {
   open: 'ouvert',

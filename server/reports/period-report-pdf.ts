@@ -4,7 +4,8 @@
 // and the holidays the figures used. Reads only the PeriodReport the screen shows.
 import type { ManagedItActivity } from '../../src/protocol/managed-it-activity.ts';
 import type { PeriodReport } from '../../src/protocol/rest.ts';
-import { frenchDate, frenchDateTime, frenchDays, frenchDuration, frenchIsoDate, frenchPercent, GTI_NAMES, INCIDENT_STATUS_NAMES, SERVICE_NAMES } from './french-format.ts';
+import { frenchDate, frenchDateTime, frenchDays, frenchDuration, frenchIsoDate, frenchPercent, GTI_NAMES, INCIDENT_STATUS_NAMES } from './french-format.ts';
+import { SERVICE_NAMES } from '../http/service-names.ts';
 import { drawManagedItSection } from './managed-it-section.ts';
 import { createReportPdf } from './pdf/report-pdf.ts';
 
