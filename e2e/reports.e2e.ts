@@ -60,6 +60,10 @@ test('support picks a collectivité and a period, downloads a CSV table and the 
   await desk.getByText('Choisissez une collectivité pour son rapport PDF.').waitFor();
   await pickCollectivite(desk, own!.name, { label: 'Collectivité du rapport' });
   await desk.getByRole('heading', { name: 'Disponibilité par service' }).waitFor();
+  // Per service = the convention's four services, named as in the référent's view.
+  const serviceNames = await desk.getByRole('region', { name: 'Disponibilité par service' }).first().locator('tbody tr td:first-child').allTextContents();
+  expect(serviceNames.length).toBeGreaterThan(0);
+  for (const name of serviceNames) expect(['Accès à Internet', 'Liens inter-sites et réseau', 'Serveurs et disques', 'Caméras']).toContain(name);
 
   // The previous month is one click away, and back; then the whole year.
   const label = desk.getByText(/^Du \d\d\/\d\d\/\d{4} au \d\d\/\d\d\/\d{4}$/);

@@ -1,17 +1,18 @@
 // The period report (issue #18): for one collectivité or all, over any period, availability per
-// service (kind of probe), per collectivité and per probe against the 96 % target, GTI compliance
+// service of the convention (service-sla.ts), per collectivité and per probe against the 96 % target, GTI compliance
 // with each breach, incidents and maintenance windows, plus the calendar the figures used. The
 // screen, the CSV tables and the PDF all read this one object, so they never disagree.
-import { aggregateAvailability, type AvailabilityFigures, worstProbes } from '../../src/domain/availability.ts';
+import { aggregateAvailability, aggregateBy, type AvailabilityFigures, worstProbes } from '../../src/domain/availability.ts';
 import { gtiStatus, type GtiStatus } from '../../src/domain/gti.ts';
 import type { Incident } from '../../src/domain/model.ts';
+import { SLA_SERVICES } from '../../src/domain/service-sla.ts';
 import type { PeriodReport, ReportFigures } from '../../src/protocol/rest.ts';
 import { reportFigures } from '../rollup/rolled-figures.ts';
 import type { RouteDeps } from './api-deps.ts';
 import { localDateTime } from './csv.ts';
 import { findIncidents } from './incident-source.ts';
 import { reportedWindows, windowsByProbe, windowsOfPeriod } from './maintenance-report.ts';
-import type { reportRequest } from './sla-routes.ts';
+import { serviceOfProbe, type reportRequest } from './sla-routes.ts';
 
 /** Incidents listed in the JSON and PDF; the CSV export lists them all. */
 export const REPORT_INCIDENT_LIMIT = 2_000;
@@ -43,31 +44,27 @@ export async function periodReport(deps: RouteDeps, r: Request, { complete = fal
   const target = deps.calendar.rules.availabilityTarget;
   const probeIds = r.view.probeIdsIn(r.collectiviteId);
   const windows = await windowsOfPeriod(deps.storage, r.period, r.collectiviteId);
-  const figures = await reportFigures(deps.storage, deps.calendar, { ...r, probeIds, wholeEstate: r.collectiviteId === undefined }, { windowsFor: windowsByProbe(windows, r.view) });
-  const incidents = await findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period });
+  // Both read storage; on PostgreSQL they run side by side.
+  const [figures, incidents] = await Promise.all([
+    reportFigures(deps.storage, deps.calendar, { ...r, probeIds, wholeEstate: r.collectiviteId === undefined }, { windowsFor: windowsByProbe(windows, r.view) }),
+    findIncidents(deps.storage, deps.state, { collectiviteId: r.collectiviteId, period: r.period }),
+  ]);
   // One GTI computation per incident (walking the covered-hours calendar is the costly part).
   const gti = new Map(incidents.map((i) => [i.id, gtiStatus(i, r.now, r.hours, deps.calendar.rules)]));
 
-  const group = (key: (probeId: string) => string) => {
-    const groups = new Map<string, AvailabilityFigures[]>();
-    for (const [id, f] of figures) {
-      const k = key(id);
-      const list = groups.get(k);
-      if (list) list.push(f);
-      else groups.set(k, [f]);
-    }
-    return groups;
-  };
-  const services = [...group((id) => r.view.probes.get(id)?.kind ?? 'service')]
-    .map(([kind, list]) => ({ kind, probeCount: list.length, ...figuresDto(aggregateAvailability(list), target) }))
-    .sort((a, b) => a.kind.localeCompare(b.kind));
+  // The convention's services, as the référent's view counts them (one definition: service-sla.ts).
+  const byService = aggregateBy(figures, serviceOfProbe(r.view));
+  const services = SLA_SERVICES.filter((s) => byService.has(s)).map((service) => {
+    const g = byService.get(service)!;
+    return { service, probeCount: g.probeCount, ...figuresDto(g.figures, target) };
+  });
   const collectivites =
     r.collectiviteId === undefined
-      ? [...group((id) => r.view.probeRef(id)?.collectiviteId ?? '')].map(([id, list]) => ({
+      ? [...aggregateBy(figures, (id) => r.view.probeRef(id)?.collectiviteId ?? '')].map(([id, g]) => ({
           collectiviteId: id,
           name: r.view.collectivites.get(id)?.name ?? id,
-          probeCount: list.length,
-          ...figuresDto(aggregateAvailability(list), target),
+          probeCount: g.probeCount,
+          ...figuresDto(g.figures, target),
         }))
       : [];
   const listed = r.collectiviteId === undefined && !complete ? worstProbes(figures, REPORT_WORST_PROBES).map((p) => p.probeId) : [...figures.keys()];

@@ -10,6 +10,7 @@ import { routeTable, type ApiResponse, type ApiRoute } from './api-route.ts';
 import { principalOf } from './auth.ts';
 import { localDateTime, toCsv, type Cell, type CsvFormat } from './csv.ts';
 import { periodReport } from './period-report.ts';
+import { SERVICE_NAMES } from './service-names.ts';
 import { reportQuerySchema, reportRequest } from './sla-routes.ts';
 
 export const REPORT_TABLES = ['services', 'collectivites', 'probes', 'gti-breaches', 'incidents', 'maintenances'] as const;
@@ -30,11 +31,11 @@ export function reportTable(report: PeriodReport, table: ReportTable, timeZone: 
   const at = (t: number | undefined) => localDateTime(t, timeZone);
   switch (table) {
     case 'services':
-      return { header: ['service', 'sondes', ...FIGURE_HEADER], rows: report.services.map((s) => [s.kind, s.probeCount, ...figureCells(s)]) };
+      return { header: ['service', 'sondes', ...FIGURE_HEADER], rows: report.services.map((s) => [SERVICE_NAMES[s.service], s.probeCount, ...figureCells(s)]) };
     case 'collectivites':
       return { header: ['collectivite_id', 'collectivite', 'sondes', ...FIGURE_HEADER], rows: report.collectivites.map((c) => [c.collectiviteId, c.name, c.probeCount, ...figureCells(c)]) };
     case 'probes':
-      return { header: ['collectivite_id', 'site', 'sonde', 'sonde_id', 'service', ...FIGURE_HEADER], rows: report.probes.map((p) => [p.collectiviteId, p.siteName, p.name, p.probeId, p.kind, ...figureCells(p)]) };
+      return { header: ['collectivite_id', 'site', 'sonde', 'sonde_id', 'type_sonde', ...FIGURE_HEADER], rows: report.probes.map((p) => [p.collectiviteId, p.siteName, p.name, p.probeId, p.kind, ...figureCells(p)]) };
     case 'gti-breaches':
       return {
         header: ['incident', 'collectivite_id', 'site', 'sonde', 'ouvert', 'echeance_gti', 'arret_horloge', 'retard_minutes_couvertes'],

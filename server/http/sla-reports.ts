@@ -2,6 +2,7 @@
 // then the domain computes the figures. Nothing here decides a rule; it only assembles inputs.
 import {
   aggregateAvailability,
+  aggregateBy,
   errorBudgetMinutes,
   probeAvailability,
   worstProbes,
@@ -169,19 +170,11 @@ export function availabilityReport(
 
 /** Each service with probes in the scope: its aggregate figures and standing (service-sla.ts). */
 function serviceFigures(perProbe: Map<string, AvailabilityFigures>, rules: SlaRules, { serviceOf, running }: ServiceGrouping): NonNullable<AvailabilityReport['services']> {
-  const groups = new Map<SlaService, AvailabilityFigures[]>();
-  for (const [probeId, figures] of perProbe) {
-    const service = serviceOf(probeId);
-    if (service === undefined) continue;
-    const group = groups.get(service);
-    if (group) group.push(figures);
-    else groups.set(service, [figures]);
-  }
+  const groups = aggregateBy(perProbe, serviceOf);
   return SLA_SERVICES.filter((s) => groups.has(s)).map((service) => {
-    const probes = groups.get(service)!;
-    const figures = aggregateAvailability(probes);
-    const standing = serviceStanding(figures, probes.length, { target: rules.availabilityTarget, running });
-    return { service, probeCount: probes.length, ratio: figures.ratio, downSeconds: seconds(figures.downMs), outcome: standing.outcome, marginSeconds: standing.marginMs / 1000 };
+    const { probeCount, figures } = groups.get(service)!;
+    const standing = serviceStanding(figures, probeCount, { target: rules.availabilityTarget, running });
+    return { service, probeCount, ratio: figures.ratio, downSeconds: seconds(figures.downMs), outcome: standing.outcome, marginSeconds: standing.marginMs / 1000 };
   });
 }
 

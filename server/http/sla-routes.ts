@@ -29,7 +29,7 @@ export function reportRequest(deps: RouteDeps, principal: ReturnType<typeof prin
 }
 
 /** Which service of the convention a probe serves (its kind, and the equipment it watches). */
-function serviceOfProbe(view: EstateIndex) {
+export function serviceOfProbe(view: EstateIndex) {
   return (probeId: string) => {
     const probe = view.probes.get(probeId);
     return probe && slaServiceOf(probe.kind, view.equipment.get(probe.equipmentId)?.kind);

@@ -2,7 +2,8 @@
 // d'activité semestriel de l'infogérance"): the convention and its units (used in the semester,
 // used in all, left), preventive against curative work, remote against on site, every action, the
 // assistance requests, and the supervision's availability summary over the same semester.
-import { frenchDate, frenchDateTime, frenchPercent, SERVICE_NAMES } from './french-format.ts';
+import { frenchDate, frenchDateTime, frenchPercent } from './french-format.ts';
+import { SERVICE_NAMES } from '../http/service-names.ts';
 import { drawManagedItSection } from './managed-it-section.ts';
 import { createReportPdf } from './pdf/report-pdf.ts';
 import type { ActivityReportInput } from './document-inputs.ts';
@@ -82,7 +83,7 @@ export async function activityReportPdf(input: ActivityReportInput): Promise<Uin
   ]);
   pdf.table({
     columns: [{ header: 'Service', width: 3 }, { header: 'Sondes', width: 1, align: 'right' }, { header: 'Disponibilité', width: 1.5, align: 'right' }],
-    rows: report.services.map((s) => [SERVICE_NAMES[s.kind] ?? s.kind, String(s.probeCount), frenchPercent(s.ratio)]),
+    rows: report.services.map((s) => [SERVICE_NAMES[s.service], String(s.probeCount), frenchPercent(s.ratio)]),
     empty: 'Aucune sonde supervisée.',
   });
 

@@ -36,15 +36,6 @@ export function frenchIsoDate(date: string): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
-export const SERVICE_NAMES: Readonly<Record<string, string>> = {
-  disk: 'Stockage des serveurs',
-  camera: 'Caméras',
-  internet: 'Accès Internet',
-  link: 'Liens inter-sites',
-  host: 'Équipements (hôtes)',
-  http: 'Sites et applications web',
-  service: 'Services',
-};
 
 export const INCIDENT_STATUS_NAMES: Readonly<Record<string, string>> = {
   open: 'ouvert',

@@ -31,6 +31,7 @@ describe.skipIf(popplerMissing)('the period report PDF', () => {
       'Période : du 01/01/2026 au 31/12/2026',
       'Disponibilité par service',
       'objectif 96 %',
+      'Serveurs et disques', // the convention's service of the fixture's disks, as the référent's view names it
       'Garantie de temps d’intervention (GTI)',
       'Incidents',
       'Mairie 1 — Disque 1',
@@ -43,6 +44,7 @@ describe.skipIf(popplerMissing)('the period report PDF', () => {
       '26/12/2026',
     ]) expect(text).toContain(expected);
     expect(text).not.toContain('Commune 2');
+    expect(text).not.toContain('Stockage des serveurs'); // per kind of probe, before the convention's services
   });
 
   it('gives the same bytes for the same data and reference time', async () => {

@@ -4,7 +4,8 @@
 // and the holidays the figures used. Reads only the PeriodReport the screen shows.
 import type { ManagedItActivity } from '../../src/protocol/managed-it-activity.ts';
 import type { PeriodReport } from '../../src/protocol/rest.ts';
-import { frenchDate, frenchDateTime, frenchDays, frenchDuration, frenchIsoDate, frenchPercent, GTI_NAMES, INCIDENT_STATUS_NAMES, SERVICE_NAMES } from './french-format.ts';
+import { frenchDate, frenchDateTime, frenchDays, frenchDuration, frenchIsoDate, frenchPercent, GTI_NAMES, INCIDENT_STATUS_NAMES } from './french-format.ts';
+import { SERVICE_NAMES } from '../http/service-names.ts';
 import { drawManagedItSection } from './managed-it-section.ts';
 import { createReportPdf } from './pdf/report-pdf.ts';
 
@@ -43,7 +44,7 @@ export async function periodReportPdf(report: PeriodReport, { timeZone, managedI
 
   pdf.section('Disponibilité par service', 160);
   pdf.barChart({
-    bars: report.services.map((s) => ({ label: `${SERVICE_NAMES[s.kind] ?? s.kind} (${s.probeCount})`, value: s.ratio })),
+    bars: report.services.map((s) => ({ label: `${SERVICE_NAMES[s.service]} (${s.probeCount})`, value: s.ratio })),
     min: chartMin(report),
     max: 1,
     format: (v) => frenchPercent(v, 1),
@@ -52,7 +53,7 @@ export async function periodReportPdf(report: PeriodReport, { timeZone, managedI
   });
   pdf.table({
     columns: [{ header: 'Service', width: 3 }, { header: 'Sondes', width: 1, align: 'right' }, { header: 'Disponibilité', width: 1.5, align: 'right' }, { header: 'Indisponibilité', width: 1.5, align: 'right' }, { header: 'Objectif', width: 1.2 }],
-    rows: report.services.map((s) => [SERVICE_NAMES[s.kind] ?? s.kind, String(s.probeCount), frenchPercent(s.ratio), frenchDuration(s.downSeconds), verdict(s.meetsTarget)]),
+    rows: report.services.map((s) => [SERVICE_NAMES[s.service], String(s.probeCount), frenchPercent(s.ratio), frenchDuration(s.downSeconds), verdict(s.meetsTarget)]),
     empty: 'Aucune sonde dans le périmètre.',
   });
 

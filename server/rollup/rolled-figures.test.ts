@@ -187,5 +187,18 @@ for (const backend of backends) {
       expect([...(await rolledScopeFigures(storage, other, { probeIds: ids, wholeEstate: true, period, now, hours }, { yieldTurn }))]).toEqual([...expected]);
       await runRollup({ storage, calendar, yieldTurn }, now); // back to the default calendar
     }, 120_000);
+
+    it('keeps probe ids with any character (sums and first days travel as one JSON text)', async () => {
+      const odd = ['a,b', 'q"uote', 'line\nbreak', 'back\\slash', 'Hôtel de ville 🏛', "l'école"];
+      const day = dayFloor(END + 200 * DAY, TZ);
+      const rows = odd.map((probeId, i) => ({ grain: 'day' as const, start: day, probeId, upMs: 1_000 * i, downMs: 7, maintenanceMs: 3, coveredMs: 10_000 }));
+      await storage.rollups.replaceDays(odd, day, day + DAY, rows, new Map(odd.map((id, i) => [id, day - i * DAY])));
+      const spans = [{ grain: 'day' as const, from: day, to: day + DAY }];
+      const expected = new Map(rows.map((r) => [r.probeId, { upMs: r.upMs, downMs: 7, maintenanceMs: 3, coveredMs: 10_000 }]));
+      expect(await storage.rollups.sum(spans, odd)).toEqual(expected);
+      expect(await storage.rollups.sum(spans)).toEqual(expected); // the whole estate, no id list
+      expect(await storage.rollups.firstDays(odd)).toEqual(new Map(odd.map((id, i) => [id, day - i * DAY])));
+      expect(await storage.rollups.sum([{ grain: 'day', from: day + DAY, to: day + 2 * DAY }], odd)).toEqual(new Map());
+    });
   });
 }

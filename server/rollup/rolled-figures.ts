@@ -4,7 +4,7 @@
 // past changed since their last recount, and probes under a declared maintenance window during the
 // period (a window, declared or edited at any time, re-labels stretches of history). The result
 // equals scopeFigures over raw history exactly (rolled-figures.test.ts checks it on random histories).
-import { aggregateAvailability, type AvailabilityFigures, type Period } from '../../src/domain/availability.ts';
+import { aggregateAvailability, withRatios, type AvailabilityFigures, type Period } from '../../src/domain/availability.ts';
 import type { CoveredHours } from '../../src/domain/covered-hours.ts';
 import type { Instant } from '../../src/domain/model.ts';
 import type { MaintenanceWindow } from '../../src/domain/maintenance.ts';
@@ -75,8 +75,8 @@ export async function rolledScopeFigures(
   const rawIds = r.probeIds.filter((id) => marked.has(id) || windowed(id));
   const rolledIds = rawIds.length === 0 ? r.probeIds : r.probeIds.filter((id) => !marked.has(id) && !windowed(id));
 
-  const sums = await rollups.sum(spansOf(span, tz), r.wholeEstate && rawIds.length === 0 ? undefined : rolledIds);
-  const firstDays = await rollups.firstDays(r.wholeEstate && rawIds.length === 0 ? undefined : rolledIds);
+  const only = r.wholeEstate && rawIds.length === 0 ? undefined : rolledIds;
+  const [sums, firstDays] = await Promise.all([rollups.sum(spansOf(span, tz), only), rollups.firstDays(only)]);
   // Covered time from a probe's first day (or the span's start) to the span's end: few distinct starts.
   const coveredFrom = new Map<Instant, number>();
   const covered = (from: Instant) => {
@@ -90,20 +90,24 @@ export async function rolledScopeFigures(
   const after = span.to < r.period.to ? await raw(rolledIds, { from: span.to, to: r.period.to }, noWindows) : undefined;
 
   const out = new Map<string, AvailabilityFigures>();
+  const upAllAlong = { upMs: 0, downMs: 0, maintenanceMs: 0, coveredMs: 0 };
   for (const id of rolledIds) {
-    const s = sums.get(id) ?? { upMs: 0, downMs: 0, maintenanceMs: 0, coveredMs: 0 };
+    const s = sums.get(id) ?? upAllAlong;
     const first = firstDays.get(id);
     // Rows are the spans not up all along; the rest of the covered time since the first day was up.
     const measuredFrom = first === undefined ? span.to : Math.max(first, span.from);
     const upMs = (measuredFrom < span.to ? covered(measuredFrom) : 0) - s.coveredMs + s.upMs;
-    let f = aggregateAvailability([{ upMs, downMs: s.downMs, maintenanceMs: s.maintenanceMs, coveredMs: spanCovered, unmeasuredMs: spanCovered - upMs - s.downMs - s.maintenanceMs, ratio: null, coverage: null }]);
+    let f = withRatios({ upMs, downMs: s.downMs, maintenanceMs: s.maintenanceMs, coveredMs: spanCovered, unmeasuredMs: spanCovered - upMs - s.downMs - s.maintenanceMs });
     if (before) f = add(before.get(id)!, f);
     if (after) f = add(f, after.get(id)!);
     out.set(id, f);
   }
   if (rawIds.length > 0) for (const [id, f] of await raw(rawIds, r.period)) out.set(id, f);
+  if (rawIds.length === 0) return out; // rolledIds is r.probeIds: already in the caller's order
   // Keep the caller's order (reports list probes in estate order).
-  return new Map(r.probeIds.map((id) => [id, out.get(id)!]));
+  const ordered = new Map<string, AvailabilityFigures>();
+  for (const id of r.probeIds) ordered.set(id, out.get(id)!);
+  return ordered;
 }
 
 /**

@@ -193,8 +193,12 @@ export function createSqlStorage(db: SqlClient): Storage {
         query.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '',
         query.offset ? `OFFSET ${Math.max(0, Math.floor(query.offset))}` : '',
       ].join(' ');
-      const rows = await db.query<{ body: StoredIncident }>(`SELECT body FROM incident ${where} ORDER BY opened_at DESC, id ${page}`, params);
-      return rows.map((r) => withVersion(r.body));
+      // One text value rather than a row per incident: a year of an estate is ~40,000 incidents,
+      // and PGlite's cost is per row returned (sql-rollups.ts, docs/benchmarks.md).
+      // Sorted once: by the aggregate, and inside only when a page is cut from the sorted list.
+      const listed = page.trim() ? `(SELECT body, opened_at, id FROM incident ${where} ORDER BY opened_at DESC, id ${page}) AS listed` : `incident ${where}`;
+      const [row] = await db.query<{ bodies: string | null }>(`SELECT '[' || string_agg(body::text, ',' ORDER BY opened_at DESC, id) || ']' AS bodies FROM ${listed}`, params);
+      return row?.bodies ? (JSON.parse(row.bodies) as StoredIncident[]).map(withVersion) : [];
     },
     async countIncidents(query) {
       const { where, params } = incidentWhere(query);

@@ -1,6 +1,6 @@
 // A référent on a phone or tablet: their collectivité only (the gateway scopes the stream and the
 // API; this page never asks for anything else). Map first, then what is wrong, then SLA and GTI,
-// then their incidents (status in words, GTI, history, comments).
+// then their incidents (status in words, GTI, history, comments), managed IT and their contribution.
 import { useState } from 'react';
 import { IncidentGti } from '../features/gti/components/incident-gti.tsx';
 import { MaintenancePanel } from '../features/maintenance/components/maintenance-panel.tsx';
@@ -11,6 +11,10 @@ import { ProblemList } from '../features/map/components/problem-list.tsx';
 import { SitePanel } from '../features/map/components/site-panel.tsx';
 import { ServiceSlaPanel } from '../features/sla/components/service-sla-panel.tsx';
 import { ManagedItReferentPanel } from '../features/managed-it/components/managed-it-referent-panel.tsx';
+import { ContributionSummary } from '../features/contribution/components/contribution-summary.tsx';
+import { contributionMessages } from '../features/contribution/messages.ts';
+import { useMessages } from '../i18n/locale-context.ts';
+import { navigate } from './router.ts';
 import { AlarmSettingsSection } from './alarm-settings-section.tsx';
 import { AppHeader } from './app-header.tsx';
 import { historyAction } from './history-action.tsx';
@@ -20,6 +24,7 @@ import { useInMaintenance } from './use-in-maintenance.ts';
 export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
   const [selectedSiteId, setSelectedSiteId] = useState<string | undefined>(undefined);
   const inMaintenance = useInMaintenance(collectiviteId);
+  const contribution = useMessages(contributionMessages);
   return (
     <div className="flex min-h-dvh flex-col bg-slate-950 text-slate-100 md:h-dvh">
       <AppHeader collectiviteId={collectiviteId} />
@@ -38,6 +43,14 @@ export function ReferentPage({ collectiviteId }: { collectiviteId: string }) {
           {/* Their incidents: open ones first, then 12 months; each in words, its GTI, the history, a comment box. */}
           <ReferentIncidents collectiviteId={collectiviteId} renderGti={(incident) => <IncidentGti incident={incident} />} />
           <ManagedItReferentPanel collectiviteId={collectiviteId} />
+          <ContributionSummary
+            collectiviteId={collectiviteId}
+            details={
+              <a href="/contribution" onClick={(e) => (e.preventDefault(), navigate('/contribution'))} className="inline-flex min-h-11 items-center self-start rounded border border-slate-500 px-3 text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+                {contribution.details}
+              </a>
+            }
+          />
           <AlarmSettingsSection />
         </div>
       </main>

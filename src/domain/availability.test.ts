@@ -4,6 +4,7 @@ import {
   errorBudgetMinutes,
   probeAvailability,
   worstProbes,
+  aggregateBy,
   type AvailabilityFigures,
   type StateInterval,
 } from './availability.ts';
@@ -159,6 +160,22 @@ describe('aggregateAvailability', () => {
   });
 });
 
+describe('aggregateBy', () => {
+  it('gives each group what aggregateAvailability gives its list, and leaves out undefined groups', () => {
+    const probes = new Map([
+      ['cam-1', fig(30, 10)],
+      ['cam-2', fig(0, 0, 42)],
+      ['nas-1', fig(40, 2)],
+      ['box-1', fig(42, 0)],
+    ]);
+    const groupOf = (id: string) => (id.startsWith('box') ? undefined : id.slice(0, 3));
+    const groups = aggregateBy(probes, groupOf);
+    expect([...groups.keys()]).toEqual(['cam', 'nas']);
+    expect(groups.get('cam')).toEqual({ probeCount: 2, figures: aggregateAvailability([probes.get('cam-1')!, probes.get('cam-2')!]) });
+    expect(groups.get('nas')).toEqual({ probeCount: 1, figures: aggregateAvailability([probes.get('nas-1')!]) });
+  });
+});
+
 describe('worstProbes', () => {
   const probes = new Map([
     ['cam-1', fig(30, 10)],
@@ -180,5 +197,16 @@ describe('worstProbes', () => {
   it('accepts a list as well as a map', () => {
     const list = [...probes].map(([probeId, figures]) => ({ probeId, figures }));
     expect(worstProbes(list, 3)).toEqual(worstProbes(probes, 3));
+  });
+
+  it('keeps only n while reading, with the order of a full sort (2,000 probes, many ties)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const many = new Map(Array.from({ length: 2_000 }, (_, i) => [`p-${(i * 7919) % 2_000}`, fig(Math.floor(random() * 6) * 10, Math.floor(random() * 4) * 5)]));
+    const sorted = [...many]
+      .filter(([, f]) => f.downMs > 0 && f.ratio !== null)
+      .sort(([a, f], [b, g]) => f.ratio! - g.ratio! || g.downMs - f.downMs || (a < b ? -1 : 1))
+      .map(([id]) => id);
+    for (const n of [1, 50, 1_999, 5_000]) expect(worstProbes(many, n).map((p) => p.probeId)).toEqual(sorted.slice(0, n));
   });
 });

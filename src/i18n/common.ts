@@ -11,6 +11,8 @@ export const common = defineMessages(
     retry: 'Réessayer',
     close: 'Fermer',
     allCollectivites: 'Toutes les collectivités',
+    /** The convention's four services (src/domain/service-sla.ts): the référent's view and the reports. */
+    slaService: { internet: 'Accès à Internet', links: 'Liens inter-sites et réseau', servers: 'Serveurs et disques', cameras: 'Caméras' },
   },
   {
     appName: 'Vigie',
@@ -22,5 +24,6 @@ export const common = defineMessages(
     retry: 'Retry',
     close: 'Close',
     allCollectivites: 'All collectivités',
+    slaService: { internet: 'Internet access', links: 'Inter-site links and network', servers: 'Servers and disks', cameras: 'Cameras' },
   },
 );

@@ -220,8 +220,8 @@ export const periodReportSchema = z.object({
   generatedAt: instant,
   target: z.number(),
   total: reportFiguresSchema,
-  /** Per service = per kind of probe (internet, camera, disk…). */
-  services: z.array(reportFiguresSchema.extend({ kind: z.string(), probeCount: z.number().int() })),
+  /** Per service of the convention (service-sla.ts, as the référent's view), those with probes in the scope, in SLA_SERVICES order. */
+  services: z.array(reportFiguresSchema.extend({ service: z.enum(SLA_SERVICES), probeCount: z.number().int() })),
   /** Per collectivité (support's report of all collectivités). */
   collectivites: z.array(reportFiguresSchema.extend({ collectiviteId: z.string(), name: z.string(), probeCount: z.number().int() })),
   /** Every probe for one collectivité; the 50 worst for all collectivités (the CSV has them all). */

@@ -16,6 +16,9 @@ export const contributionMessages = defineMessages(
     preparing: 'Préparation…',
     downloaded: (name: string) => `Téléchargé : ${name}`,
     failed: 'Le téléchargement a échoué.',
+    summaryTitle: (year: number) => `Votre contribution ${year}`,
+    summary: (probes: number, pack: number, euros: string) => `${probes} sonde${probes > 1 ? 's' : ''} en service : pack de ${pack} sondes, soit ${euros} pour l’année.`,
+    details: 'Détail et appel à contribution',
   },
   {
     title: (year: number) => `${year} supervision contribution`,
@@ -32,5 +35,8 @@ export const contributionMessages = defineMessages(
     preparing: 'Preparing…',
     downloaded: (name: string) => `Downloaded: ${name}`,
     failed: 'The download failed.',
+    summaryTitle: (year: number) => `Your ${year} contribution`,
+    summary: (probes: number, pack: number, euros: string) => `${probes} probe${probes > 1 ? 's' : ''} in use: a pack of ${pack} probes, ${euros} for the year.`,
+    details: 'Details and call for contribution',
   },
 );

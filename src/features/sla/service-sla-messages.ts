@@ -1,6 +1,7 @@
 // The référent's SLA in words: per service of the convention, one sentence with the month's (or
 // semester's) availability against 96 % and the downtime still possible before missing it.
 import type { ServiceOutcome, SlaService } from '../../domain/service-sla.ts';
+import { common } from '../../i18n/common.ts';
 import { defineMessages } from '../../i18n/i18n.ts';
 
 export interface ServiceSentence {
@@ -23,7 +24,7 @@ export const serviceSlaMessages = defineMessages(
   {
     title: 'Vos services : disponibilité',
     periodChoice: 'Période',
-    service: (s: SlaService) => ({ internet: 'Accès à Internet', links: 'Liens inter-sites et réseau', servers: 'Serveurs et disques', cameras: 'Caméras' })[s],
+    service: (s: SlaService) => common.fr.slaService[s],
     probes: (n: number) => `${n} sonde${n > 1 ? 's' : ''}`,
     month: (year: number, month: number, current: boolean) => (current ? 'Ce mois-ci' : `${capital(MONTHS_FR[month - 1]!)} ${year}`),
     semester: (year: number, first: number, current: boolean) => (current ? 'Ce semestre' : `${first === 1 ? '1er' : '2e'} semestre ${year}`),
@@ -56,7 +57,7 @@ export const serviceSlaMessages = defineMessages(
   {
     title: 'Your services: availability',
     periodChoice: 'Period',
-    service: (s: SlaService) => ({ internet: 'Internet access', links: 'Inter-site links and network', servers: 'Servers and disks', cameras: 'Cameras' })[s],
+    service: (s: SlaService) => common.en.slaService[s],
     probes: (n: number) => `${n} probe${n > 1 ? 's' : ''}`,
     month: (year: number, month: number, current: boolean) => (current ? 'This month' : `${MONTHS_EN[month - 1]} ${year}`),
     semester: (year: number, first: number, current: boolean) => (current ? 'This semester' : `${first === 1 ? 'First' : 'Second'} half of ${year}`),

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { PeriodReport } from '../../../protocol/rest.ts';
 import { formatDateTime, formatDuration, formatPercent } from '../../../i18n/format.ts';
+import { common } from '../../../i18n/common.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { usePeriodReport } from '../api/period-report-query.ts';
@@ -69,6 +70,7 @@ export function ReportsView({ collectiviteId, now }: { collectiviteId?: string; 
 
 function ReportBody({ report, pct, csvButton, busy }: { report: PeriodReport; pct: (r: number | null) => string; csvButton: (table: string, title: string) => React.ReactNode; busy: boolean }) {
   const m = useMessages(reportMessages);
+  const cm = useMessages(common);
   const display = useTimeDisplay();
   const duration = (s: number) => formatDuration(display.locale, s * 1000);
   const at = (t: number | undefined) => (t === undefined ? '—' : formatDateTime(display, t));
@@ -87,8 +89,8 @@ function ReportBody({ report, pct, csvButton, busy }: { report: PeriodReport; pc
         <Figure label={m.gti} value={report.gti.compliance === null ? m.noDeadline : formatPercent(display.locale, report.gti.compliance, 0)} detail={m.gtiCounts(report.gti.met, report.gti.breached)} />
         <Figure label={m.maintenance} value={duration(report.total.maintenanceSeconds)} detail={`${m.incidents} : ${report.incidents.length}`} />
       </section>
-      <ReportTable id="services" title={m.services} rows={report.services} rowKey={(r) => r.kind} empty={m.none.services!} actions={csvButton('services', m.services)}
-        columns={[{ header: c.service, cell: (r) => m.serviceNames[r.kind] ?? r.kind }, { header: c.probes, cell: (r) => r.probeCount, numeric: true }, ...figures<PeriodReport['services'][number]>()]} />
+      <ReportTable id="services" title={m.services} rows={report.services} rowKey={(r) => r.service} empty={m.none.services!} actions={csvButton('services', m.services)}
+        columns={[{ header: c.service, cell: (r) => cm.slaService[r.service] }, { header: c.probes, cell: (r) => r.probeCount, numeric: true }, ...figures<PeriodReport['services'][number]>()]} />
       {report.collectivites.length > 0 && (
         <ReportTable id="collectivites" title={m.collectivites} rows={report.collectivites} rowKey={(r) => r.collectiviteId} empty={m.none.collectivites!} actions={csvButton('collectivites', m.collectivites)}
           columns={[{ header: c.collectivite, cell: (r) => r.name }, { header: c.probes, cell: (r) => r.probeCount, numeric: true }, ...figures<PeriodReport['collectivites'][number]>()]} />
