@@ -9,7 +9,8 @@ import { gtiMessages } from '../messages.ts';
 import { urgentGtis } from '../urgent-gti.ts';
 import { WallCountdownText } from './wall-countdown-text.tsx';
 
-const BANNER_ITEMS = 8;
+/** Two lines of two: during a storm the banner must leave the wall's collectivité most of the screen. */
+const BANNER_ITEMS = 4;
 const WATCHED: readonly GtiState[] = ['breached', 'at-risk'];
 
 /** Wall banner (dark, large type, nothing to click): every breached or at-risk GTI in scope. */
@@ -40,25 +41,30 @@ export function GtiWatchBanner() {
           {m.bannerNone}
         </p>
       ) : (
-        <ul className="flex flex-wrap gap-2">
-          {rows.map(({ incident, gti, place }) => (
-            <li
-              key={incident.id}
-              data-gti-status={gti.status}
-              className={`flex items-baseline gap-2 rounded-md px-3 py-1 text-xl font-semibold ring-2 ${GTI_WALL_CLASS[gti.status]}`}
-            >
-              <span aria-hidden="true">{GTI_SYMBOL[gti.status]}</span>
-              <span>{m.status(gti.status)}</span>
-              <span>
-                {place.collectivite} · {place.probe}
-              </span>
-              <span className="tabular-nums">
-                <WallCountdownText gti={gti} now={now} calendar={calendar} />
-              </span>
-            </li>
-          ))}
-          {watched.total > watched.top.length && <li className="self-center text-xl text-slate-300">+{watched.total - watched.top.length}</li>}
-        </ul>
+        <>
+          <ul className="grid min-w-0 flex-1 grid-cols-2 gap-2">
+            {rows.map(({ incident, gti, place }) => (
+              <li
+                key={incident.id}
+                data-gti-status={gti.status}
+                title={`${place.collectivite} · ${place.probe}`}
+                className={`flex min-w-0 items-baseline gap-2 rounded-md px-3 py-1 text-xl font-semibold ring-2 ${GTI_WALL_CLASS[gti.status]}`}
+              >
+                <span aria-hidden="true">{GTI_SYMBOL[gti.status]}</span>
+                <span className="shrink-0">{m.status(gti.status)}</span>
+                <span className="min-w-0 truncate">
+                  {place.collectivite} · {place.probe}
+                </span>
+                <span className="ml-auto shrink-0 whitespace-nowrap tabular-nums">
+                  <WallCountdownText gti={gti} now={now} calendar={calendar} />
+                </span>
+              </li>
+            ))}
+          </ul>
+          {watched.total > watched.top.length && (
+            <p className="shrink-0 self-center whitespace-nowrap text-xl text-slate-300">{m.bannerMore(watched.total - watched.top.length)}</p>
+          )}
+        </>
       )}
     </section>
   );

@@ -97,6 +97,16 @@ describe('GtiWatchBanner', () => {
     expect(first!.textContent).toMatch(/dépassée de \d+ h \d\d/);
   });
 
+  it('shows at most four GTIs, the most urgent, and says how many more there are', async () => {
+    const h = createFeatureHarness({ route });
+    render(<GtiWatchBanner />, { wrapper: h.Wrapper });
+    // Six breached GTIs, opened one day apart: the oldest are the most overdue.
+    const late = [1, 2, 3, 4, 5, 6].map((d) => makeIncident({ id: `late-${d}`, collectiviteId: 'c-metz', openedAt: Date.UTC(2026, 1, 20 - d, 8) }));
+    act(() => h.snapshot(smallEstate(), late));
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4));
+    expect(screen.getByText('+ 2 autres')).toBeTruthy();
+  });
+
   it("judges breaches on the gateway's clock", async () => {
     // Opened 9:00 → deadline 17:00. The browser says 14:59 (on track); the gateway says 17:01 (breached).
     const h = createFeatureHarness({ route, serverClock: () => Date.now() + 122 * 60_000 });
