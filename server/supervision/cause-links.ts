@@ -1,0 +1,109 @@
+// Attaching dependent incidents to their root cause (domain/incident-cause.ts) on the gateway's
+// current state. The fold runs over the problems near the opened probe only — its site, the sites of
+// the probes it is declared to depend on or to carry, and every site of those sites' EPCI — which is
+// all its group can hold, so each opening in a storm folds a few hundred problems, not the estate.
+import type { EstateIndex } from '../../src/domain/estate-index.ts';
+import { attach, causeLink, groupOf, rootCause } from '../../src/domain/incident-cause.ts';
+import { isActive } from '../../src/domain/incident-rules.ts';
+import { isTroubled, type Incident, type ProbeStatus } from '../../src/domain/model.ts';
+import { parentsFrom, type PlacedProblem, type ProbeParents } from '../../src/domain/root-cause.ts';
+
+export interface CauseLinkState {
+  index(): EstateIndex;
+  status(probeId: string): ProbeStatus | undefined;
+  /** The probe's latest incident. */
+  latest(probeId: string): Incident | undefined;
+}
+
+/** Probes followed along declared dependencies from the opened one (a larger web is cut there). */
+const MAX_RELATED = 200;
+
+interface Neighbourhood {
+  parentsOf: ProbeParents | undefined;
+  childrenOf: ProbeParents | undefined;
+  sitesOfEpci: Map<string, string[]>;
+}
+
+const neighbourhoods = new WeakMap<EstateIndex, Neighbourhood>();
+
+function neighbourhood(index: EstateIndex): Neighbourhood {
+  let n = neighbourhoods.get(index);
+  if (!n) {
+    const edges = index.estate.dependencies ?? [];
+    const sitesOfEpci = new Map<string, string[]>();
+    for (const c of index.collectivites.values()) {
+      if (c.epci === undefined) continue;
+      const list = sitesOfEpci.get(c.epci) ?? [];
+      for (const site of index.sitesByCollectivite.get(c.id) ?? []) list.push(site.id);
+      sitesOfEpci.set(c.epci, list);
+    }
+    n = {
+      parentsOf: edges.length ? parentsFrom(edges) : undefined,
+      childrenOf: edges.length ? parentsFrom(edges.map((e) => ({ parent: e.child, child: e.parent }))) : undefined,
+      sitesOfEpci,
+    };
+    neighbourhoods.set(index, n);
+  }
+  return n;
+}
+
+/** The troubled probes whose fold can decide `probeId`'s group, placed. */
+function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkState['status'], n: Neighbourhood): PlacedProblem[] {
+  const related = new Set([probeId]);
+  const queue = [probeId];
+  while (queue.length > 0 && related.size < MAX_RELATED) {
+    const id = queue.shift()!;
+    for (const next of [...(n.parentsOf?.(id) ?? []), ...(n.childrenOf?.(id) ?? [])]) {
+      if (related.has(next)) continue;
+      related.add(next);
+      queue.push(next);
+    }
+  }
+  const sites = new Set<string>();
+  for (const id of related) {
+    const ref = index.probeRef(id);
+    if (!ref) continue;
+    sites.add(ref.siteId);
+    const epci = index.collectivites.get(ref.collectiviteId)?.epci;
+    for (const site of epci === undefined ? [] : (n.sitesOfEpci.get(epci) ?? [])) sites.add(site);
+  }
+  const problems: PlacedProblem[] = [];
+  for (const siteId of sites) {
+    const collectiviteId = index.sites.get(siteId)?.collectiviteId;
+    if (collectiviteId === undefined) continue;
+    for (const probe of index.probesBySite.get(siteId) ?? []) {
+      const st = status(probe.id);
+      if (st && isTroubled(st)) problems.push({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Links to record now that `opened` (a probe's incident that just became active) is known: the
+ * incident itself attached to its cause, and the group's other active incidents (re)attached when
+ * `opened` is their cause or changed it (a site cut joining an area cut). `opening`: `opened` is a
+ * new incident, so its link is part of its first version. Returns `opened` (attached or not) first,
+ * then the other incidents that changed.
+ */
+export function linkToCause(state: CauseLinkState, opened: Incident, opening: boolean): Incident[] {
+  const index = state.index();
+  const n = neighbourhood(index);
+  const problems = nearbyProblems(index, opened.probeId, state.status, n);
+  const group = groupOf(opened.probeId, problems, (id) => index.collectivites.get(id)?.epci, undefined, n.parentsOf);
+  const root = group && rootCause(group);
+  if (!group || !root) return [opened];
+  const causeIncident = root.probeId === opened.probeId ? opened : state.latest(root.probeId);
+  let self = opened;
+  const others: Incident[] = [];
+  for (const member of [...group.causes, ...group.dependents]) {
+    const isSelf = member.probeId === opened.probeId;
+    const incident = isSelf ? opened : state.latest(member.probeId);
+    const link = incident && isActive(incident) ? causeLink(group, member.probeId, causeIncident) : undefined;
+    if (!incident || !link) continue;
+    const next = attach(incident, link, isSelf && opening);
+    if (isSelf) self = next;
+    else if (next !== incident) others.push(next);
+  }
+  return [self, ...others];
+}
