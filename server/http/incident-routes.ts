@@ -19,6 +19,8 @@ export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
   api.get('/incidents', async (request) => {
     const query = validate(incidentQuerySchema, request.query, 'query');
     const collectiviteId = listScope(principalOf(request), query.collectiviteId);
+    // A cause row of another collectivité cannot be expanded by a référent (its id is not theirs to know).
+    if (query.causeId !== undefined) requireScope(principalOf(request), (await findIncident(deps.storage, deps.state, query.causeId))?.collectiviteId, 'incident');
     const period = resolvePeriod(query, deps.now(), timeZone);
     const { items, total } = await pageIncidents(
       deps.storage,
