@@ -13,6 +13,7 @@ import { timelineWindow } from '../timeline-window.ts';
 import { IncidentDetail } from './incident-detail.tsx';
 import { IncidentFilters } from './incident-filters.tsx';
 import { IncidentList } from './incident-list.tsx';
+import { AttachedIncidents } from './attached-incidents.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { IncidentTimelineChart } from './incident-timeline-chart.tsx';
 
@@ -56,7 +57,9 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
     row?.querySelector('button')?.focus();
   }, [selectedId]);
   const effective = collectiviteId ? { ...filters, collectiviteId } : filters;
-  const query = useIncidentPage(effective);
+  // One row per cause; its attached incidents under "+N sondes rattachées" (domain/incident-cause.ts).
+  const query = useIncidentPage({ ...effective, grouping: 'cause' });
+  const attached = query.data?.attached;
   useLiveIncidentRefresh();
 
   const page = useMemo(() => reconcileIncidents(query.data?.items ?? [], live.byId), [query.data, live]);
@@ -112,6 +115,8 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
               setSelectedId(id === selectedId ? undefined : id);
             }}
             showCollectivite={!single}
+            attached={attached}
+            renderAttached={(incident, count) => <AttachedIncidents cause={incident} count={count} filters={effective} placeOf={placeOf} showCollectivite={!single} />}
             renderDetail={(incident) => (
               <IncidentDetail
                 incident={incident}
@@ -120,6 +125,7 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
                 gti={renderGti?.(incident)}
                 onActed={(updated) => setPinned((p) => (p && p.incident.id === updated.id ? { ...p, incident: reconcileIncident(p.incident, updated) } : p))}
                 onClose={() => closeDetail(incident.id)}
+                attached={attached?.[incident.id] ? { count: attached[incident.id]!, filters: effective } : undefined}
               />
             )}
           />
