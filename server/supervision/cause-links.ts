@@ -22,6 +22,8 @@ interface Neighbourhood {
   parentsOf: ProbeParents | undefined;
   childrenOf: ProbeParents | undefined;
   sitesOfEpci: Map<string, string[]>;
+  /** Each site's access and inter-site link probes: the causes of rules 1, 2 and 4. */
+  cutProbesOfSite: Map<string, string[]>;
 }
 
 const neighbourhoods = new WeakMap<EstateIndex, Neighbourhood>();
@@ -37,7 +39,13 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
       for (const site of index.sitesByCollectivite.get(c.id) ?? []) list.push(site.id);
       sitesOfEpci.set(c.epci, list);
     }
+    const cutProbesOfSite = new Map<string, string[]>();
+    for (const [siteId, probes] of index.probesBySite) {
+      const cuts = probes.filter((p) => p.kind === 'internet' || p.kind === 'link').map((p) => p.id);
+      if (cuts.length) cutProbesOfSite.set(siteId, cuts);
+    }
     n = {
+      cutProbesOfSite,
       parentsOf: edges.length ? parentsFrom(edges) : undefined,
       childrenOf: edges.length ? parentsFrom(edges.map((e) => ({ parent: e.child, child: e.parent }))) : undefined,
       sitesOfEpci,
@@ -47,7 +55,11 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
   return n;
 }
 
-/** The troubled probes whose fold can decide `probeId`'s group, placed. */
+/**
+ * The troubled probes whose fold can decide `probeId`'s group, placed; none when no cause is
+ * possible there (no CRITICAL access or link on those sites, no CRITICAL declared relative), which
+ * keeps the many openings of a storm without a cause (a thousand disks) from folding anything.
+ */
 function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkState['status'], n: Neighbourhood): PlacedProblem[] {
   const related = new Set([probeId]);
   const queue = [probeId];
@@ -67,7 +79,10 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
     const epci = index.collectivites.get(ref.collectiviteId)?.epci;
     for (const site of epci === undefined ? [] : (n.sitesOfEpci.get(epci) ?? [])) sites.add(site);
   }
+  const critical = (id: string) => status(id)?.state === 'CRITICAL';
+  const causePossible = [...related].some((id) => id !== probeId && critical(id)) || [...sites].some((site) => n.cutProbesOfSite.get(site)?.some(critical));
   const problems: PlacedProblem[] = [];
+  if (!causePossible) return problems;
   for (const siteId of sites) {
     const collectiviteId = index.sites.get(siteId)?.collectiviteId;
     if (collectiviteId === undefined) continue;
