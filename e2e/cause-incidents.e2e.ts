@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { indexEstate } from '../src/domain/estate-index.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { axeReport } from './axe.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv } from './gateway-session.ts';
@@ -89,6 +90,8 @@ test('an area cut is one incident row with its attached probes; acknowledging th
   await expect.poll(() => attached.filter({ hasText: 'Acquitté' }).count(), { timeout: 10_000 }).toBe(attachedCount);
   await causeRow.evaluate((li) => li.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: screenshotPath('incidents-cause-row-1920x1080') });
+  // The cause row expanded, with its detail and actions open: no WCAG A/AA violation.
+  expect(await axeReport(page, 'cause row expanded')).toEqual([]);
 
   // Recorded per incident, by whom, with the one comment; each still its own incident (own GTI clock).
   const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('vigie.session') ?? '{}') as { token?: string }).token);
