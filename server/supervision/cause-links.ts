@@ -59,8 +59,11 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
  * The troubled probes whose fold can decide `probeId`'s group, placed; none when no cause is
  * possible there (no CRITICAL access or link on those sites, no CRITICAL declared relative), which
  * keeps the many openings of a storm without a cause (a thousand disks) from folding anything.
+ * `wholeGroup`: every member of the group is wanted (the opened probe may be a cause whose
+ * dependents are to be re-attached); otherwise the other sites of the EPCI count only by their
+ * access and link probes, which is all that decides an area cut and its first cause.
  */
-function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkState['status'], n: Neighbourhood): PlacedProblem[] {
+function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkState['status'], n: Neighbourhood, wholeGroup: boolean): PlacedProblem[] {
   const related = new Set([probeId]);
   const queue = [probeId];
   while (queue.length > 0 && related.size < MAX_RELATED) {
@@ -72,10 +75,12 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
     }
   }
   const sites = new Set<string>();
+  const own = new Set<string>();
   for (const id of related) {
     const ref = index.probeRef(id);
     if (!ref) continue;
     sites.add(ref.siteId);
+    own.add(ref.siteId);
     const epci = index.collectivites.get(ref.collectiviteId)?.epci;
     for (const site of epci === undefined ? [] : (n.sitesOfEpci.get(epci) ?? [])) sites.add(site);
   }
@@ -86,7 +91,9 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
   for (const siteId of sites) {
     const collectiviteId = index.sites.get(siteId)?.collectiviteId;
     if (collectiviteId === undefined) continue;
+    const wanted = wholeGroup || own.has(siteId);
     for (const probe of index.probesBySite.get(siteId) ?? []) {
+      if (!wanted && probe.kind !== 'internet' && probe.kind !== 'link') continue;
       const st = status(probe.id);
       if (st && isTroubled(st)) problems.push({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
     }
@@ -104,7 +111,10 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
 export function linkToCause(state: CauseLinkState, opened: Incident, opening: boolean): Incident[] {
   const index = state.index();
   const n = neighbourhood(index);
-  const problems = nearbyProblems(index, opened.probeId, state.status, n);
+  // Only a possible cause (an access, a link, a declared parent) can have dependents to re-attach.
+  const kind = index.probes.get(opened.probeId)?.kind;
+  const mayBeCause = kind === 'internet' || kind === 'link' || (n.childrenOf?.(opened.probeId)?.length ?? 0) > 0;
+  const problems = nearbyProblems(index, opened.probeId, state.status, n, mayBeCause);
   const group = groupOf(opened.probeId, problems, (id) => index.collectivites.get(id)?.epci, undefined, n.parentsOf);
   const root = group && rootCause(group);
   if (!group || !root) return [opened];
