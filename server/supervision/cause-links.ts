@@ -5,7 +5,7 @@
 import type { EstateIndex } from '../../src/domain/estate-index.ts';
 import { attach, causeLink, groupOf, rootCause } from '../../src/domain/incident-cause.ts';
 import { isActive } from '../../src/domain/incident-rules.ts';
-import { isTroubled, type Incident, type ProbeStatus } from '../../src/domain/model.ts';
+import { isTroubled, type Incident, type Probe, type ProbeStatus } from '../../src/domain/model.ts';
 import { parentsFrom, type PlacedProblem, type ProbeParents } from '../../src/domain/root-cause.ts';
 
 export interface CauseLinkState {
@@ -13,6 +13,8 @@ export interface CauseLinkState {
   status(probeId: string): ProbeStatus | undefined;
   /** The probe's latest incident. */
   latest(probeId: string): Incident | undefined;
+  /** The incidents in memory attached to this incident (their cause). */
+  attachedTo(incidentId: string): Iterable<Incident>;
 }
 
 /** Probes followed along declared dependencies from the opened one (a larger web is cut there). */
@@ -23,7 +25,7 @@ interface Neighbourhood {
   childrenOf: ProbeParents | undefined;
   sitesOfEpci: Map<string, string[]>;
   /** Each site's access and inter-site link probes: the causes of rules 1, 2 and 4. */
-  cutProbesOfSite: Map<string, string[]>;
+  cutProbesOfSite: Map<string, readonly Probe[]>;
 }
 
 const neighbourhoods = new WeakMap<EstateIndex, Neighbourhood>();
@@ -39,9 +41,9 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
       for (const site of index.sitesByCollectivite.get(c.id) ?? []) list.push(site.id);
       sitesOfEpci.set(c.epci, list);
     }
-    const cutProbesOfSite = new Map<string, string[]>();
+    const cutProbesOfSite = new Map<string, Probe[]>();
     for (const [siteId, probes] of index.probesBySite) {
-      const cuts = probes.filter((p) => p.kind === 'internet' || p.kind === 'link').map((p) => p.id);
+      const cuts = probes.filter((p) => p.kind === 'internet' || p.kind === 'link');
       if (cuts.length) cutProbesOfSite.set(siteId, cuts);
     }
     n = {
@@ -59,11 +61,10 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
  * The troubled probes whose fold can decide `probeId`'s group, placed; none when no cause is
  * possible there (no CRITICAL access or link on those sites, no CRITICAL declared relative), which
  * keeps the many openings of a storm without a cause (a thousand disks) from folding anything.
- * `wholeGroup`: every member of the group is wanted (the opened probe may be a cause whose
- * dependents are to be re-attached); otherwise the other sites of the EPCI count only by their
- * access and link probes, which is all that decides an area cut and its first cause.
+ * The other sites of the EPCI count only by their access and link probes, which is all that
+ * decides an area cut and its first cause.
  */
-function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkState['status'], n: Neighbourhood, wholeGroup: boolean): PlacedProblem[] {
+function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkState['status'], n: Neighbourhood): PlacedProblem[] {
   const related = new Set([probeId]);
   const queue = [probeId];
   while (queue.length > 0 && related.size < MAX_RELATED) {
@@ -85,15 +86,14 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
     for (const site of epci === undefined ? [] : (n.sitesOfEpci.get(epci) ?? [])) sites.add(site);
   }
   const critical = (id: string) => status(id)?.state === 'CRITICAL';
-  const causePossible = [...related].some((id) => id !== probeId && critical(id)) || [...sites].some((site) => n.cutProbesOfSite.get(site)?.some(critical));
+  const causePossible = [...related].some((id) => id !== probeId && critical(id)) || [...sites].some((site) => n.cutProbesOfSite.get(site)?.some((p) => critical(p.id)));
   const problems: PlacedProblem[] = [];
   if (!causePossible) return problems;
   for (const siteId of sites) {
     const collectiviteId = index.sites.get(siteId)?.collectiviteId;
     if (collectiviteId === undefined) continue;
-    const wanted = wholeGroup || own.has(siteId);
-    for (const probe of index.probesBySite.get(siteId) ?? []) {
-      if (!wanted && probe.kind !== 'internet' && probe.kind !== 'link') continue;
+    const probes = own.has(siteId) ? (index.probesBySite.get(siteId) ?? []) : (n.cutProbesOfSite.get(siteId) ?? []);
+    for (const probe of probes) {
       const st = status(probe.id);
       if (st && isTroubled(st)) problems.push({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
     }
@@ -107,28 +107,35 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
  * `opened` is their cause or changed it (a site cut joining an area cut). `opening`: `opened` is a
  * new incident, so its link is part of its first version. Returns `opened` (attached or not) first,
  * then the other incidents that changed.
+ *
+ * The fold sees the other sites of the EPCI by their access and link probes only; the dependents
+ * there are reached through the incidents attached to their own cause (a site cut that joins an
+ * area cut hands its dependents over to the area's first cut), which keeps a storm's openings cheap.
  */
 export function linkToCause(state: CauseLinkState, opened: Incident, opening: boolean): Incident[] {
   const index = state.index();
   const n = neighbourhood(index);
-  // Only a possible cause (an access, a link, a declared parent) can have dependents to re-attach.
-  const kind = index.probes.get(opened.probeId)?.kind;
-  const mayBeCause = kind === 'internet' || kind === 'link' || (n.childrenOf?.(opened.probeId)?.length ?? 0) > 0;
-  const problems = nearbyProblems(index, opened.probeId, state.status, n, mayBeCause);
+  const problems = nearbyProblems(index, opened.probeId, state.status, n);
   const group = groupOf(opened.probeId, problems, (id) => index.collectivites.get(id)?.epci, undefined, n.parentsOf);
   const root = group && rootCause(group);
   if (!group || !root) return [opened];
   const causeIncident = root.probeId === opened.probeId ? opened : state.latest(root.probeId);
   let self = opened;
-  const others: Incident[] = [];
-  for (const member of [...group.causes, ...group.dependents]) {
-    const isSelf = member.probeId === opened.probeId;
-    const incident = isSelf ? opened : state.latest(member.probeId);
-    const link = incident && isActive(incident) ? causeLink(group, member.probeId, causeIncident) : undefined;
-    if (!incident || !link) continue;
-    const next = attach(incident, link, isSelf && opening);
+  const others = new Map<string, Incident>();
+  const relink = (incident: Incident, memberProbeId: string) => {
+    const link = isActive(incident) ? causeLink(group, memberProbeId, causeIncident) : undefined;
+    if (!link) return;
+    const isSelf = incident.id === opened.id;
+    const next = attach(others.get(incident.id) ?? incident, link, isSelf && opening);
     if (isSelf) self = next;
-    else if (next !== incident) others.push(next);
+    else if (next !== incident) others.set(incident.id, next);
+  };
+  for (const member of [...group.causes, ...group.dependents]) {
+    const incident = member.probeId === opened.probeId ? opened : state.latest(member.probeId);
+    if (!incident) continue;
+    relink(incident, member.probeId);
+    // What was attached to this member now belongs to the group's root (the member is not it).
+    if (member !== root) for (const dependent of state.attachedTo(incident.id)) if (dependent.probeId !== root.probeId) relink(dependent, member.probeId);
   }
-  return [self, ...others];
+  return [self, ...others.values()];
 }

@@ -105,7 +105,24 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     }
   }
 
+  /** Cause incident id → ids of the incidents attached to it (cause-links.ts hands them over). */
+  const attached = new Map<string, Set<string>>();
+  function indexCause(incident: Incident, before: Incident | undefined): void {
+    const was = before?.cause?.incidentId;
+    const now = incident.cause?.incidentId;
+    if (was === now) return;
+    if (was !== undefined) attached.get(was)?.delete(incident.id);
+    if (now !== undefined) attached.set(now, (attached.get(now) ?? new Set()).add(incident.id));
+  }
+  function* attachedTo(incidentId: string): Generator<Incident> {
+    for (const id of attached.get(incidentId) ?? []) {
+      const incident = incidents.get(id);
+      if (incident) yield incident;
+    }
+  }
+
   function remember(incident: Incident, persist = true, alarms?: AlarmEvent[]): void {
+    indexCause(incident, incidents.get(incident.id));
     incidents.set(incident.id, incident);
     const current = latest.get(incident.probeId);
     if (!current || current.id === incident.id || current.openedAt <= incident.openedAt) latest.set(incident.probeId, incident);
@@ -173,7 +190,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     return [incident, ...relinked];
   }
 
-  const linkState = { index: () => index, status: (probeId: string) => statuses.get(probeId), latest: (probeId: string) => latest.get(probeId) };
+  const linkState = { index: () => index, status: (probeId: string) => statuses.get(probeId), latest: (probeId: string) => latest.get(probeId), attachedTo };
 
   /** Ask again for the probes planned work held back: their window may have ended or changed. */
   function reconsiderHeldBack(): void {
@@ -325,7 +342,12 @@ export function createSupervision(options: SupervisionOptions): Supervision {
   /** Resolved or closed incidents leave memory after `recentMs`; storage keeps them. */
   function prune(): void {
     const now = source.now();
-    for (const [id, incident] of incidents) if (!isLiveRecent(incident, now, recentMs)) incidents.delete(id);
+    for (const [id, incident] of incidents) {
+      if (isLiveRecent(incident, now, recentMs)) continue;
+      incidents.delete(id);
+      attached.delete(id);
+      if (incident.cause?.incidentId !== undefined) attached.get(incident.cause.incidentId)?.delete(id);
+    }
     for (const [key, at] of pushed) if (at < source.now() - ECHO_WINDOW_MS) pushed.delete(key);
   }
 
@@ -354,6 +376,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       if (restored.estate) index = indexEstate(restored.estate);
       for (const status of restored.statuses) if (index.siteOfProbe.has(status.probeId)) statuses.set(status.probeId, status);
       for (const incident of restored.incidents) {
+        indexCause(incident, undefined);
         incidents.set(incident.id, incident);
         const current = latest.get(incident.probeId);
         if (!current || current.openedAt < incident.openedAt) latest.set(incident.probeId, incident);
