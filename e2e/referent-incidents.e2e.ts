@@ -82,6 +82,9 @@ for (const [name, viewport, probeIndex] of [
     } finally {
       await refContext.close();
       await desk.close();
+      // Back to OK: the next journey's probe is at the same site, and a problem starting with this
+      // one still down would be attached to it (one row per cause, domain/incident-cause.ts).
+      await injectProbeState(dataDir, probe.id, 'OK', 'PING OK - Packet loss = 0%|rta=1.00ms');
     }
   });
 }

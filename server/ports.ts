@@ -94,6 +94,10 @@ export interface IncidentQuery {
   from?: Instant;
   to?: Instant;
   status?: Incident['status'];
+  /** The incidents attached to this cause incident (domain/incident-cause.ts). */
+  causeId?: string;
+  /** One row per cause: leave out incidents attached to a cause (in the same collectivité, when one is set). */
+  topLevel?: boolean;
   /** Leave these out (their live versions are known to the caller). */
   excludeIds?: string[];
   limit?: number;

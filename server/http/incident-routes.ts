@@ -8,7 +8,8 @@ import type { RouteDeps } from './api-deps.ts';
 import { routeTable, TEXT_BODY_LIMIT, type ApiRoute } from './api-route.ts';
 import { listScope, principalOf, requireScope } from './auth.ts';
 import { idParamsSchema } from './estate-routes.ts';
-import { findIncident, pageIncidents } from './incident-source.ts';
+import { countAttached, findIncident, pageIncidents } from './incident-source.ts';
+import { causeForReader } from '../../src/domain/incident-cause.ts';
 import { resolvePeriod } from './period.ts';
 
 export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
@@ -18,6 +19,8 @@ export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
   api.get('/incidents', async (request) => {
     const query = validate(incidentQuerySchema, request.query, 'query');
     const collectiviteId = listScope(principalOf(request), query.collectiviteId);
+    // A cause row of another collectivité cannot be expanded by a référent (its id is not theirs to know).
+    if (query.causeId !== undefined) requireScope(principalOf(request), (await findIncident(deps.storage, deps.state, query.causeId))?.collectiviteId, 'incident');
     const period = resolvePeriod(query, deps.now(), timeZone);
     const { items, total } = await pageIncidents(
       deps.storage,
@@ -29,18 +32,22 @@ export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
         endedOnly: query.status === 'ended',
         status: query.status === 'active' || query.status === 'ended' ? undefined : query.status,
         period,
+        causeId: query.causeId,
+        topLevel: query.grouping === 'cause',
       },
       query.page,
       query.pageSize,
     );
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const reader = readerOf(principalOf(request));
+    const attached = query.grouping === 'cause' ? await countAttached(deps.storage, deps.state, { collectiviteId, activeOnly: query.status === 'active', endedOnly: query.status === 'ended', period }, items) : {};
+    return { items: items.map((i) => causeForReader(i, reader)), total, page: query.page, pageSize: query.pageSize, ...(Object.keys(attached).length ? { attached } : {}) };
   });
 
   api.get('/incidents/:id', async (request) => {
     const { id } = validate(idParamsSchema, request.params, 'params');
     const incident = await findIncident(deps.storage, deps.state, id);
     requireScope(principalOf(request), incident?.collectiviteId, 'incident');
-    return incident;
+    return incident && causeForReader(incident, readerOf(principalOf(request)));
   });
 
   // Declared before /incidents/:id/actions so "actions" is never read as an incident id.
@@ -66,9 +73,14 @@ export function incidentRoutes(deps: RouteDeps): ApiRoute[] {
     });
     if (result.refused) throw new ApiError(result.refused === 'no-incident' ? 'not-found' : 'conflict', result.refused);
     if (!result.incident) throw notFound('incident');
-    return result.incident;
+    return causeForReader(result.incident, readerOf(principal));
   });
   return api.routes;
+}
+
+/** The collectivité a reader is limited to (a référent), whose view of causes is cut (incident-cause.ts). */
+function readerOf(principal: Principal): string | undefined {
+  return principal.role === 'referent' ? (principal.collectiviteId ?? '') : undefined;
 }
 
 /** One incident of a bulk action: each recorded (or refused) exactly as a single action would be. */

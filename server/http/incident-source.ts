@@ -1,5 +1,6 @@
 // Incidents for a query: stored history merged with the live state, which is fresher (storage is
 // written in batches), so a just-acknowledged incident never shows its older stored version.
+import { ownsRow } from '../../src/domain/incident-cause.ts';
 import { isActive } from '../../src/domain/incident-rules.ts';
 import type { Incident } from '../../src/domain/model.ts';
 import type { Period } from '../../src/domain/availability.ts';
@@ -13,6 +14,10 @@ export interface IncidentFilter {
   endedOnly?: boolean;
   status?: Incident['status'] | undefined;
   period?: Period | undefined;
+  /** The incidents attached to this cause incident. */
+  causeId?: string | undefined;
+  /** One row per cause: incidents attached to a cause in the list are left out (incident-cause.ts). */
+  topLevel?: boolean;
 }
 
 function matches(incident: Incident, filter: IncidentFilter): boolean {
@@ -21,6 +26,8 @@ function matches(incident: Incident, filter: IncidentFilter): boolean {
   if (filter.activeOnly && !isActive(incident)) return false;
   if (filter.endedOnly && isActive(incident)) return false;
   if (filter.status !== undefined && incident.status !== filter.status) return false;
+  if (filter.causeId !== undefined && incident.cause?.incidentId !== filter.causeId) return false;
+  if (filter.topLevel && !ownsRow(incident, filter.collectiviteId)) return false;
   if (filter.period) {
     const end = incident.resolvedAt ?? incident.closedAt;
     if (incident.openedAt >= filter.period.to || (end !== undefined && end < filter.period.from)) return false;
@@ -38,6 +45,8 @@ function storageQuery(filter: IncidentFilter): IncidentQuery {
     ...(filter.endedOnly && { endedOnly: true }),
     ...(filter.status !== undefined && { status: filter.status }),
     ...(filter.period && { from: filter.period.from, to: filter.period.to }),
+    ...(filter.causeId !== undefined && { causeId: filter.causeId }),
+    ...(filter.topLevel && { topLevel: true }),
   };
 }
 
@@ -95,4 +104,25 @@ export async function findIncident(storage: Storage, state: SupervisionState, id
   if (live) return live;
   if (storage.loadIncident) return storage.loadIncident(id);
   return (await storage.loadIncidents({})).find((i) => i.id === id);
+}
+
+/**
+ * How many incidents matching `filter` each of `items` holds as their cause (a cause row's "+N"):
+ * counted by the database per cause when it can, live ones (fresher) counted from memory.
+ */
+export async function countAttached(storage: Storage, state: SupervisionState, filter: IncidentFilter, items: readonly Incident[]): Promise<Record<string, number>> {
+  const causes = items.filter((i) => !i.cause?.incidentId);
+  const counts: Record<string, number> = {};
+  if (causes.length === 0) return counts;
+  const liveAll = [...state.incidents()];
+  await Promise.all(
+    causes.map(async (cause) => {
+      const byCause = { ...filter, causeId: cause.id };
+      let n = liveAll.filter((i) => matches(i, byCause)).length;
+      if (storage.countIncidents) n += await storage.countIncidents({ ...storageQuery(byCause), excludeIds: liveAll.map((i) => i.id) });
+      else n = (await findIncidents(storage, state, byCause)).length;
+      if (n > 0) counts[cause.id] = n;
+    }),
+  );
+  return counts;
 }

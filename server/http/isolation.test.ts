@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from './api-gateway.test-kit.ts';
 import { pdfText, popplerMissing } from '../reports/pdf/pdf-tools.test-kit.ts';
 import { REPORT_TABLES } from './report-routes.ts';
+import { areaCutEstate } from '../supervision/area-estate.test-kit.ts';
 
 let gw: TestGateway;
 let token: string;
@@ -216,5 +217,59 @@ describe('isolation between collectivités', () => {
       const res = await gw.call('GET', path, support);
       expect(res.statusCode, path).toBe(404);
     }
+  });
+});
+
+// An area cut spans collectivités: c2's access fell first, so c2's incident is the cause of c1's
+// dependents. c1's référent sees its own dependents, attached to "an area cut", never c2's cause.
+describe('isolation of root causes across collectivités', () => {
+  let area: TestGateway;
+  let ref: string;
+  let cause: string;
+  let c1Dependents: string[];
+  beforeAll(async () => {
+    area = await startTestGateway({ estate: areaCutEstate() });
+    area.source.emit('p-c2-net', 'CRITICAL');
+    area.source.emit('p-c1-net', 'CRITICAL', { afterMs: 120_000 });
+    area.source.emit('p-c3-net', 'CRITICAL', { afterMs: 120_000 });
+    area.source.emit('p-c1-cam', 'CRITICAL', { afterMs: 30_000 });
+    const incidents = [...area.supervision.incidents()];
+    cause = incidents.find((i) => i.probeId === 'p-c2-net')!.id;
+    c1Dependents = incidents.filter((i) => i.collectiviteId === 'c1').map((i) => i.id);
+    // Not vacuous: c1's incidents are attached to c2's.
+    for (const id of c1Dependents) expect(area.supervision.incident(id)?.cause).toMatchObject({ kind: 'area-cut', incidentId: cause, collectiviteId: 'c2' });
+    await area.supervision.persist();
+    ref = await area.login('ref-c1');
+  });
+  afterAll(() => area.close());
+
+  it('lists and shows c1’s dependents with the kind of their cause only', async () => {
+    for (const path of ['/incidents', '/incidents?grouping=cause', '/incidents?grouping=cause&status=active', ...c1Dependents.map((id) => `/incidents/${encodeURIComponent(id)}`)]) {
+      const res = await area.call('GET', path, ref);
+      expect(res.statusCode, path).toBe(200);
+      expectNoC2(res.body);
+      expect(res.body, path).toContain('area-cut');
+    }
+    // Seen from c1, its dependents of another collectivité's cause each have their own row.
+    const grouped = (await area.call('GET', '/incidents?grouping=cause', ref)).json();
+    expect(grouped.items.map((i: { id: string }) => i.id).sort()).toEqual([...c1Dependents].sort());
+    const comment = await area.call('POST', `/incidents/${encodeURIComponent(c1Dependents[0]!)}/actions`, ref, { action: 'comment', comment: 'coupure chez nous aussi' });
+    expect(comment.statusCode).toBe(200);
+    expectNoC2(comment.body);
+  });
+
+  it('refuses to expand c2’s cause row for c1’s référent', async () => {
+    const res = await area.call('GET', `/incidents?causeId=${encodeURIComponent(cause)}`, ref);
+    expect(res.statusCode).toBe(403);
+    expectNoC2(res.body);
+  });
+
+  it('support sees one cause row holding every attached incident, and expands it', async () => {
+    const support = await area.login('support');
+    const grouped = (await area.call('GET', '/incidents?grouping=cause&status=active', support)).json();
+    expect(grouped.items.map((i: { id: string }) => i.id)).toEqual([cause]);
+    expect(grouped.attached).toEqual({ [cause]: 3 });
+    const attached = (await area.call('GET', `/incidents?causeId=${encodeURIComponent(cause)}`, support)).json();
+    expect(attached.items.map((i: { probeId: string }) => i.probeId).sort()).toEqual(['p-c1-cam', 'p-c1-net', 'p-c3-net']);
   });
 });

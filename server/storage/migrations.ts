@@ -251,6 +251,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX assistance_ticket_collectivite ON assistance_ticket (collectivite_id, created_at);
     `,
   },
+  {
+    version: 9,
+    name: 'incident root cause link',
+    sql: `
+      -- A dependent incident's root cause (domain/incident-cause.ts), also in the body: columns so
+      -- the incident lists can show one row per cause and fetch a cause's attached incidents.
+      ALTER TABLE incident ADD COLUMN cause_id text;
+      ALTER TABLE incident ADD COLUMN cause_collectivite_id text;
+      UPDATE incident SET cause_id = body->'cause'->>'incidentId', cause_collectivite_id = body->'cause'->>'collectiviteId'
+        WHERE body ? 'cause';
+      CREATE INDEX incident_cause ON incident (cause_id) WHERE cause_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** Lock id for pg_advisory_xact_lock, so two gateways starting together migrate once. */

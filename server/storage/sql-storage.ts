@@ -90,12 +90,13 @@ async function upsertStatuses(db: SqlQueryable, statuses: readonly ProbeStatus[]
 async function upsertIncidents(db: SqlQueryable, incidents: readonly Incident[]): Promise<void> {
   for (const part of chunks(lastPerKey(incidents, (i) => i.id), JSON_CHUNK)) {
     await db.query(
-      `INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, body)
+      `INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, cause_id, cause_collectivite_id, body)
        SELECT e->>'id', e->>'collectiviteId', e->>'probeId', e->>'status', (e->>'openedAt')::bigint,
-              COALESCE(e->>'resolvedAt', e->>'closedAt')::bigint, e
+              COALESCE(e->>'resolvedAt', e->>'closedAt')::bigint, e->'cause'->>'incidentId', e->'cause'->>'collectiviteId', e
        FROM jsonb_array_elements($1::jsonb) AS e
        ON CONFLICT (id) DO UPDATE SET collectivite_id = excluded.collectivite_id, probe_id = excluded.probe_id,
-         status = excluded.status, opened_at = excluded.opened_at, resolved_at = excluded.resolved_at, body = excluded.body`,
+         status = excluded.status, opened_at = excluded.opened_at, resolved_at = excluded.resolved_at,
+         cause_id = excluded.cause_id, cause_collectivite_id = excluded.cause_collectivite_id, body = excluded.body`,
       [JSON.stringify(part)],
     );
   }
@@ -119,6 +120,10 @@ function incidentWhere(query: IncidentQuery): { where: string; params: unknown[]
   if (query.activeOnly) clauses.push(`status IN ('open', 'acknowledged', 'in-progress')`);
   if (query.endedOnly) clauses.push(`status IN ('resolved', 'closed')`);
   if (query.status !== undefined) clauses.push(`status = ${param(query.status)}`);
+  if (query.causeId !== undefined) clauses.push(`cause_id = ${param(query.causeId)}`);
+  // One row per cause: a dependent is listed under its cause, unless the cause is outside the list's
+  // collectivité (an area cut seen from one of its collectivités).
+  if (query.topLevel) clauses.push(query.collectiviteId !== undefined ? `(cause_id IS NULL OR cause_collectivite_id IS DISTINCT FROM collectivite_id)` : `cause_id IS NULL`);
   if (query.excludeIds?.length) clauses.push(`id <> ALL(${param(query.excludeIds)}::text[])`);
   // Period filter = overlap: opened before the end, not resolved before the start.
   if (query.to !== undefined) clauses.push(`opened_at < ${param(query.to)}`);

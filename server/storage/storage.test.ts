@@ -222,6 +222,40 @@ for (const backend of backends) {
       expect((await storage.loadIncidents({}))[0]?.version).toBe(7);
     });
 
+    it('keeps a dependent incident’s cause: lists one row per cause and a cause’s attached incidents (migration 9)', async () => {
+      const t0 = Date.UTC(2026, 2, 1);
+      const cause = { kind: 'area-cut', incidentId: 'cut', probeId: 'p-cut', collectiviteId: 'metz' } as const;
+      await storage.saveIncidents([
+        incident('cut', 'metz', t0),
+        incident('dep-metz', 'metz', t0 + 1, { cause }),
+        incident('dep-woippy', 'woippy', t0 + 2, { cause: { ...cause, atOpening: true } }),
+        incident('alone', 'woippy', t0 + 3),
+      ]);
+      const ids = (list: Incident[]) => list.map((i) => i.id);
+      expect(await storage.loadIncident?.('dep-woippy')).toEqual(incident('dep-woippy', 'woippy', t0 + 2, { cause: { ...cause, atOpening: true } }));
+      expect(ids(await storage.loadIncidents({ causeId: 'cut' }))).toEqual(['dep-woippy', 'dep-metz']);
+      expect(await storage.countIncidents?.({ causeId: 'cut', collectiviteId: 'woippy' })).toBe(1);
+      expect(ids(await storage.loadIncidents({ topLevel: true }))).toEqual(['alone', 'cut']);
+      // Seen from one collectivité, a dependent of another one's cause has its own row.
+      expect(ids(await storage.loadIncidents({ topLevel: true, collectiviteId: 'woippy' }))).toEqual(['alone', 'dep-woippy']);
+      expect(ids(await storage.loadIncidents({ topLevel: true, collectiviteId: 'metz' }))).toEqual(['cut']);
+      // Detached (a later version without a cause): its row is its own again.
+      await storage.saveIncidents([incident('dep-metz', 'metz', t0 + 1, { version: 2 })]);
+      expect(ids(await storage.loadIncidents({ causeId: 'cut' }))).toEqual(['dep-woippy']);
+    });
+
+    it('migration 9 fills the cause columns of incidents written before it', async () => {
+      const t0 = Date.UTC(2026, 2, 1);
+      await client.exec('ALTER TABLE incident DROP COLUMN cause_id; ALTER TABLE incident DROP COLUMN cause_collectivite_id; DELETE FROM schema_migrations WHERE version = 9');
+      const dependent = incident('dep', 'metz', t0, { cause: { kind: 'site-cut', incidentId: 'cut', probeId: 'p-cut', collectiviteId: 'metz' } });
+      await client.query(`INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, body) VALUES ($1, $2, $3, $4, $5, NULL, $6::jsonb)`, [
+        dependent.id, dependent.collectiviteId, dependent.probeId, dependent.status, dependent.openedAt, JSON.stringify(dependent),
+      ]);
+      await storage.migrate();
+      expect((await storage.loadIncidents({ causeId: 'cut' })).map((i) => i.id)).toEqual(['dep']);
+      expect(await storage.loadIncidents({ topLevel: true })).toEqual([]);
+    });
+
     it('appends operator actions with who and when', async () => {
       await storage.appendOperatorAction({ incidentId: 'i1', at: 42, by: 'support', action: 'acknowledge', comment: 'on it' });
       await storage.appendOperatorAction({ incidentId: 'i1', at: 43, by: 'support', action: 'close' });

@@ -2,6 +2,7 @@
 // coalesced per probe and per incident and flushed at most every `flushMs`, so a storm of
 // thousands of changes leaves as a few batches; recent batches are kept for resume. Browser-safe:
 // no Node API, timers and epoch injected, so the offline demo runs this very hub in a tab.
+import { causeForReader } from '../../src/domain/incident-cause.ts';
 import type { Incident, Instant, ProbeStatus } from '../../src/domain/model.ts';
 import {
   PROTOCOL_VERSION,
@@ -159,7 +160,8 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
       }
     }
     for (const incident of change.incidents) {
-      for (const s of targets(incident.collectiviteId)) s.incidents.set(incident.id, incident);
+      // A référent's stream sees another collectivité's cause only by its kind (incident-cause.ts).
+      for (const s of targets(incident.collectiviteId)) s.incidents.set(incident.id, causeForReader(incident, collectiviteOfScope(s.scope)));
       pending = true;
     }
     if (pending && flushTimer === undefined) flushTimer = timers.setTimeout(flush, flushMs);
@@ -220,7 +222,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     const estate = estateForScope(view.estate(), scope);
     const probeIds = collectiviteId === undefined ? undefined : new Set(estate.probes.map((p) => p.id));
     const statuses = [...view.statuses()].filter((st) => !probeIds || probeIds.has(st.probeId));
-    const incidents = [...view.incidents()].filter((inc) => collectiviteId === undefined || inc.collectiviteId === collectiviteId);
+    const incidents = [...view.incidents()].filter((inc) => collectiviteId === undefined || inc.collectiviteId === collectiviteId).map((inc) => causeForReader(inc, collectiviteId));
     return { protocol: PROTOCOL_VERSION, stream: scope, epoch, seq, at: view.now(), estate, statuses, incidents, source: publicSourceHealth(view.sourceHealth()) };
   }
 

@@ -19,6 +19,7 @@ import { systemTimers, type Timers } from '../stream/timers.ts';
 import { echoKey, eventFromOperator, eventFromSource, sourceActionFor } from './action-mapping.ts';
 import { indexEstate, sameEstate, type EstateIndex } from '../../src/domain/estate-index.ts';
 import { PersistQueue } from './persist-queue.ts';
+import { linkToCause } from './cause-links.ts';
 import { restoreState, type RestoredState } from './restore.ts';
 import { repairingEvents, repairTally } from './source-boundary.ts';
 import { cleanEngineText } from '../../src/protocol/text.ts';
@@ -104,7 +105,24 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     }
   }
 
+  /** Cause incident id → ids of the incidents attached to it (cause-links.ts hands them over). */
+  const attached = new Map<string, Set<string>>();
+  function indexCause(incident: Incident, before: Incident | undefined): void {
+    const was = before?.cause?.incidentId;
+    const now = incident.cause?.incidentId;
+    if (was === now) return;
+    if (was !== undefined) attached.get(was)?.delete(incident.id);
+    if (now !== undefined) attached.set(now, (attached.get(now) ?? new Set()).add(incident.id));
+  }
+  function* attachedTo(incidentId: string): Generator<Incident> {
+    for (const id of attached.get(incidentId) ?? []) {
+      const incident = incidents.get(id);
+      if (incident) yield incident;
+    }
+  }
+
   function remember(incident: Incident, persist = true, alarms?: AlarmEvent[]): void {
+    indexCause(incident, incidents.get(incident.id));
     incidents.set(incident.id, incident);
     const current = latest.get(incident.probeId);
     if (!current || current.id === incident.id || current.openedAt <= incident.openedAt) latest.set(incident.probeId, incident);
@@ -127,7 +145,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
    * Apply one status; returns it with its owner when it changed anything (undefined when the probe
    * is unknown or nothing changed), and the incident it changed, if any.
    */
-  function applyStatus(status: ProbeStatus, observedAt: Instant): { changed?: ScopedStatus; incident?: Incident } {
+  function applyStatus(status: ProbeStatus, observedAt: Instant): { changed?: ScopedStatus; incidents?: Incident[] } {
     const ref = index.probeRef(status.probeId);
     if (!ref) {
       if (!unmapped.has(status.probeId) && unmapped.size < 10_000) unmapped.add(status.probeId);
@@ -145,8 +163,8 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     gate.observe(status, coverageRef(ref), observedAt);
     const downtimeEnded = prev?.inDowntime === true && !status.inDowntime;
     if (!stateChanged && prev.stateType === status.stateType && !downtimeEnded) return { changed };
-    const incident = reduceStatus(status, ref, downtimeEnded && !stateChanged ? observedAt : (status.lastCheck ?? observedAt));
-    return incident ? { changed, incident } : { changed };
+    const touched = reduceStatus(status, ref, downtimeEnded && !stateChanged ? observedAt : (status.lastCheck ?? observedAt));
+    return touched.length ? { changed, incidents: touched } : { changed };
   }
 
   function coverageRef(ref: ProbeRef) {
@@ -157,15 +175,22 @@ export function createSupervision(options: SupervisionOptions): Supervision {
    * Run a probe's status through the incident rules with the windows covering it; the incident
    * opens at the problem's start (`since`), or at the end of the planned work it started in.
    */
-  function reduceStatus(status: ProbeStatus, ref: ProbeRef, at: Instant): Incident | undefined {
+  function reduceStatus(status: ProbeStatus, ref: ProbeRef, at: Instant): Incident[] {
     const event = { type: 'status', at, since: status.since, state: status.state, stateType: status.stateType } as const;
     const previous = latest.get(status.probeId);
     const outcome = reduceStatusInMaintenance(previous, ref, event, gate.windowsFor(coverageRef(ref)), rules);
     gate.defer(status.probeId, outcome.deferredUntil !== undefined);
-    if (!outcome.changed || !outcome.incident) return undefined;
-    remember(outcome.incident, true, alarmEventsFor(previous, outcome.incident, status));
-    return outcome.incident;
+    if (!outcome.changed || !outcome.incident) return [];
+    const next = outcome.incident;
+    // Became active (opened or reopened): attached to its cause, and its group's incidents to theirs.
+    const opening = !previous || previous.id !== next.id;
+    const [incident = next, ...relinked] = isActive(next) && (opening || !isActive(previous)) ? linkToCause(linkState, next, opening) : [next];
+    remember(incident, true, alarmEventsFor(previous, incident, status));
+    for (const other of relinked) remember(other);
+    return [incident, ...relinked];
   }
+
+  const linkState = { index: () => index, status: (probeId: string) => statuses.get(probeId), latest: (probeId: string) => latest.get(probeId), attachedTo };
 
   /** Ask again for the probes planned work held back: their window may have ended or changed. */
   function reconsiderHeldBack(): void {
@@ -178,8 +203,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
         gate.defer(probeId, false);
         continue;
       }
-      const incident = reduceStatus(status, ref, Math.max(now, status.lastCheck ?? now));
-      if (incident) opened.push(incident);
+      opened.push(...reduceStatus(status, ref, Math.max(now, status.lastCheck ?? now)));
     }
     if (opened.length > 0) notify({ statuses: [], incidents: opened, sourceAt: now });
   }
@@ -194,16 +218,16 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       }
       const changed: ScopedStatus[] = [];
       const touched: Incident[] = [];
-      for (const status of snapshotStatuses) {
+      for (const status of causesFirst(snapshotStatuses)) {
         const result = applyStatus(status, at);
         if (result.changed) changed.push(result.changed);
-        if (result.incident) touched.push(result.incident);
+        if (result.incidents) touched.push(...result.incidents);
       }
       notify({ statuses: changed, incidents: touched, sourceAt: at, ...(estateChanged ? { estateChanged } : {}) });
     },
     status(status, observedAt) {
       const result = applyStatus(status, observedAt);
-      if (result.changed) notify({ statuses: [result.changed], incidents: result.incident ? [result.incident] : [], sourceAt: observedAt });
+      if (result.changed) notify({ statuses: [result.changed], incidents: result.incidents ?? [], sourceAt: observedAt });
     },
     action(action) {
       applySourceAction(action);
@@ -218,6 +242,21 @@ export function createSupervision(options: SupervisionOptions): Supervision {
         .catch((error: unknown) => log('storing engine downtimes failed', error));
     },
   };
+
+  /**
+   * A snapshot's statuses with the possible causes first — accesses, then inter-site links, then
+   * declared parents — so a dependent opening in the same snapshot finds its cause's incident open.
+   */
+  function causesFirst(list: readonly ProbeStatus[]): ProbeStatus[] {
+    const parents = new Set(index.estate.dependencies?.map((d) => d.parent));
+    const tier = (s: ProbeStatus) => {
+      const kind = index.probes.get(s.probeId)?.kind;
+      return kind === 'internet' ? 0 : kind === 'link' ? 1 : parents.has(s.probeId) ? 2 : 3;
+    };
+    const tiers: ProbeStatus[][] = [[], [], [], []];
+    for (const s of list) tiers[tier(s)]!.push(s);
+    return tiers.flat();
+  }
 
   function applySourceAction(action: SourceAction): void {
     const key = echoKey(action);
@@ -303,7 +342,12 @@ export function createSupervision(options: SupervisionOptions): Supervision {
   /** Resolved or closed incidents leave memory after `recentMs`; storage keeps them. */
   function prune(): void {
     const now = source.now();
-    for (const [id, incident] of incidents) if (!isLiveRecent(incident, now, recentMs)) incidents.delete(id);
+    for (const [id, incident] of incidents) {
+      if (isLiveRecent(incident, now, recentMs)) continue;
+      incidents.delete(id);
+      attached.delete(id);
+      if (incident.cause?.incidentId !== undefined) attached.get(incident.cause.incidentId)?.delete(id);
+    }
     for (const [key, at] of pushed) if (at < source.now() - ECHO_WINDOW_MS) pushed.delete(key);
   }
 
@@ -332,6 +376,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       if (restored.estate) index = indexEstate(restored.estate);
       for (const status of restored.statuses) if (index.siteOfProbe.has(status.probeId)) statuses.set(status.probeId, status);
       for (const incident of restored.incidents) {
+        indexCause(incident, undefined);
         incidents.set(incident.id, incident);
         const current = latest.get(incident.probeId);
         if (!current || current.openedAt < incident.openedAt) latest.set(incident.probeId, incident);

@@ -3,6 +3,7 @@ import type { AlarmSubject } from './alarm-model.ts';
 import { incidentAlarmEvents, gtiAlarmEvent, maintenanceAnnounced, maintenanceStarting, type MaintenanceNotice } from './alarm-events.ts';
 import { reduceIncident, type IncidentEvent, type ProbeRef } from './incidents.ts';
 import type { Incident } from './model.ts';
+import { attach } from './incident-cause.ts';
 
 const probe: ProbeRef = { probeId: 'p-wan', siteId: 's-ecole', collectiviteId: 'metz' };
 const subject: AlarmSubject = { collectivite: 'Metz', site: 'École Jules Ferry', equipment: 'Routeur', probe: 'Accès Internet' };
@@ -40,6 +41,18 @@ describe('incidentAlarmEvents over the real reducer', () => {
     ],
   ])('%s', (_name, events, expected) => {
     expect(alarms(events)).toEqual(expected);
+  });
+
+  test('an incident attached to its cause when it opened raises no transition alarm of its own; one attached later keeps its own', () => {
+    const cause = { kind: 'site-cut', incidentId: 'p-box@1', probeId: 'p-box', collectiviteId: 'metz' } as const;
+    const opened = attach(reduceIncident(undefined, probe, status(T0, 'WARNING')).incident!, cause, true);
+    expect(incidentAlarmEvents(undefined, opened, subject)).toEqual([]);
+    const escalated = reduceIncident(opened, probe, status(T0 + MIN, 'CRITICAL')).incident!;
+    const resolved = reduceIncident(escalated, probe, status(T0 + 2 * MIN, 'OK')).incident!;
+    expect([...incidentAlarmEvents(opened, escalated, subject), ...incidentAlarmEvents(escalated, resolved, subject)]).toEqual([]);
+    const alone = reduceIncident(undefined, probe, status(T0, 'CRITICAL')).incident!;
+    const late = attach(alone, cause, false);
+    expect(incidentAlarmEvents(late, reduceIncident(late, probe, status(T0 + MIN, 'OK')).incident!, subject).map((e) => e.kind)).toEqual(['resolved']);
   });
 
   test('keys are deterministic: the same change gives the same key', () => {

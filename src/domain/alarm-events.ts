@@ -6,6 +6,7 @@ import type { AlarmEvent, AlarmSubject, MaintenanceFacts } from './alarm-model.t
 import type { EstateIndex } from './estate-index.ts';
 import type { Incident, Instant } from './model.ts';
 import { isActive } from './incident-rules.ts';
+import { alarmsFollowCause } from './incident-cause.ts';
 
 /** The names an alarm about this probe shows, from the estate (undefined parts are left out). */
 export function alarmSubject(index: EstateIndex, probeId: string, output?: string): AlarmSubject | undefined {
@@ -35,6 +36,8 @@ function changedAt(next: Incident): Instant {
  * 'reopened' event at the new severity.
  */
 export function incidentAlarmEvents(previous: Incident | undefined, next: Incident, subject: AlarmSubject): AlarmEvent[] {
+  // A dependent attached to its cause when it opened: the cause's alarm speaks for it.
+  if (alarmsFollowCause(next)) return [];
   const base = { collectiviteId: next.collectiviteId, probeId: next.probeId, incidentId: next.id, severity: next.severity, subject };
   if (!previous || previous.id !== next.id) {
     return [{ ...base, key: `${next.id}:opened`, kind: 'opened', at: next.openedAt }];

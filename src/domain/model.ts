@@ -200,6 +200,23 @@ export interface DeliveryNote {
   digestOf?: number;
 }
 
+/** How a root cause explains its dependents (domain/root-cause.ts rules 1–4). */
+export const CAUSE_KINDS = ['site-cut', 'link-cut', 'dependency', 'area-cut'] as const;
+export type CauseKind = (typeof CAUSE_KINDS)[number];
+
+/**
+ * The cause a dependent incident is attached to (domain/incident-cause.ts): the cause probe's
+ * incident. Only `kind` is left when the reader may not see the cause (another collectivité's).
+ */
+export interface IncidentCause {
+  kind: CauseKind;
+  incidentId?: string;
+  probeId?: string;
+  collectiviteId?: string;
+  /** Attached when it opened: its alarms are the cause's (docs/alarms.md). */
+  atOpening?: boolean;
+}
+
 /** An incident: one probe's problem, from its first hard problem state to closure. */
 export interface Incident {
   id: string;
@@ -220,4 +237,6 @@ export interface Incident {
    * an incident, the higher version is the newer (incident-version.ts).
    */
   version: number;
+  /** Set on a dependent incident: the root cause it is attached to (GTI still runs per incident). */
+  cause?: IncidentCause;
 }

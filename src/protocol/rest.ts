@@ -50,6 +50,10 @@ export const incidentQuerySchema = periodQuerySchema.extend({
   siteId: z.string().max(128).optional(),
   /** `active`: open, acknowledged or in progress; `ended`: resolved or closed (the history). */
   status: z.enum(['open', 'acknowledged', 'in-progress', 'resolved', 'closed', 'active', 'ended']).optional(),
+  /** `cause`: one row per cause, attached incidents left out and counted in `attached`. */
+  grouping: z.enum(['cause']).optional(),
+  /** The incidents attached to this cause incident (a cause row expanded). */
+  causeId: z.string().max(128).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -59,6 +63,8 @@ export const incidentPageSchema = z.object({
   total: z.number().int().nonnegative(),
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1),
+  /** With `grouping=cause`: how many incidents (matching the same filters) each cause row holds; absent: none. */
+  attached: z.record(z.string(), z.number().int().positive()).optional(),
 });
 
 /** An operator's comment: no NUL or lone surrogate (400 naming `comment`), NFC, at most 2,000 characters, not blank where required. */

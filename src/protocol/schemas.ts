@@ -4,6 +4,7 @@
 // domain model so the two cannot drift.
 import { z } from 'zod';
 import {
+  CAUSE_KINDS,
   CAMERA_CONDITIONS,
   DELIVERY_AUDIENCES,
   DELIVERY_CHANNELS,
@@ -101,6 +102,10 @@ export const incidentSchema = z.object({
   timeline: z.array(timelineEntrySchema),
   /** Bumped by the gateway on every change: the higher version is the newer copy. */
   version: z.number().int().positive(),
+  /** A dependent incident's root cause (domain/incident-cause.ts); only `kind` when the cause is another collectivité's. */
+  cause: z
+    .object({ kind: z.enum(CAUSE_KINDS), incidentId: id.optional(), probeId: id.optional(), collectiviteId: id.optional(), atOpening: z.boolean().optional() })
+    .optional(),
 });
 
 /** Most declared dependencies an estate carries (a larger configuration is cut by the source). */

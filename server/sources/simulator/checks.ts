@@ -3,7 +3,7 @@
 // filling), at its own phase-aligned slots: 50,000 healthy probes cost nothing.
 import type { Instant, ProbeStatus } from '../../../src/domain/model.ts';
 import { isProblem } from '../../../src/domain/model.ts';
-import { healthyResult, unreachableResult, type CheckResult } from './check-result.ts';
+import { failedResult, healthyResult, unreachableResult, type CheckResult } from './check-result.ts';
 import { diskResult } from './disk-model.ts';
 import { emitStatus, schedule, type ProbeRuntime, type SimState } from './sim-state.ts';
 
@@ -12,6 +12,8 @@ export function observe(p: ProbeRuntime, t: Instant): CheckResult {
   if (p.pinned) return p.pinned;
   if (p.site.outages > 0) return unreachableResult(p.probe);
   if (p.site.linkCuts > 0) return unreachableResult(p.probe, 'link');
+  // A declared parent down (a camera's switch): the child does not answer either.
+  if (p.parents.some((q) => isDown(q.status))) return failedResult(p.probe);
   if (p.fault) return p.fault.result;
   if (p.disk) return diskResult(p.disk, t);
   return healthyResult(p.probe);
@@ -74,8 +76,14 @@ export function runCheck(sim: SimState, p: ProbeRuntime, t: Instant): void {
   p.status = next;
   if (!visiblyDifferent(before, next)) return;
   emitStatus(sim, p, t);
+  if (isDown(before) !== isDown(next)) for (const child of p.children) wake(sim, child);
   const becameHardProblem = stateType === 'HARD' && isProblem(next.state) && (stateChanged || before.stateType === 'SOFT');
   if (becameHardProblem) sim.hooks.hardProblem(sim, p);
+}
+
+/** A parent its children cannot work through: confirmed (HARD) CRITICAL. */
+export function isDown(status: ProbeStatus): boolean {
+  return status.state === 'CRITICAL' && status.stateType === 'HARD';
 }
 
 function visiblyDifferent(a: ProbeStatus, b: ProbeStatus): boolean {

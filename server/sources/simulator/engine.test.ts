@@ -142,3 +142,36 @@ describe('operator actions from Vigie', () => {
     expect(actions).toEqual(['acknowledge', 'start-intervention']);
   });
 });
+
+describe('declared dependencies (Icinga 2 Dependency objects)', () => {
+  const edges = estate.dependencies ?? [];
+  const byId = new Map(estate.probes.map((p) => [p.id, p]));
+
+  it('the estate declares each site’s cameras behind its first switch, without changing anything else', () => {
+    expect(edges.length).toBeGreaterThan(10);
+    for (const { parent, child } of edges) {
+      expect(byId.get(parent)).toMatchObject({ kind: 'host', name: 'Ping commutateur' });
+      expect(byId.get(child)?.kind).toBe('camera');
+    }
+    const { dependencies: _edges, ...rest } = generateEstate({ seed: 3, scale: 'small' });
+    expect(rest.probes).toEqual(estate.probes);
+  });
+
+  it('a switch confirmed down takes its cameras down with it, and they come back with it', () => {
+    const sim = createSimulation({ estate, seed: 3, start: START, hours, options: { activity: 0 } });
+    advance(sim, START + 10 * MIN);
+    const parent = edges[0]!.parent;
+    const cameras = edges.filter((e) => e.parent === parent).map((e) => e.child);
+    const stateOf = (id: string) => currentStatuses(sim).find((s) => s.probeId === id);
+    expect(cameras.map((id) => stateOf(id)?.state)).toEqual(cameras.map(() => 'OK'));
+    injectChange(sim, parent, 'CRITICAL', 'PING CRITICAL - Packet loss = 100%');
+    advance(sim, START + 30 * MIN);
+    for (const id of cameras) expect(stateOf(id)).toMatchObject({ state: 'CRITICAL', stateType: 'HARD', output: 'CAMERA CRITICAL - offline, no answer to ONVIF GetStatus' });
+    // A camera of another site is untouched.
+    const other = edges.find((e) => e.parent !== parent)!.child;
+    expect(stateOf(other)?.state).toBe('OK');
+    injectChange(sim, parent, 'OK', 'PING OK');
+    advance(sim, START + 50 * MIN);
+    for (const id of cameras) expect(stateOf(id)?.state).toBe('OK');
+  });
+});

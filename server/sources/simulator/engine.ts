@@ -6,7 +6,7 @@ import { isProblem } from '../../../src/domain/model.ts';
 import type { SourceAction } from '../../../src/protocol/source.ts';
 import type { Estate } from '../../../src/protocol/schemas.ts';
 import { probeFigure, type CheckResult } from './check-result.ts';
-import { lastSlot, observe, wake } from './checks.ts';
+import { isDown, lastSlot, observe, wake } from './checks.ts';
 import { createDiskModel } from './disk-model.ts';
 import { EventQueue } from './event-queue.ts';
 import { repairAfterIntervention, startBackgroundFaults } from './faults.ts';
@@ -54,10 +54,20 @@ export function createSimulation(config: SimulationConfig): Simulation {
       neglected: false,
       intervened: false,
       queued: false,
+      parents: [],
+      children: [],
     };
     site.probes.push(p);
     return p;
   });
+  const runtimeOf = new Map(probes.map((p) => [p.probe.id, p]));
+  for (const { parent, child } of estate.dependencies ?? []) {
+    const [up, down] = [runtimeOf.get(parent), runtimeOf.get(child)];
+    if (up && down && up !== down) {
+      down.parents.push(up);
+      up.children.push(down);
+    }
+  }
   const staffDesks = options.staff.map((_, i) => i);
   const state: SimState = {
     estate,
@@ -65,7 +75,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
     prng,
     queue: new EventQueue(),
     probes,
-    byId: new Map(probes.map((p) => [p.probe.id, p])),
+    byId: runtimeOf,
     sites,
     hours: config.hours,
     now: start,
@@ -138,9 +148,11 @@ export function injectChange(sim: SimState, probeId: string, state: ProbeState, 
     return drain(sim);
   }
   const changed = result.state !== p.status.state;
+  const before = p.status;
   p.attempt = state === 'OK' ? 0 : sim.options.maxAttempts;
   p.status = toStatus(probeId, result, 'HARD', sim.now, changed ? sim.now : p.status.since, p.status.inDowntime);
   emitStatus(sim, p, sim.now);
+  if (isDown(before) !== isDown(p.status)) for (const child of p.children) wake(sim, child);
   if (isProblem(state) && changed) notifyStaff(sim, p);
   return drain(sim);
 }

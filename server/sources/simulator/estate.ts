@@ -1,7 +1,7 @@
 // Seeded generation of a Moselle Fibre estate: collectivités on real Moselle communes, their sites
 // placed inside the commune (site-placement.ts), and the equipment and probes of each site. Same
 // seed, same estate.
-import type { Collectivite, Equipment, Probe, Site, SiteKind } from '../../../src/domain/model.ts';
+import type { Collectivite, Equipment, EquipmentKind, Probe, Site, SiteKind } from '../../../src/domain/model.ts';
 import type { Estate } from '../../../src/protocol/schemas.ts';
 import { FIRST_SITE_KINDS, LATER_SITE_KINDS, SITE_EQUIPMENT, SITE_NAMES, townHallName } from './estate-templates.ts';
 import { MOSELLE_COMMUNES, MOSELLE_EPCIS, type CommunePlace } from './places.ts';
@@ -97,6 +97,7 @@ function addSites(estate: Estate, prng: Prng, collectivite: Collectivite, commun
 
 function addEquipment(estate: Estate, prng: Prng, site: Site, size: number, secondary: boolean): void {
   let e = 0;
+  const siteProbes: Array<{ probe: Probe; equipment: EquipmentKind }> = [];
   for (const template of SITE_EQUIPMENT[site.kind]) {
     const [lo, hi] = template.count;
     const count = Math.max(lo, Math.min(hi, Math.round(lo + (hi - lo) * size * prng.between(0.6, 1.4))));
@@ -108,9 +109,22 @@ function addEquipment(estate: Estate, prng: Prng, site: Site, size: number, seco
         if (probe.secondaryOnly && !secondary) continue;
         const entry: Probe = { id: `${equipment.id}-p${++p}`, equipmentId: equipment.id, name: probe.name, kind: probe.kind, interval: probe.interval };
         estate.probes.push(entry);
+        siteProbes.push({ probe: entry, equipment: template.kind });
       }
     }
   }
+  declareDependencies(estate, siteProbes);
+}
+
+/**
+ * Declared dependencies, as an Icinga 2 configuration would have them (`Dependency` objects): the
+ * site's cameras are powered and connected through its first switch (PoE), so each camera depends on
+ * that switch's ping. Uses no randomness: the estate is the same as without them.
+ */
+function declareDependencies(estate: Estate, siteProbes: ReadonlyArray<{ probe: Probe; equipment: EquipmentKind }>): void {
+  const parent = siteProbes.find((p) => p.equipment === 'switch' && p.probe.kind === 'host')?.probe.id;
+  if (parent === undefined) return;
+  for (const { probe } of siteProbes) if (probe.kind === 'camera') (estate.dependencies ??= []).push({ parent, child: probe.id });
 }
 
 /** "Caméra parvis", "Caméra entrée", … then "Caméra parvis 2" once the names are used up. */

@@ -55,6 +55,10 @@ export interface ProbeRuntime {
   intervened: boolean;
   /** Waiting in the support staff's queue. */
   queued: boolean;
+  /** Declared parents (estate.dependencies): while one is down (HARD CRITICAL), this probe fails too. */
+  parents: ProbeRuntime[];
+  /** Declared children: checked again whenever this probe's state changes. */
+  children: ProbeRuntime[];
 }
 
 export interface SimOptions {

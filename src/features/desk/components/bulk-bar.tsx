@@ -5,7 +5,7 @@ import { refusalFor } from '../../../domain/incident-rules.ts';
 import type { Incident } from '../../../domain/model.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import type { BulkActionResult } from '../../../protocol/rest.ts';
-import { useBulkAction } from '../api/use-bulk-action.ts';
+import { useBulkAction } from '../../../api/use-bulk-action.ts';
 import { deskMessages } from '../messages.ts';
 
 type BulkVerb = 'acknowledge' | 'start-intervention';

@@ -20,6 +20,10 @@ export interface IncidentFilters {
   period: IncidentPeriod;
   /** An explicit [from, to) instead of `period` (the référent's past 12 months). */
   range?: { from: number; to: number };
+  /** `cause`: one row per cause, attached incidents counted under it (domain/incident-cause.ts). */
+  grouping?: 'cause';
+  /** The incidents attached to this cause incident. */
+  causeId?: string;
   page: number;
   pageSize: number;
 }
@@ -37,6 +41,8 @@ export function incidentsQueryOptions(client: ApiClient, filters: IncidentFilter
         period: filters.period === 'all' || filters.range ? undefined : filters.period,
         from: filters.range?.from,
         to: filters.range?.to,
+        grouping: filters.grouping,
+        causeId: filters.causeId,
         page: filters.page,
         pageSize: filters.pageSize,
       }),

@@ -5,6 +5,10 @@ import { useMessages } from '../../../i18n/locale-context.ts';
 import type { Role } from '../../../protocol/rest.ts';
 import { useIncidentAction } from '../api/use-incident-action.ts';
 import { incidentMessages } from '../messages.ts';
+import { causeMessages } from '../cause-messages.ts';
+import { useBulkAction } from '../../../api/use-bulk-action.ts';
+import { useAttachedIncidents } from '../api/use-attached-incidents.ts';
+import { DEFAULT_INCIDENT_FILTERS, type IncidentFilters } from '../api/incidents-query-options.ts';
 
 /** Who may do what: the support cell acts on incidents; a référent may only comment; the wall nothing. */
 const ACTIONS_BY_ROLE: Record<Role, readonly OperatorActionType[]> = {
@@ -21,14 +25,35 @@ const PRIMARY =
 const SECONDARY =
   'rounded border border-slate-500 bg-slate-800 px-3 py-1.5 text-slate-100 hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 disabled:opacity-50';
 
-export function IncidentActions({ incident, role, onActed }: { incident: Incident; role: Role | undefined; onActed?: (updated: Incident) => void }) {
+/** A cause row's attached incidents, under the list's filters (actions may apply to them too). */
+export interface AttachedScope {
+  count: number;
+  filters: IncidentFilters;
+}
+
+interface IncidentActionsProps {
+  incident: Incident;
+  role: Role | undefined;
+  onActed?: (updated: Incident) => void;
+  attached?: AttachedScope | undefined;
+}
+
+export function IncidentActions({ incident, role, onActed, attached }: IncidentActionsProps) {
   const m = useMessages(incidentMessages);
+  const cm = useMessages(causeMessages);
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [comment, setComment] = useState('');
   const [missingComment, setMissingComment] = useState(false);
   const [done, setDone] = useState<OperatorActionType | undefined>();
+  const [bulkDone, setBulkDone] = useState<{ action: OperatorActionType; done: number; refused: number } | undefined>();
+  const offerAttached = role === 'support' && (attached?.count ?? 0) > 0;
+  const [withAttached, setWithAttached] = useState(true);
+  const applyToAttached = offerAttached && withAttached;
+  const attachedQuery = useAttachedIncidents(incident.id, attached?.filters ?? DEFAULT_INCIDENT_FILTERS, applyToAttached);
   const mutation = useIncidentAction();
+  const bulk = useBulkAction();
+  const pending = mutation.isPending || bulk.isPending;
   const actions = (role ? ACTIONS_BY_ROLE[role] : []).filter((a) => refusalFor(incident, a) === undefined);
   if (actions.length === 0) return null;
 
@@ -41,10 +66,27 @@ export function IncidentActions({ incident, role, onActed }: { incident: Inciden
     }
     setMissingComment(false);
     setDone(undefined);
+    setBulkDone(undefined);
     const body =
       action === 'acknowledge' || action === 'comment'
         ? { action, comment: text }
         : { action, ...(text ? { comment: text } : {}) };
+    if (applyToAttached) {
+      // One request for the cause and its attached incidents, each recorded (or refused) on its own.
+      const others = (attachedQuery.data?.items ?? []).filter((i) => refusalFor(i, action) === undefined).map((i) => i.id);
+      bulk.mutate(
+        { incidentIds: [incident.id, ...others], action: body },
+        {
+          onSuccess: ({ results }) => {
+            setComment('');
+            setBulkDone({ action, done: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length });
+            const own = results.find((r) => r.incidentId === incident.id);
+            if (own?.ok && own.incident) onActed?.(own.incident);
+          },
+        },
+      );
+      return;
+    }
     mutation.mutate(
       { incidentId: incident.id, action: body },
       {
@@ -91,13 +133,19 @@ export function IncidentActions({ incident, role, onActed }: { incident: Inciden
           {m.commentRequired}
         </p>
       )}
+      {offerAttached && (
+        <label className="flex items-center gap-2 text-sm text-slate-200">
+          <input type="checkbox" checked={withAttached} onChange={(e) => setWithAttached(e.target.checked)} className="h-4 w-4 accent-sky-500" />
+          {cm.applyToAttached(attachedQuery.data?.items.length ?? attached!.count)}
+        </label>
+      )}
       <div className="flex flex-wrap gap-2">
         {actions.map((action, i) => (
           <button
             key={action}
             type={i === 0 ? 'submit' : 'button'}
             className={i === 0 ? PRIMARY : SECONDARY}
-            disabled={mutation.isPending}
+            disabled={pending || (applyToAttached && attachedQuery.isPending)}
             onClick={i === 0 ? undefined : () => run(action)}
           >
             {m.action(action)}
@@ -105,12 +153,13 @@ export function IncidentActions({ incident, role, onActed }: { incident: Inciden
         ))}
       </div>
       <p aria-live="polite" className="text-sm">
-        {mutation.isPending && <span className="text-slate-300">{m.sending}</span>}
-        {!mutation.isPending && done && <span className="text-emerald-300">{m.actionDone(done)}</span>}
+        {pending && <span className="text-slate-300">{m.sending}</span>}
+        {!pending && done && <span className="text-emerald-300">{m.actionDone(done)}</span>}
+        {!pending && bulkDone && <span className="text-emerald-300">{cm.bulkDone(bulkDone.action, bulkDone.done, bulkDone.refused)}</span>}
       </p>
-      {mutation.isError && (
+      {(mutation.isError || bulk.isError) && (
         <p role="alert" className="text-sm font-semibold text-red-300">
-          {m.actionFailed(mutation.error.message)}
+          {m.actionFailed((mutation.error ?? bulk.error)?.message ?? '')}
         </p>
       )}
     </form>

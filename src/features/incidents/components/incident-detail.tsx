@@ -10,7 +10,7 @@ import { common } from '../../../i18n/common.ts';
 import type { Role } from '../../../protocol/rest.ts';
 import { STATUS_CHIP } from '../incident-tone.ts';
 import { incidentMessages } from '../messages.ts';
-import { IncidentActions } from './incident-actions.tsx';
+import { IncidentActions, type AttachedScope } from './incident-actions.tsx';
 import { pluginPerfdata, pluginSentence } from '../../../domain/plugin-output.ts';
 
 interface IncidentDetailProps {
@@ -22,10 +22,12 @@ interface IncidentDetailProps {
   /** The gateway's answer to an action taken here (the incident as it is now). */
   onActed?: (updated: Incident) => void;
   onClose: () => void;
+  /** A cause row's attached incidents: its actions may apply to them too. */
+  attached?: AttachedScope | undefined;
 }
 
 /** An incident's history (who did what, with comments as plain text) and the actions the role allows. */
-export function IncidentDetail({ incident, place, role, gti, onActed, onClose }: IncidentDetailProps) {
+export function IncidentDetail({ incident, place, role, gti, onActed, onClose, attached }: IncidentDetailProps) {
   const m = useMessages(incidentMessages);
   const c = useMessages(common);
   const display = useTimeDisplay();
@@ -80,7 +82,7 @@ export function IncidentDetail({ incident, place, role, gti, onActed, onClose }:
           ))}
         </ol>
       </div>
-      <IncidentActions key={incident.id} incident={incident} role={role} onActed={onActed} />
+      <IncidentActions key={incident.id} incident={incident} role={role} onActed={onActed} attached={attached} />
       <button
         type="button"
         onClick={onClose}

@@ -8,6 +8,7 @@ import { useServerNow } from '../../../live/use-live.ts';
 import { statusWords } from '../incident-words.ts';
 import { SEVERITY_CHIP, SEVERITY_SYMBOL, STATUS_CHIP } from '../incident-tone.ts';
 import { incidentMessages } from '../messages.ts';
+import { causeMessages } from '../cause-messages.ts';
 
 interface IncidentListProps {
   incidents: readonly Incident[];
@@ -19,11 +20,15 @@ interface IncidentListProps {
   renderSummary?: ((incident: Incident) => ReactNode) | undefined;
   /** Details of the selected incident, shown right under its line. */
   renderDetail?: (incident: Incident) => ReactNode;
+  /** How many incidents each cause row holds (grouping by cause), and what shows them. */
+  attached?: Readonly<Record<string, number>> | undefined;
+  renderAttached?: (incident: Incident, count: number) => ReactNode;
 }
 
 /** One line per incident; each is a button that opens its details and actions. */
-export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true, renderSummary, renderDetail }: IncidentListProps) {
+export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCollectivite = true, renderSummary, renderDetail, attached, renderAttached }: IncidentListProps) {
   const m = useMessages(incidentMessages);
+  const cm = useMessages(causeMessages);
   const display = useTimeDisplay();
   const now = useServerNow(30_000);
   return (
@@ -31,6 +36,7 @@ export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCol
       {incidents.map((incident) => {
         const place = placeOf(incident);
         const selected = incident.id === selectedId;
+        const count = attached?.[incident.id] ?? 0;
         return (
           <li key={incident.id} data-incident-id={incident.id}>
             <button
@@ -61,7 +67,13 @@ export function IncidentList({ incidents, placeOf, selectedId, onSelect, showCol
               <span className="col-span-2 text-sm text-slate-300">
                 {m.colOpened} {formatDateTime(display, incident.openedAt)}
               </span>
+              {incident.cause && (
+                <span className="col-span-2 justify-self-start rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200" data-cause-kind={incident.cause.kind}>
+                  {cm.attachedTo(cm.kind(incident.cause.kind))}
+                </span>
+              )}
             </button>
+            {count > 0 && renderAttached?.(incident, count)}
             {renderSummary && !selected && <div className="px-3 pb-2 text-sm">{renderSummary(incident)}</div>}
             {selected && renderDetail && <div className="border-t border-slate-800 p-2">{renderDetail(incident)}</div>}
           </li>

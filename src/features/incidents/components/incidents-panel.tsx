@@ -14,6 +14,7 @@ import { IncidentDetail } from './incident-detail.tsx';
 import { IncidentFilters } from './incident-filters.tsx';
 import { IncidentList } from './incident-list.tsx';
 import { QueryState } from '../../../ui/query-state.tsx';
+import { AttachedIncidents } from './attached-incidents.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { IncidentTimelineChart } from './incident-timeline-chart.tsx';
 
@@ -53,7 +54,9 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
     row?.querySelector('button')?.focus();
   }, [selectedId]);
   const effective = collectiviteId ? { ...filters, collectiviteId } : filters;
-  const query = useIncidentPage(effective);
+  // One row per cause; its attached incidents under "+N sondes rattachées" (domain/incident-cause.ts).
+  const query = useIncidentPage({ ...effective, grouping: 'cause' });
+  const attached = query.data?.attached;
   useLiveIncidentRefresh();
 
   const page = useMemo(() => reconcileIncidents(query.data?.items ?? [], live.byId), [query.data, live]);
@@ -96,6 +99,8 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
               setSelectedId(id === selectedId ? undefined : id);
             }}
             showCollectivite={!single}
+            attached={attached}
+            renderAttached={(incident, count) => <AttachedIncidents cause={incident} count={count} filters={effective} placeOf={placeOf} showCollectivite={!single} />}
             renderDetail={(incident) => (
               <IncidentDetail
                 incident={incident}
@@ -104,6 +109,7 @@ export function IncidentsPanel({ collectiviteId, renderGti }: { collectiviteId?:
                 gti={renderGti?.(incident)}
                 onActed={(updated) => setPinned((p) => (p && p.incident.id === updated.id ? { ...p, incident: reconcileIncident(p.incident, updated) } : p))}
                 onClose={() => closeDetail(incident.id)}
+                attached={attached?.[incident.id] ? { count: attached[incident.id]!, filters: effective } : undefined}
               />
             )}
           />

@@ -17,6 +17,7 @@ import { referentIncidentMessages, type ReferentStatusFilter } from '../referent
 import { IncidentDetail } from './incident-detail.tsx';
 import { IncidentList } from './incident-list.tsx';
 import { QueryState } from '../../../ui/query-state.tsx';
+import { AttachedIncidents } from './attached-incidents.tsx';
 import { IncidentPagination } from './incident-pagination.tsx';
 import { ReferentIncidentFilters } from './referent-incident-filters.tsx';
 
@@ -47,8 +48,11 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
   const base = { collectiviteId, siteId, period: 'all' as const };
   const showOpen = !ENDED.has(status);
   const showPast = !ACTIVE.has(status);
-  const open = useIncidentPage({ ...base, status: status === 'all' ? 'active' : status, page: 1, pageSize: OPEN_PAGE });
-  const past = useIncidentPage({ ...base, status: status === 'all' ? 'ended' : status, range, page: pastPage, pageSize: PAST_PAGE } satisfies IncidentFilters);
+  // One row per cause of the collectivité; a cause of another collectivité (an area cut) is not theirs to see.
+  const openFilters = { ...base, status: status === 'all' ? 'active' : status, page: 1, pageSize: OPEN_PAGE, grouping: 'cause' } satisfies IncidentFilters;
+  const pastFilters = { ...base, status: status === 'all' ? 'ended' : status, range, page: pastPage, pageSize: PAST_PAGE, grouping: 'cause' } satisfies IncidentFilters;
+  const open = useIncidentPage(openFilters);
+  const past = useIncidentPage(pastFilters);
 
   const live = useLiveIncidentsById();
   const openItems = useMemo(() => reconcileIncidents(open.data?.items ?? [], live.byId), [open.data, live]);
@@ -59,7 +63,7 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
   );
   const { role } = useSession();
   const placeOf = (incident: Incident) => incidentPlace(index, incident);
-  const list = (items: readonly Incident[]) => (
+  const list = (items: readonly Incident[], query: typeof open, filters: IncidentFilters) => (
     <IncidentList
       incidents={items}
       placeOf={placeOf}
@@ -67,6 +71,8 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
       onSelect={(id) => setSelectedId(id === selectedId ? undefined : id)}
       showCollectivite={false}
       renderSummary={renderGti}
+      attached={query.data?.attached}
+      renderAttached={(incident, count) => <AttachedIncidents cause={incident} count={count} filters={filters} placeOf={placeOf} showCollectivite={false} />}
       renderDetail={(incident) => (
         <IncidentDetail incident={incident} place={placeOf(incident)} role={role} gti={renderGti?.(incident)} onClose={() => setSelectedId(undefined)} />
       )}
@@ -93,10 +99,10 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
         <section aria-labelledby="incidents-open-title" className="flex flex-col gap-2">
           <h3 id="incidents-open-title" className="font-semibold text-slate-200">
             {r.openTitle}
-            {open.data && <span className="font-normal text-slate-300"> · {r.openCount(open.data.total)}</span>}
+            {open.data && <span className="font-normal text-slate-300"> · {r.openCount(open.data.total + Object.values(open.data.attached ?? {}).reduce((a, b) => a + b, 0))}</span>}
           </h3>
           <QueryState query={open} words={m} count={openItems.length} empty={r.noneOpen}>
-            {list(openItems)}
+            {list(openItems, open, openFilters)}
           </QueryState>
         </section>
       )}
@@ -106,7 +112,7 @@ export function ReferentIncidents({ collectiviteId, renderGti }: ReferentInciden
             {r.pastTitle}
           </h3>
           <QueryState query={past} words={m} count={pastItems.length} empty={r.nonePast}>
-            {list(pastItems)}
+            {list(pastItems, past, pastFilters)}
             {past.data && past.data.total > PAST_PAGE && <IncidentPagination page={past.data.page} pageSize={past.data.pageSize} total={past.data.total} onPage={setPastPage} />}
           </QueryState>
         </section>
