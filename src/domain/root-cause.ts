@@ -19,6 +19,7 @@
 // 5. Everything else is its own group of one.
 import type { Instant, ProbeKind, ProbeState } from './model.ts';
 import { stateSeverity } from './model.ts';
+import { complete, ITEMS_PER_STEP, type Steps } from './steps.ts';
 
 /** A troubled probe, placed: what folding needs to know about it. */
 export interface PlacedProblem {
@@ -91,15 +92,28 @@ export function foldProblems(
   rules: FoldingRules = DEFAULT_FOLDING_RULES,
   parentsOf?: ProbeParents,
 ): ProblemGroup[] {
+  return complete(foldProblemsInSteps(problems, epciOf, rules, parentsOf));
+}
+
+/** foldProblems in steps (domain/steps.ts): the desk folds a storm in slices between frames. */
+export function* foldProblemsInSteps(
+  problems: Iterable<PlacedProblem>,
+  epciOf: (collectiviteId: string) => string | undefined,
+  rules: FoldingRules = DEFAULT_FOLDING_RULES,
+  parentsOf?: ProbeParents,
+): Steps<ProblemGroup[]> {
+  let n = 0;
   const bySite = new Map<string, PlacedProblem[]>();
   for (const p of problems) {
     const list = bySite.get(p.siteId);
     if (list) list.push(p);
     else bySite.set(p.siteId, [p]);
+    if (++n % ITEMS_PER_STEP === 0) yield;
   }
   const cuts: SiteCut[] = [];
   const loose: PlacedProblem[] = [];
   for (const [siteId, list] of bySite) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
     if (list.length === 1 && !isCut(list[0]!) && !isLinkCut(list[0]!)) {
       loose.push(list[0]!);
       continue;
@@ -110,7 +124,7 @@ export function foldProblems(
   }
 
   const groups: ProblemGroup[] = [];
-  const byParent = parentsOf ? dependentsByCause(loose, cuts, parentsOf, rules) : new Map<PlacedProblem, PlacedProblem[]>();
+  const byParent = parentsOf ? yield* dependentsByCause(loose, cuts, parentsOf, rules) : new Map<PlacedProblem, PlacedProblem[]>();
   const cutOf = new Map(cuts.map((c) => [c.cause, c]));
   for (const [cause, dependents] of byParent) {
     const cut = cutOf.get(cause) ?? cuts.find((c) => c.members.includes(cause));
@@ -118,7 +132,10 @@ export function foldProblems(
     else groups.push(withFigures({ id: `dep:${cause.probeId}`, kind: 'dependency', causes: [cause], dependents }));
   }
   const folded = new Set([...byParent.keys(), ...[...byParent.values()].flat()]);
-  for (const p of loose) if (!folded.has(p)) groups.push(single(p));
+  for (const p of loose) {
+    if (!folded.has(p)) groups.push(single(p));
+    if (++n % ITEMS_PER_STEP === 0) yield;
+  }
 
   const cutsByArea = new Map<string, SiteCut[]>();
   for (const cut of cuts) {
@@ -129,8 +146,10 @@ export function foldProblems(
       if (list) list.push(cut);
       else cutsByArea.set(epci, [cut]);
     }
+    if (++n % ITEMS_PER_STEP === 0) yield;
   }
   for (const [epci, list] of cutsByArea) groups.push(...areaGroups(epci, list, rules));
+  yield;
   return worstFirst(groups);
 }
 
@@ -138,7 +157,7 @@ export function foldProblems(
  * Rule 3: each loose problem whose declared parent chain reaches a CRITICAL problem, and that is
  * unmeasured or started with it, keyed by its cause (the topmost CRITICAL parent on the chain).
  */
-function dependentsByCause(loose: readonly PlacedProblem[], cuts: readonly SiteCut[], parentsOf: ProbeParents, rules: FoldingRules): Map<PlacedProblem, PlacedProblem[]> {
+function* dependentsByCause(loose: readonly PlacedProblem[], cuts: readonly SiteCut[], parentsOf: ProbeParents, rules: FoldingRules): Steps<Map<PlacedProblem, PlacedProblem[]>> {
   const known = new Map<string, PlacedProblem>();
   for (const p of loose) known.set(p.probeId, p);
   for (const c of cuts) for (const p of c.members) known.set(p.probeId, p);
@@ -147,7 +166,9 @@ function dependentsByCause(loose: readonly PlacedProblem[], cuts: readonly SiteC
     return p && p.state === 'CRITICAL' ? p : undefined;
   };
   const byCause = new Map<PlacedProblem, PlacedProblem[]>();
+  let n = 0;
   for (const p of loose) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
     let cause: PlacedProblem | undefined;
     let at = p;
     const seen = new Set([p]);

@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Steps } from '../domain/steps.ts';
+import { runInSlices, type SliceTasks } from './slices.ts';
+
+/** A task queue run by hand, with a clock that moves 1 ms per step taken. */
+function handTasks() {
+  const queue: Array<() => void> = [];
+  let clock = 0;
+  const tasks: SliceTasks = {
+    post(run) {
+      queue.push(run);
+      return () => queue.splice(queue.indexOf(run), 1);
+    },
+    now: () => clock,
+  };
+  return { tasks, queue, tick: () => (clock += 1), runNext: () => queue.shift()?.() };
+}
+
+function* count(to: number, tick: () => void, seen: number[]): Steps<number> {
+  for (let i = 1; i <= to; i++) {
+    seen.push(i);
+    tick();
+    yield;
+  }
+  return to;
+}
+
+describe('runInSlices', () => {
+  it('runs about budgetMs of steps per task and hands over the result once, at the end', () => {
+    const { tasks, queue, tick, runNext } = handTasks();
+    const seen: number[] = [];
+    const done = vi.fn();
+    runInSlices(count(10, tick, seen), done, tasks, 4);
+    expect(seen).toEqual([1, 2, 3, 4]); // the first slice runs at once
+    expect(done).not.toHaveBeenCalled();
+    expect(queue).toHaveLength(1);
+    runNext();
+    expect(seen).toHaveLength(8);
+    runNext();
+    expect(done).toHaveBeenCalledExactlyOnceWith(10);
+    expect(queue).toHaveLength(0);
+  });
+
+  it('finishes in the caller’s task when the work fits in one slice', () => {
+    const { tasks, queue, tick } = handTasks();
+    const done = vi.fn();
+    runInSlices(count(3, tick, []), done, tasks, 8);
+    expect(done).toHaveBeenCalledExactlyOnceWith(3);
+    expect(queue).toHaveLength(0);
+  });
+
+  it('stops: no further slice, no result', () => {
+    const { tasks, queue, tick } = handTasks();
+    const seen: number[] = [];
+    const done = vi.fn();
+    const stop = runInSlices(count(10, tick, seen), done, tasks, 4);
+    stop();
+    expect(queue).toHaveLength(0);
+    expect(seen).toHaveLength(4);
+    expect(done).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,59 @@
+// Runs step generators (domain/steps.ts) in slices: each slice runs steps until SLICE_MS have gone,
+// then the rest waits for a later task, so the map's frames, the socket's batches and the user's
+// keys get the main thread in between. A storm's desk fold done in one go was a 50–100 ms task
+// (docs/benchmarks.md, "Storm long tasks, second pass").
+import type { Steps } from '../domain/steps.ts';
+
+/** Well under the 50 ms of a long task, even on a loaded machine where a step takes longer. */
+export const SLICE_MS = 8;
+
+export interface SliceTasks {
+  /** Runs `run` in a later task; the returned function cancels it. */
+  post(run: () => void): () => void;
+  now(): number;
+}
+
+interface PostTaskScheduler {
+  postTask(callback: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<unknown>;
+}
+
+/**
+ * The browser's task queue: `scheduler.postTask` where there is one (no 4 ms clamp on nested
+ * timeouts), a zero timeout elsewhere (and in tests, where fake timers drive it).
+ */
+export const browserTasks: SliceTasks = {
+  post(run) {
+    const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
+    if (typeof scheduler?.postTask === 'function') {
+      const controller = new AbortController();
+      scheduler.postTask(run, { priority: 'user-visible', signal: controller.signal }).catch(() => undefined);
+      return () => controller.abort();
+    }
+    const timer = setTimeout(run, 0);
+    return () => clearTimeout(timer);
+  },
+  now: () => performance.now(),
+};
+
+/**
+ * Runs `steps` to the end in slices of about `budgetMs` — the first one now — and hands the result
+ * to `done`. The returned function stops it (`done` is then never called).
+ */
+export function runInSlices<T>(steps: Steps<T>, done: (value: T) => void, tasks: SliceTasks = browserTasks, budgetMs = SLICE_MS): () => void {
+  let cancelNext: (() => void) | undefined;
+  let stopped = false;
+  const slice = () => {
+    cancelNext = undefined;
+    const start = tasks.now();
+    let next = steps.next();
+    while (!next.done && tasks.now() - start < budgetMs) next = steps.next();
+    if (next.done) done(next.value);
+    else if (!stopped) cancelNext = tasks.post(slice);
+  };
+  slice();
+  return () => {
+    stopped = true;
+    cancelNext?.();
+    steps.return(undefined as never);
+  };
+}
