@@ -60,3 +60,27 @@ describe('runInSlices', () => {
     expect(done).not.toHaveBeenCalled();
   });
 });
+
+describe('runInSlices stopped from inside a step', () => {
+  it('takes no further step and hands over no result', () => {
+    const { tasks, queue, tick, runNext } = handTasks();
+    const done = vi.fn();
+    const taken: string[] = [];
+    let stop = () => {};
+    function* selfStopping(): Steps<string> {
+      taken.push('first');
+      tick(); // ends the first slice
+      yield;
+      taken.push('second');
+      stop(); // a callback of this step stops the run (the store stopped while reading)
+      yield;
+      taken.push('third');
+      return 'never';
+    }
+    stop = runInSlices(selfStopping(), done, tasks, 1);
+    runNext();
+    expect(taken).toEqual(['first', 'second']);
+    expect(queue).toHaveLength(0);
+    expect(done).not.toHaveBeenCalled();
+  });
+});

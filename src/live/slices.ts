@@ -42,18 +42,28 @@ export const browserTasks: SliceTasks = {
 export function runInSlices<T>(steps: Steps<T>, done: (value: T) => void, tasks: SliceTasks = browserTasks, budgetMs = SLICE_MS): () => void {
   let cancelNext: (() => void) | undefined;
   let stopped = false;
+  let running = false;
   const slice = () => {
     cancelNext = undefined;
     const start = tasks.now();
-    let next = steps.next();
-    while (!next.done && tasks.now() - start < budgetMs) next = steps.next();
+    let next: IteratorResult<void, T>;
+    running = true;
+    try {
+      do next = steps.next();
+      while (!next.done && !stopped && tasks.now() - start < budgetMs);
+    } finally {
+      running = false;
+    }
+    if (stopped) return;
     if (next.done) done(next.value);
-    else if (!stopped) cancelNext = tasks.post(slice);
+    else cancelNext = tasks.post(slice);
   };
   slice();
   return () => {
+    if (stopped) return;
     stopped = true;
     cancelNext?.();
-    steps.return(undefined as never);
+    // Stopped from inside a step (the steps' own callbacks): they end at that step instead.
+    if (!running) steps.return(undefined as never);
   };
 }
