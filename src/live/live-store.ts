@@ -194,8 +194,8 @@ export class LiveStore {
   }
 
   /** Statuses of the probes in trouble now: WARNING, CRITICAL or UNKNOWN and not in maintenance. */
-  *troubledStatuses(): Generator<ProbeStatus> {
-    yield* this.troubled.statuses(this.statuses);
+  troubledStatuses(): ProbeStatus[] {
+    return this.troubled.statuses(this.statuses);
   }
 
   /** Sites whose worst state changed since the last drain (read by the map once per frame). */

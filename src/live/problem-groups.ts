@@ -57,7 +57,7 @@ export function selectProblemGroups(store: LiveStore, collectiviteId?: string): 
  */
 export function* problemGroupsInSteps(store: LiveStore, collectiviteId?: string): Steps<ProblemGroup[]> {
   const { index } = store;
-  const placed = yield* placedInSteps(index, [...store.troubledStatuses()], collectiviteId);
+  const placed = yield* placedInSteps(index, store.troubledStatuses(), collectiviteId);
   return yield* foldProblemsInSteps(placed, (id) => index.collectivites.get(id)?.epci, undefined, declaredParents(index));
 }
 
