@@ -19,7 +19,7 @@
 // 5. Everything else is its own group of one.
 import type { Instant, ProbeKind, ProbeState } from './model.ts';
 import { stateSeverity } from './model.ts';
-import { complete, ITEMS_PER_STEP, type Steps } from './steps.ts';
+import { complete, ITEMS_PER_STEP, sortInSteps, type Steps } from './steps.ts';
 
 /** A troubled probe, placed: what folding needs to know about it. */
 export interface PlacedProblem {
@@ -148,9 +148,11 @@ export function* foldProblemsInSteps(
     }
     if (++n % ITEMS_PER_STEP === 0) yield;
   }
-  for (const [epci, list] of cutsByArea) groups.push(...areaGroups(epci, list, rules));
-  yield;
-  return worstFirst(groups);
+  for (const [epci, list] of cutsByArea) {
+    groups.push(...areaGroups(epci, list, rules));
+    yield;
+  }
+  return yield* worstFirst(groups);
 }
 
 /**
@@ -292,8 +294,8 @@ function withFigures(g: Pick<ProblemGroup, 'id' | 'kind' | 'causes' | 'dependent
 }
 
 /** Worst state first, then the biggest, then the oldest; ids break ties. Keys read once per group. */
-function worstFirst(groups: ProblemGroup[]): ProblemGroup[] {
+function* worstFirst(groups: ProblemGroup[]): Steps<ProblemGroup[]> {
   const keyed = groups.map((g) => ({ g, severity: stateSeverity(g.state), size: g.causes.length + g.dependents.length }));
-  keyed.sort((a, b) => b.severity - a.severity || b.size - a.size || a.g.since - b.g.since || (a.g.id < b.g.id ? -1 : a.g.id > b.g.id ? 1 : 0));
-  return keyed.map((k) => k.g);
+  const sorted = yield* sortInSteps(keyed, (a, b) => b.severity - a.severity || b.size - a.size || a.g.since - b.g.since || (a.g.id < b.g.id ? -1 : a.g.id > b.g.id ? 1 : 0));
+  return sorted.map((k) => k.g);
 }

@@ -7,7 +7,7 @@ import { isActive } from '../../domain/incident-rules.ts';
 import { stateSeverity, type Incident, type ProbeState } from '../../domain/model.ts';
 import { groupProbes, type PlacedProblem, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
 import { searchFold } from '../../domain/search-fold.ts';
-import { complete, ITEMS_PER_STEP, type Steps } from '../../domain/steps.ts';
+import { complete, ITEMS_PER_STEP, sortInSteps, type Steps } from '../../domain/steps.ts';
 
 export interface DeskProblem {
   probeId: string;
@@ -68,8 +68,8 @@ export function* deskRowsInSteps(groups: readonly ProblemGroup[], index: EstateI
     ranked.push({ row, rank: urgency && row.incidents.length > 0 ? rankOf(row.incidents, urgency) : Infinity, severity: stateSeverity(row.state) });
     if (ranked.length % ITEMS_PER_STEP === 0) yield;
   }
-  ranked.sort((a, b) => a.rank - b.rank || b.severity - a.severity || a.row.since - b.row.since || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
-  return ranked.map((r) => r.row);
+  const sorted = yield* sortInSteps(ranked, (a, b) => a.rank - b.rank || b.severity - a.severity || a.row.since - b.row.since || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  return sorted.map((r) => r.row);
 }
 
 // A storm has ~10,000 rows and the desk refolds every few hundred ms: a row is rebuilt only when its
