@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Steps } from '../domain/steps.ts';
-import { runInSlices, type SliceTasks } from './slices.ts';
+import { inSlices, runInSlices, type SliceTasks } from './slices.ts';
 
 /** A task queue run by hand, with a clock that moves 1 ms per step taken. */
 function handTasks() {
@@ -82,5 +82,21 @@ describe('runInSlices stopped from inside a step', () => {
     expect(taken).toEqual(['first', 'second']);
     expect(queue).toHaveLength(0);
     expect(done).not.toHaveBeenCalled();
+  });
+});
+
+describe('inSlices', () => {
+  it('resolves with the result, or rejects with what a later slice threw', async () => {
+    const { tasks, queue, tick, runNext } = handTasks();
+    const ok = inSlices(count(10, tick, []), tasks, 4);
+    function* failing(): Steps<number> {
+      tick(); // ends the first slice: the error comes from a later one
+      yield;
+      throw new Error('bad line');
+    }
+    const failed = inSlices(failing(), tasks, 1);
+    while (queue.length > 0) runNext();
+    await expect(ok).resolves.toBe(10);
+    await expect(failed).rejects.toThrow('bad line');
   });
 });

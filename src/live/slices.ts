@@ -67,3 +67,18 @@ export function runInSlices<T>(steps: Steps<T>, done: (value: T) => void, tasks:
     if (!running) steps.return(undefined as never);
   };
 }
+
+function* settled<T>(steps: Steps<T>): Steps<{ ok: true; value: T } | { ok: false; error: Error }> {
+  try {
+    return { ok: true, value: yield* steps };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/** runInSlices as a promise: the result, or what a step threw (in whichever slice it threw). */
+export function inSlices<T>(steps: Steps<T>, tasks: SliceTasks = browserTasks, budgetMs = SLICE_MS): Promise<T> {
+  return new Promise((resolve, reject) => {
+    runInSlices(settled(steps), (result) => (result.ok ? resolve(result.value) : reject(result.error)), tasks, budgetMs);
+  });
+}
