@@ -1,5 +1,6 @@
 // The store reading long messages in slices (LiveStoreOptions.slices): a long message is read over
-// several tasks, the messages after it wait their turn, and the result is the same as read at once.
+// several tasks after the socket's own, the messages after it wait their turn, and the result is the
+// same as read at once.
 import { describe, expect, it } from 'vitest';
 import { FakeTransport } from './fake-transport.ts';
 import { deltaBatch, probeStatus, wireSnapshot } from './live-fixtures.ts';
@@ -41,6 +42,9 @@ function setup() {
   store.start();
   transport.connect();
   transport.emit('snapshot', wireSnapshot());
+  expect(store.stream).toBeUndefined(); // read in a task of its own, not in the socket's
+  hand.runAll();
+  expect(store.stream?.seq).toBe(0);
   return { transport, store, errors, ...hand };
 }
 

@@ -240,13 +240,17 @@ export class LiveStore {
       }
       return;
     }
-    let finished = false;
-    const stop = runInSlices(steps, () => {
-      finished = true;
-      this.reading = false;
-      this.stopReading = undefined;
-    }, this.options.slices);
-    if (!finished) this.stopReading = stop;
+    // Read in tasks of their own: the socket's task only decodes the message (JSON), however long.
+    this.stopReading = runInSlices(
+      steps,
+      () => {
+        this.reading = false;
+        this.stopReading = undefined;
+      },
+      this.options.slices,
+      undefined,
+      true,
+    );
   }
 
   private *readInbox(): Steps<void> {

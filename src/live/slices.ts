@@ -36,10 +36,11 @@ export const browserTasks: SliceTasks = {
 };
 
 /**
- * Runs `steps` to the end in slices of about `budgetMs` — the first one now — and hands the result
- * to `done`. The returned function stops it (`done` is then never called).
+ * Runs `steps` to the end in slices of about `budgetMs` — the first one now, or in a task of its
+ * own with `later` — and hands the result to `done`. The returned function stops it (`done` is
+ * then never called).
  */
-export function runInSlices<T>(steps: Steps<T>, done: (value: T) => void, tasks: SliceTasks = browserTasks, budgetMs = SLICE_MS): () => void {
+export function runInSlices<T>(steps: Steps<T>, done: (value: T) => void, tasks: SliceTasks = browserTasks, budgetMs = SLICE_MS, later = false): () => void {
   let cancelNext: (() => void) | undefined;
   let stopped = false;
   let running = false;
@@ -58,7 +59,8 @@ export function runInSlices<T>(steps: Steps<T>, done: (value: T) => void, tasks:
     if (next.done) done(next.value);
     else cancelNext = tasks.post(slice);
   };
-  slice();
+  if (later) cancelNext = tasks.post(slice);
+  else slice();
   return () => {
     if (stopped) return;
     stopped = true;
