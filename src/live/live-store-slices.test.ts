@@ -2,32 +2,10 @@
 // several tasks after the socket's own, the messages after it wait their turn, and the result is the
 // same as read at once.
 import { describe, expect, it } from 'vitest';
+import { fakeTasks } from './fake-tasks.ts';
 import { FakeTransport } from './fake-transport.ts';
 import { deltaBatch, probeStatus, wireSnapshot } from './live-fixtures.ts';
 import { LiveStore } from './live-store.ts';
-import type { SliceTasks } from './slices.ts';
-
-/** Tasks run by hand; every clock read moves 1 ms, so a slice of 8 ms takes a few steps only. */
-function handTasks() {
-  const queue: Array<() => void> = [];
-  let clock = 0;
-  const tasks: SliceTasks = {
-    post(run) {
-      queue.push(run);
-      return () => queue.splice(queue.indexOf(run), 1);
-    },
-    now: () => (clock += 1),
-  };
-  const runAll = () => {
-    let n = 0;
-    for (let run = queue.shift(); run; run = queue.shift()) {
-      run();
-      n += 1;
-    }
-    return n;
-  };
-  return { tasks, queue, runAll };
-}
 
 const incident = (n: number) => ({
   id: `i${n}`, probeId: 'p-metz-cam', siteId: 's-metz-mairie', collectiviteId: 'c-metz',
@@ -36,7 +14,7 @@ const incident = (n: number) => ({
 
 function setup() {
   const transport = new FakeTransport();
-  const hand = handTasks();
+  const hand = fakeTasks({ msPerRead: 1 }); // a slice of 8 ms takes a few steps only
   const errors: string[] = [];
   const store = new LiveStore({ transport, slices: hand.tasks, onContractError: (event, e) => errors.push(`${event}:${e.field}`) });
   store.start();

@@ -1,21 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Steps } from '../domain/steps.ts';
-import { inSlices, runInSlices, type SliceTasks } from './slices.ts';
+import { fakeTasks } from './fake-tasks.ts';
+import { inSlices, runInSlices } from './slices.ts';
 
-/** A task queue run by hand, with a clock that moves 1 ms per step taken. */
-function handTasks() {
-  const queue: Array<() => void> = [];
-  let clock = 0;
-  const tasks: SliceTasks = {
-    post(run) {
-      queue.push(run);
-      return () => queue.splice(queue.indexOf(run), 1);
-    },
-    now: () => clock,
-  };
-  return { tasks, queue, tick: () => (clock += 1), runNext: () => queue.shift()?.() };
-}
-
+/** Counts to `to`, one step per number, each step 1 ms on the fake clock. */
 function* count(to: number, tick: () => void, seen: number[]): Steps<number> {
   for (let i = 1; i <= to; i++) {
     seen.push(i);
@@ -27,7 +15,7 @@ function* count(to: number, tick: () => void, seen: number[]): Steps<number> {
 
 describe('runInSlices', () => {
   it('runs about budgetMs of steps per task and hands over the result once, at the end', () => {
-    const { tasks, queue, tick, runNext } = handTasks();
+    const { tasks, queue, tick, runNext } = fakeTasks();
     const seen: number[] = [];
     const done = vi.fn();
     runInSlices(count(10, tick, seen), done, tasks, 4);
@@ -42,7 +30,7 @@ describe('runInSlices', () => {
   });
 
   it('finishes in the caller’s task when the work fits in one slice', () => {
-    const { tasks, queue, tick } = handTasks();
+    const { tasks, queue, tick } = fakeTasks();
     const done = vi.fn();
     runInSlices(count(3, tick, []), done, tasks, 8);
     expect(done).toHaveBeenCalledExactlyOnceWith(3);
@@ -50,7 +38,7 @@ describe('runInSlices', () => {
   });
 
   it('stops: no further slice, no result', () => {
-    const { tasks, queue, tick } = handTasks();
+    const { tasks, queue, tick } = fakeTasks();
     const seen: number[] = [];
     const done = vi.fn();
     const stop = runInSlices(count(10, tick, seen), done, tasks, 4);
@@ -63,7 +51,7 @@ describe('runInSlices', () => {
 
 describe('runInSlices stopped from inside a step', () => {
   it('takes no further step and hands over no result', () => {
-    const { tasks, queue, tick, runNext } = handTasks();
+    const { tasks, queue, tick, runNext } = fakeTasks();
     const done = vi.fn();
     const taken: string[] = [];
     let stop = () => {};
@@ -87,7 +75,7 @@ describe('runInSlices stopped from inside a step', () => {
 
 describe('inSlices', () => {
   it('resolves with the result, or rejects with what a later slice threw', async () => {
-    const { tasks, queue, tick, runNext } = handTasks();
+    const { tasks, queue, tick, runNext } = fakeTasks();
     const ok = inSlices(count(10, tick, []), tasks, 4);
     function* failing(): Steps<number> {
       tick(); // ends the first slice: the error comes from a later one
