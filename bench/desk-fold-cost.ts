@@ -3,8 +3,8 @@
 // incident each. Run: npx tsx bench/desk-fold-cost.ts
 import { indexEstate } from '../src/domain/estate-index.ts';
 import type { Incident } from '../src/domain/model.ts';
-import { foldProblems, type PlacedProblem } from '../src/domain/root-cause.ts';
-import { activeIncidentByProbe, deskRows } from '../src/features/desk/desk-rows.ts';
+import { foldProblems, foldProblemsInSteps, type PlacedProblem } from '../src/domain/root-cause.ts';
+import { activeIncidentByProbe, activeIncidentByProbeInSteps, deskRows, deskRowsInSteps } from '../src/features/desk/desk-rows.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { mulberry } from './lib/prng.ts';
 
@@ -43,3 +43,21 @@ const changed = placed.map((p, i) => (i % 33 === 0 ? { ...p, since: p.since + 1 
 time('foldProblems again, 300 changed', () => foldProblems(changed, epciOf));
 const again = foldProblems(changed, epciOf);
 time('deskRows again, 300 changed', () => deskRows(again, index, byProbe));
+
+// In steps (domain/steps.ts), as the desk runs them in slices of ~8 ms: the longest single step is
+// what bounds a slice (a slice stops at the first step ending past its budget).
+const longestStep = (label: string, steps: Generator<void, unknown, void>) => {
+  let longest = 0;
+  let count = 0;
+  for (;;) {
+    const t = performance.now();
+    const next = steps.next();
+    longest = Math.max(longest, performance.now() - t);
+    count += 1;
+    if (next.done) break;
+  }
+  console.log(`${label}: ${count} steps, longest ${longest.toFixed(2)} ms`);
+};
+longestStep('foldProblemsInSteps', foldProblemsInSteps(changed, epciOf));
+longestStep('activeIncidentByProbeInSteps', activeIncidentByProbeInSteps(incidents));
+longestStep('deskRowsInSteps, 300 changed', deskRowsInSteps(again, index, byProbe));

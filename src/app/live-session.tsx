@@ -5,6 +5,7 @@ import { useSessionStore } from '../api/use-session.ts';
 import { animationFrames, type FrameScheduler } from '../live/frame-scheduler.ts';
 import { LiveStoreProvider } from '../live/live-context.tsx';
 import { LiveStore } from '../live/live-store.ts';
+import { browserTasks, type SliceTasks } from '../live/slices.ts';
 import type { LiveTransport } from '../live/transport.ts';
 import { reloadForUpgrade } from './reload-for-upgrade.ts';
 
@@ -13,10 +14,12 @@ export interface LiveSessionProps {
   createTransport(token: string): LiveTransport;
   /** Paces the panels' updates: one per animation frame however many batches arrive (default). */
   frames?: FrameScheduler;
+  /** Where long messages are read in slices (default: the browser's task queue). */
+  slices?: SliceTasks;
   children: ReactNode;
 }
 
-export function LiveSession({ token, createTransport, frames = animationFrames, children }: LiveSessionProps) {
+export function LiveSession({ token, createTransport, frames = animationFrames, slices = browserTasks, children }: LiveSessionProps) {
   const sessions = useSessionStore();
   // Building the store has no side effect; the connection opens in the effect below.
   const store = useMemo(
@@ -27,8 +30,9 @@ export function LiveSession({ token, createTransport, frames = animationFrames, 
         onContractError: (event, error) => console.warn(`live: invalid ${event} message`, error.message),
         onIncompatibleProtocol: () => void reloadForUpgrade(),
         frames,
+        slices,
       }),
-    [token, createTransport, sessions, frames],
+    [token, createTransport, sessions, frames, slices],
   );
   useEffect(() => {
     store.start();

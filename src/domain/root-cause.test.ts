@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeKind, ProbeState } from './model.ts';
-import { DEFAULT_FOLDING_RULES, foldProblems, groupProbes, type PlacedProblem, type ProblemGroup } from './root-cause.ts';
+import { ITEMS_PER_STEP } from './steps.ts';
+import { DEFAULT_FOLDING_RULES, foldProblems, foldProblemsInSteps, groupProbes, type PlacedProblem, type ProblemGroup } from './root-cause.ts';
 
 const MIN = 60_000;
 const T = Date.UTC(2026, 11, 2, 9, 12);
@@ -173,5 +174,23 @@ describe('foldProblems', () => {
     expect(rest).toEqual([]);
     expect(storm?.siteIds).toHaveLength(370);
     expect(storm && groupProbes(storm)).toHaveLength(1_480);
+  });
+});
+
+describe('foldProblemsInSteps', () => {
+  it('folds as foldProblems does, a few hundred problems per step', () => {
+    // 40 cut sites of one area with 10 probes each, and 1,000 lone disk warnings elsewhere.
+    const specs = [
+      ...Array.from({ length: 40 }, (_, s) => [`s1${s} internet CRITICAL 0`, ...Array.from({ length: 9 }, (_, k) => `s1${s} disk${k} UNKNOWN 1`)]).flat(),
+      ...Array.from({ length: 1000 }, (_, n) => `x${n} disk WARNING -${n}`),
+    ];
+    const problems = specs.map(problem);
+    const steps = foldProblemsInSteps(problems, epciOf);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields += 1;
+    expect(next.value).toEqual(foldProblems(problems, epciOf));
+    expect(next.value.map(shapeOf).filter((g) => g.startsWith('area-cut'))).toHaveLength(1);
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(problems.length / ITEMS_PER_STEP));
   });
 });

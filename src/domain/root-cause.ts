@@ -19,6 +19,7 @@
 // 5. Everything else is its own group of one.
 import type { Instant, ProbeKind, ProbeState } from './model.ts';
 import { stateSeverity } from './model.ts';
+import { complete, ITEMS_PER_STEP, sortInSteps, type Steps } from './steps.ts';
 
 /** A troubled probe, placed: what folding needs to know about it. */
 export interface PlacedProblem {
@@ -91,15 +92,28 @@ export function foldProblems(
   rules: FoldingRules = DEFAULT_FOLDING_RULES,
   parentsOf?: ProbeParents,
 ): ProblemGroup[] {
+  return complete(foldProblemsInSteps(problems, epciOf, rules, parentsOf));
+}
+
+/** foldProblems in steps (domain/steps.ts): the desk folds a storm in slices between frames. */
+export function* foldProblemsInSteps(
+  problems: Iterable<PlacedProblem>,
+  epciOf: (collectiviteId: string) => string | undefined,
+  rules: FoldingRules = DEFAULT_FOLDING_RULES,
+  parentsOf?: ProbeParents,
+): Steps<ProblemGroup[]> {
+  let n = 0;
   const bySite = new Map<string, PlacedProblem[]>();
   for (const p of problems) {
     const list = bySite.get(p.siteId);
     if (list) list.push(p);
     else bySite.set(p.siteId, [p]);
+    if (++n % ITEMS_PER_STEP === 0) yield;
   }
   const cuts: SiteCut[] = [];
   const loose: PlacedProblem[] = [];
   for (const [siteId, list] of bySite) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
     if (list.length === 1 && !isCut(list[0]!) && !isLinkCut(list[0]!)) {
       loose.push(list[0]!);
       continue;
@@ -110,7 +124,7 @@ export function foldProblems(
   }
 
   const groups: ProblemGroup[] = [];
-  const byParent = parentsOf ? dependentsByCause(loose, cuts, parentsOf, rules) : new Map<PlacedProblem, PlacedProblem[]>();
+  const byParent = parentsOf ? yield* dependentsByCause(loose, cuts, parentsOf, rules) : new Map<PlacedProblem, PlacedProblem[]>();
   const cutOf = new Map(cuts.map((c) => [c.cause, c]));
   for (const [cause, dependents] of byParent) {
     const cut = cutOf.get(cause) ?? cuts.find((c) => c.members.includes(cause));
@@ -118,7 +132,10 @@ export function foldProblems(
     else groups.push(withFigures({ id: `dep:${cause.probeId}`, kind: 'dependency', causes: [cause], dependents }));
   }
   const folded = new Set([...byParent.keys(), ...[...byParent.values()].flat()]);
-  for (const p of loose) if (!folded.has(p)) groups.push(single(p));
+  for (const p of loose) {
+    if (!folded.has(p)) groups.push(single(p));
+    if (++n % ITEMS_PER_STEP === 0) yield;
+  }
 
   const cutsByArea = new Map<string, SiteCut[]>();
   for (const cut of cuts) {
@@ -129,16 +146,20 @@ export function foldProblems(
       if (list) list.push(cut);
       else cutsByArea.set(epci, [cut]);
     }
+    if (++n % ITEMS_PER_STEP === 0) yield;
   }
-  for (const [epci, list] of cutsByArea) groups.push(...areaGroups(epci, list, rules));
-  return worstFirst(groups);
+  for (const [epci, list] of cutsByArea) {
+    groups.push(...areaGroups(epci, list, rules));
+    yield;
+  }
+  return yield* worstFirst(groups);
 }
 
 /**
  * Rule 3: each loose problem whose declared parent chain reaches a CRITICAL problem, and that is
  * unmeasured or started with it, keyed by its cause (the topmost CRITICAL parent on the chain).
  */
-function dependentsByCause(loose: readonly PlacedProblem[], cuts: readonly SiteCut[], parentsOf: ProbeParents, rules: FoldingRules): Map<PlacedProblem, PlacedProblem[]> {
+function* dependentsByCause(loose: readonly PlacedProblem[], cuts: readonly SiteCut[], parentsOf: ProbeParents, rules: FoldingRules): Steps<Map<PlacedProblem, PlacedProblem[]>> {
   const known = new Map<string, PlacedProblem>();
   for (const p of loose) known.set(p.probeId, p);
   for (const c of cuts) for (const p of c.members) known.set(p.probeId, p);
@@ -147,7 +168,9 @@ function dependentsByCause(loose: readonly PlacedProblem[], cuts: readonly SiteC
     return p && p.state === 'CRITICAL' ? p : undefined;
   };
   const byCause = new Map<PlacedProblem, PlacedProblem[]>();
+  let n = 0;
   for (const p of loose) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
     let cause: PlacedProblem | undefined;
     let at = p;
     const seen = new Set([p]);
@@ -271,8 +294,8 @@ function withFigures(g: Pick<ProblemGroup, 'id' | 'kind' | 'causes' | 'dependent
 }
 
 /** Worst state first, then the biggest, then the oldest; ids break ties. Keys read once per group. */
-function worstFirst(groups: ProblemGroup[]): ProblemGroup[] {
+function* worstFirst(groups: ProblemGroup[]): Steps<ProblemGroup[]> {
   const keyed = groups.map((g) => ({ g, severity: stateSeverity(g.state), size: g.causes.length + g.dependents.length }));
-  keyed.sort((a, b) => b.severity - a.severity || b.size - a.size || a.g.since - b.g.since || (a.g.id < b.g.id ? -1 : a.g.id > b.g.id ? 1 : 0));
-  return keyed.map((k) => k.g);
+  const sorted = yield* sortInSteps(keyed, (a, b) => b.severity - a.severity || b.size - a.size || a.g.since - b.g.since || (a.g.id < b.g.id ? -1 : a.g.id > b.g.id ? 1 : 0));
+  return sorted.map((k) => k.g);
 }

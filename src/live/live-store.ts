@@ -5,7 +5,7 @@
 // animation frame); the map drains changed site ids (SiteStates). The derived state — sites' worst
 // states, probes in trouble, live incidents — is kept by small modules this store feeds.
 import { worstState, type Incident, type ProbeState, type ProbeStatus } from '../domain/model.ts';
-import { parseMessage, type ContractError } from '../protocol/parse.ts';
+import { parseListInSteps, parseMessage, type ContractError } from '../protocol/parse.ts';
 import {
   deltaBatchSchema,
   heartbeatSchema,
@@ -22,7 +22,9 @@ import { readSnapshot } from '../protocol/wire-snapshot.ts';
 import { maintenanceUpdateSchema } from '../protocol/maintenance.ts';
 import type { MaintenanceWindow } from '../domain/maintenance.ts';
 import { EMPTY_ESTATE_INDEX, indexEstate, type EstateIndex } from '../domain/estate-index.ts';
+import { complete, type Steps } from '../domain/steps.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
+import { runInSlices, type SliceTasks } from './slices.ts';
 import { LiveIncidents } from './live-incidents.ts';
 import { SiteStates, type SiteChanges } from './site-states.ts';
 import { TopicNotifier, type Listener } from './topic-notifier.ts';
@@ -62,6 +64,12 @@ export interface LiveStoreOptions {
    * Without it they are synchronous, as most component tests expect.
    */
   frames?: FrameScheduler;
+  /**
+   * Reads long messages (a storm's 1,000-change batches and 1,000-incident updates) in slices of a
+   * few ms, in order, so that validating one is not a long task (the app passes browserTasks).
+   * Without it each message is read at once, as most tests expect.
+   */
+  slices?: SliceTasks;
 }
 
 export class LiveStore {
@@ -84,6 +92,10 @@ export class LiveStore {
   contractErrorCount = 0;
 
   private position: StreamPosition | undefined;
+  /** Messages received and not read yet, in arrival order (only while one is read in slices). */
+  private readonly inbox: Array<{ event: LiveEventName; payload: unknown }> = [];
+  private reading = false;
+  private stopReading: (() => void) | undefined;
   private awaitingSnapshot = false;
   private readonly siteStates = new SiteStates();
   private readonly troubled = new TroubledProbes();
@@ -110,6 +122,10 @@ export class LiveStore {
 
   stop(): void {
     this.options.transport.stop();
+    this.inbox.length = 0;
+    this.stopReading?.();
+    this.stopReading = undefined;
+    this.reading = false;
     this.setConnection('idle');
     this.flushNotifications();
   }
@@ -178,8 +194,8 @@ export class LiveStore {
   }
 
   /** Statuses of the probes in trouble now: WARNING, CRITICAL or UNKNOWN and not in maintenance. */
-  *troubledStatuses(): Generator<ProbeStatus> {
-    yield* this.troubled.statuses(this.statuses);
+  troubledStatuses(): ProbeStatus[] {
+    return this.troubled.statuses(this.statuses);
   }
 
   /** Sites whose worst state changed since the last drain (read by the map once per frame). */
@@ -210,14 +226,54 @@ export class LiveStore {
     this.setConnection('syncing');
   }
 
+  /** Every message goes through the inbox, so one read in slices holds the next ones back. */
   private receive(event: LiveEventName, payload: unknown): void {
+    this.inbox.push({ event, payload });
+    if (this.reading) return;
+    this.reading = true;
+    const steps = this.readInbox();
+    if (!this.options.slices) {
+      try {
+        complete(steps);
+      } finally {
+        this.reading = false;
+      }
+      return;
+    }
+    // Read in tasks of their own: the socket's task only decodes the message (JSON), however long.
+    this.stopReading = runInSlices(
+      steps,
+      () => {
+        this.reading = false;
+        this.stopReading = undefined;
+      },
+      this.options.slices,
+      undefined,
+      true,
+    );
+  }
+
+  private *readInbox(): Steps<void> {
+    for (let next = this.inbox.shift(); next; next = this.inbox.shift()) {
+      try {
+        yield* this.read(next.event, next.payload);
+      } catch (error) {
+        // A bug in one handler must not stop the reading of the next messages: report it as thrown.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  private *read(event: LiveEventName, payload: unknown): Steps<void> {
     switch (event) {
       case 'snapshot':
         return this.onSnapshot(payload);
       case 'deltas':
-        return this.onDeltas(payload);
+        return yield* this.onDeltas(payload);
       case 'incidents':
-        return this.onIncidents(payload);
+        return yield* this.onIncidents(payload);
       case 'heartbeat':
         return this.onHeartbeat(payload);
       case 'source':
@@ -259,8 +315,8 @@ export class LiveStore {
     this.notifier.notify(LIVE_TOPICS);
   }
 
-  private onDeltas(payload: unknown): void {
-    const parsed = parseMessage(deltaBatchSchema, payload);
+  private *onDeltas(payload: unknown): Steps<void> {
+    const parsed = yield* parseListInSteps(deltaBatchSchema, 'changes', payload);
     if (!parsed.ok) {
       this.invalid('deltas', parsed.error);
       return this.resync();
@@ -287,8 +343,8 @@ export class LiveStore {
     this.notifier.notify(topics);
   }
 
-  private onIncidents(payload: unknown): void {
-    const parsed = parseMessage(incidentUpdateSchema, payload);
+  private *onIncidents(payload: unknown): Steps<void> {
+    const parsed = yield* parseListInSteps(incidentUpdateSchema, 'incidents', payload);
     if (!parsed.ok) {
       this.invalid('incidents', parsed.error);
       return this.resync();

@@ -4,7 +4,8 @@
 // objects) fold a child failing with its parent under that parent.
 import type { EstateIndex } from '../domain/estate-index.ts';
 import type { ProbeStatus } from '../domain/model.ts';
-import { foldProblems, parentsFrom, type PlacedProblem, type ProbeParents, type ProblemGroup } from '../domain/root-cause.ts';
+import { complete, ITEMS_PER_STEP, type Steps } from '../domain/steps.ts';
+import { foldProblemsInSteps, parentsFrom, type PlacedProblem, type ProbeParents, type ProblemGroup } from '../domain/root-cause.ts';
 import type { LiveStore } from './live-store.ts';
 
 // A status is immutable (a change arrives as a new object): its placed problem is built once per
@@ -24,11 +25,12 @@ function placedOf(index: EstateIndex, status: ProbeStatus): PlacedProblem | null
   return placed;
 }
 
-export function placedProblems(store: LiveStore, collectiviteId?: string): PlacedProblem[] {
+function* placedInSteps(index: EstateIndex, statuses: readonly ProbeStatus[], collectiviteId?: string): Steps<PlacedProblem[]> {
   const placed: PlacedProblem[] = [];
-  for (const status of store.troubledStatuses()) {
-    const p = placedOf(store.index, status);
+  for (let i = 0; i < statuses.length; i++) {
+    const p = placedOf(index, statuses[i]!);
     if (p && (collectiviteId === undefined || p.collectiviteId === collectiviteId)) placed.push(p);
+    if ((i + 1) % ITEMS_PER_STEP === 0) yield;
   }
   return placed;
 }
@@ -46,13 +48,22 @@ function declaredParents(index: EstateIndex): ProbeParents | undefined {
 
 /** Live problems folded by cause, worst first. */
 export function selectProblemGroups(store: LiveStore, collectiviteId?: string): ProblemGroup[] {
-  const { index } = store;
-  return foldProblems(placedProblems(store, collectiviteId), (id) => index.collectivites.get(id)?.epci, undefined, declaredParents(index));
+  return complete(problemGroupsInSteps(store, collectiviteId));
 }
 
-/** The area cuts going on now (the wall's storm cards). */
-export function selectStorms(store: LiveStore): ProblemGroup[] {
-  return selectProblemGroups(store).filter((g) => g.kind === 'area-cut');
+/**
+ * selectProblemGroups in steps (domain/steps.ts). The store's problems and estate are read when it
+ * starts: the steps fold that moment's problems even if batches apply between two slices.
+ */
+export function* problemGroupsInSteps(store: LiveStore, collectiviteId?: string): Steps<ProblemGroup[]> {
+  const { index } = store;
+  const placed = yield* placedInSteps(index, store.troubledStatuses(), collectiviteId);
+  return yield* foldProblemsInSteps(placed, (id) => index.collectivites.get(id)?.epci, undefined, declaredParents(index));
+}
+
+/** The area cuts going on now (the wall's storm cards), in steps. */
+export function* stormsInSteps(store: LiveStore): Steps<ProblemGroup[]> {
+  return (yield* problemGroupsInSteps(store)).filter((g) => g.kind === 'area-cut');
 }
 
 /** Same groups by identity and size: a storm card re-renders when the storm grows or ends. */

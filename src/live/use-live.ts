@@ -5,6 +5,8 @@ import { startTransition, useCallback, useEffect, useRef, useState, useSyncExter
 import type { Incident, ProbeStatus } from '../domain/model.ts';
 import type { SourceHealth } from '../protocol/schemas.ts';
 import type { EstateIndex } from '../domain/estate-index.ts';
+import { complete, type Steps } from '../domain/steps.ts';
+import { runInSlices } from './slices.ts';
 import { dataFreshness, DEFAULT_STALE_AFTER_MS, type Freshness } from './freshness.ts';
 import { useLiveStoreInstance } from './live-context.tsx';
 import type { ConnectionState, LiveStore, LiveTopic } from './live-store.ts';
@@ -127,36 +129,49 @@ export function useServerNow(intervalMs = 1000): number {
 }
 
 /**
- * useLive for derived views too heavy to recompute every frame (the desk folds thousands of
- * problems in a storm): the selector runs at most once per `intervalMs` while its topics change,
- * the last change always included (trailing), so the view is at most that late and never stale.
- * The new value renders as a transition: React renders it in slices that yield to the map's frames
- * and to incoming batches instead of one long task (npm run bench:storm).
+ * useLive for derived views too heavy to recompute every frame (the desk folds thousands of problems
+ * in a storm). `steps` computes the value as a step generator (domain/steps.ts): it runs at most
+ * once per `intervalMs` while its topics change, the last change always included (trailing), so the
+ * view is at most that late and never stale; each run goes in slices of a few ms (slices.ts), so
+ * neither the computation nor a burst of changes makes a long task, and the new value renders as a
+ * transition (npm run bench:storm). A change during a run starts another run after it.
  */
-export function useThrottledLive<T>(
+export function useSlicedLive<T>(
   topics: readonly LiveTopic[],
-  selector: (store: LiveStore) => T,
+  steps: (store: LiveStore) => Steps<T>,
   isEqual: (a: T, b: T) => boolean,
   intervalMs: number,
 ): T {
   const store = useLiveStoreInstance();
-  const [value, setValue] = useState(() => selector(store));
+  const [value, setValue] = useState(() => complete(steps(store)));
   const key = topics.join(',');
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopRun: (() => void) | undefined;
+    let changedDuringRun = false;
     const run = () => {
       timer = undefined;
-      const next = selector(store);
-      startTransition(() => setValue((prev) => (isEqual(prev, next) ? prev : next)));
+      changedDuringRun = false;
+      let finished = false;
+      const stop = runInSlices(steps(store), (next) => {
+        finished = true;
+        stopRun = undefined;
+        startTransition(() => setValue((prev) => (isEqual(prev, next) ? prev : next)));
+        if (changedDuringRun) changed();
+      });
+      if (!finished) stopRun = stop;
     };
-    const unsubscribe = store.subscribe(() => {
-      timer ??= setTimeout(run, intervalMs);
-    }, key.split(',') as LiveTopic[]);
+    const changed = () => {
+      if (stopRun) changedDuringRun = true;
+      else timer ??= setTimeout(run, intervalMs);
+    };
+    const unsubscribe = store.subscribe(changed, key.split(',') as LiveTopic[]);
     run();
     return () => {
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
+      stopRun?.();
     };
-  }, [store, selector, isEqual, intervalMs, key]);
+  }, [store, steps, isEqual, intervalMs, key]);
   return value;
 }

@@ -7,6 +7,7 @@ import { isActive } from '../../domain/incident-rules.ts';
 import { stateSeverity, type Incident, type ProbeState } from '../../domain/model.ts';
 import { groupProbes, type PlacedProblem, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
 import { searchFold } from '../../domain/search-fold.ts';
+import { complete, ITEMS_PER_STEP, sortInSteps, type Steps } from '../../domain/steps.ts';
 
 export interface DeskProblem {
   probeId: string;
@@ -42,18 +43,33 @@ export interface DeskRow {
 export type GtiUrgency = (incident: Incident) => number;
 
 export function activeIncidentByProbe(incidents: Iterable<Incident>): Map<string, Incident> {
+  return complete(activeIncidentByProbeInSteps(incidents));
+}
+
+export function* activeIncidentByProbeInSteps(incidents: Iterable<Incident>): Steps<Map<string, Incident>> {
   const byProbe = new Map<string, Incident>();
-  for (const i of incidents) if (isActive(i)) byProbe.set(i.probeId, i);
+  let n = 0;
+  for (const i of incidents) {
+    if (isActive(i)) byProbe.set(i.probeId, i);
+    if (++n % ITEMS_PER_STEP === 0) yield;
+  }
   return byProbe;
 }
 
 export function deskRows(groups: readonly ProblemGroup[], index: EstateIndex, incidents: ReadonlyMap<string, Incident>, urgency?: GtiUrgency): DeskRow[] {
-  const ranked = groups.map((group) => {
+  return complete(deskRowsInSteps(groups, index, incidents, urgency));
+}
+
+/** deskRows in steps (domain/steps.ts): a storm's rows are built in slices between frames. */
+export function* deskRowsInSteps(groups: readonly ProblemGroup[], index: EstateIndex, incidents: ReadonlyMap<string, Incident>, urgency?: GtiUrgency): Steps<DeskRow[]> {
+  const ranked: Array<{ row: DeskRow; rank: number; severity: number }> = [];
+  for (const group of groups) {
     const row = cachedRow(group, index, incidents);
-    return { row, rank: urgency && row.incidents.length > 0 ? rankOf(row.incidents, urgency) : Infinity, severity: stateSeverity(row.state) };
-  });
-  ranked.sort((a, b) => a.rank - b.rank || b.severity - a.severity || a.row.since - b.row.since || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
-  return ranked.map((r) => r.row);
+    ranked.push({ row, rank: urgency && row.incidents.length > 0 ? rankOf(row.incidents, urgency) : Infinity, severity: stateSeverity(row.state) });
+    if (ranked.length % ITEMS_PER_STEP === 0) yield;
+  }
+  const sorted = yield* sortInSteps(ranked, (a, b) => a.rank - b.rank || b.severity - a.severity || a.row.since - b.row.since || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  return sorted.map((r) => r.row);
 }
 
 // A storm has ~10,000 rows and the desk refolds every few hundred ms: a row is rebuilt only when its
@@ -121,10 +137,20 @@ function handlingOf(incidents: readonly Incident[]): Handling | undefined {
   return incidents.every((i) => i.status === 'in-progress') ? 'in-progress' : 'acknowledged';
 }
 
+const searchWords = (query: string) => searchFold(query).split(/\s+/).filter(Boolean);
+
+/** The rows matching the desk's search (matchesSearch); the same array when the search is blank. */
+export function searchRows(rows: readonly DeskRow[], query: string): readonly DeskRow[] {
+  const words = searchWords(query);
+  return words.length === 0 ? rows : rows.filter((r) => matchesWords(r, words));
+}
 
 /** Whether a row matches the desk's search: every word in a commune, site, probe, area or incident id. */
 export function matchesSearch(row: DeskRow, query: string): boolean {
-  const words = searchFold(query).split(/\s+/).filter(Boolean);
+  return matchesWords(row, searchWords(query));
+}
+
+function matchesWords(row: DeskRow, words: readonly string[]): boolean {
   if (words.length === 0) return true;
   const haystack = searchFold(
     [row.epci ?? '', ...row.problems.flatMap((p) => [p.commune, p.site, p.probe, p.incident?.id ?? ''])].join('\n'),

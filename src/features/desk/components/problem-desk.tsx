@@ -3,12 +3,12 @@
 // flat problem list on the support dashboard; a storm is one row per cut area, not 1,600.
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Incident } from '../../../domain/model.ts';
-import type { ProblemGroup } from '../../../domain/root-cause.ts';
+import type { Steps } from '../../../domain/steps.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
-import { selectProblemGroups } from '../../../live/problem-groups.ts';
-import { useEstateIndex, useServerNow, useThrottledLive } from '../../../live/use-live.ts';
-import { activeIncidentByProbe, deskRows, matchesSearch, type GtiUrgency } from '../desk-rows.ts';
+import { problemGroupsInSteps } from '../../../live/problem-groups.ts';
+import { sameItems, useEstateIndex, useServerNow, useSlicedLive } from '../../../live/use-live.ts';
+import { activeIncidentByProbeInSteps, deskRowsInSteps, searchRows, type DeskRow as DeskRowModel, type GtiUrgency } from '../desk-rows.ts';
 import { deskMessages } from '../messages.ts';
 import { searchSites } from '../site-search.ts';
 import { useDeskKeys } from '../use-desk-keys.ts';
@@ -32,35 +32,29 @@ export interface ProblemDeskProps {
   className?: string;
 }
 
-interface DeskState {
-  groups: readonly ProblemGroup[];
-  incidents: readonly Incident[];
-}
-
-/** Same incidents, same groups with the same members in the same states: nothing on the desk moved. */
-function sameDesk(a: DeskState, b: DeskState): boolean {
-  return a.incidents === b.incidents && sameFolding(a.groups, b.groups);
-}
-
-function sameFolding(a: readonly ProblemGroup[], b: readonly ProblemGroup[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.id !== y.id || x.state !== y.state || x.since !== y.since || x.causes.length !== y.causes.length || x.dependents.length !== y.dependents.length) return false;
-  }
-  return true;
+/**
+ * The desk's rows from the store, in steps (domain/steps.ts): the problems folded by cause, each
+ * with its active incidents, ranked. The store is read at the first step, so rows stay consistent
+ * while batches apply between slices.
+ */
+function* deskRowsOf(store: LiveStore, collectiviteId: string | undefined, urgency: GtiUrgency | undefined): Steps<DeskRowModel[]> {
+  const { index } = store;
+  const incidents = store.incidentList();
+  const groups = yield* problemGroupsInSteps(store, collectiviteId);
+  const byProbe = yield* activeIncidentByProbeInSteps(incidents);
+  return yield* deskRowsInSteps(groups, index, byProbe, urgency);
 }
 
 export function ProblemDesk({ onSelectSite, collectiviteId, urgency, renderGti, className = '' }: ProblemDeskProps) {
   const m = useMessages(deskMessages);
   const index = useEstateIndex();
   const now = useServerNow(5000);
-  const select = useCallback((store: LiveStore): DeskState => ({ groups: selectProblemGroups(store, collectiviteId), incidents: store.incidentList() }), [collectiviteId]);
-  // Folding a storm's thousands of problems every frame made 100+ ms tasks (npm run bench:storm):
-  // the desk refolds at most every DESK_REFRESH_MS, its incidents with it, the map stays per frame.
-  const { groups, incidents } = useThrottledLive(DESK_TOPICS, select, sameDesk, DESK_REFRESH_MS);
-  const rows = useMemo(() => deskRows(groups, index, activeIncidentByProbe(incidents), urgency), [groups, index, incidents, urgency]);
+  // Folding a storm's thousands of problems every frame made 100+ ms tasks, and in one go 50–100 ms
+  // ones (npm run bench:storm): the desk refolds at most every DESK_REFRESH_MS, in slices of a few
+  // ms, its incidents and ranking with it; the map stays per frame. Rows keep their identity while
+  // unchanged (desk-rows.ts), so an unchanged desk keeps its array.
+  const steps = useCallback((store: LiveStore) => deskRowsOf(store, collectiviteId, urgency), [collectiviteId, urgency]);
+  const rows = useSlicedLive(DESK_TOPICS, steps, sameItems, DESK_REFRESH_MS);
 
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -72,10 +66,10 @@ export function ProblemDesk({ onSelectSite, collectiviteId, urgency, renderGti, 
   const commentBox = useRef<HTMLTextAreaElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  const shown = useMemo(() => rows.filter((r) => matchesSearch(r, query)), [rows, query]);
+  const shown = useMemo(() => searchRows(rows, query), [rows, query]);
   const visible = shown.slice(0, MAX_DESK_ROWS);
   const siteHits = useMemo(() => searchSites(index, query), [index, query]);
-  const chosen = rows.filter((r) => selected.has(r.id));
+  const chosen = selected.size === 0 ? [] : rows.filter((r) => selected.has(r.id));
   const chosenIncidents = [...new Map(chosen.flatMap((r) => r.incidents).map((i) => [i.id, i])).values()];
 
   const toggle = (set: ReadonlySet<string>, id: string) => {

@@ -4,6 +4,8 @@
 // it never weighs on the initial bundle, validated here like any other input.
 import { z } from 'zod';
 import { decodePolyline } from '../../../protocol/polyline.ts';
+import { complete, type Steps } from '../../../domain/steps.ts';
+import { inSlices } from '../../../live/slices.ts';
 
 export const BOUNDARIES_FORMAT = 'vigie-moselle-boundaries/1';
 /** Where the SPA finds the file (Vite copies public/ to the root of the build). */
@@ -47,16 +49,35 @@ export interface MoselleBoundaries {
   communeNames: PlaceName[];
 }
 
-const toLatLng = (lines: readonly string[]): LatLngPair[][] => lines.map((line) => decodePolyline(line).map(([x, y]): LatLngPair => [y, x]));
+/** Polylines decoded between two steps (a commune border: ~20 points). */
+const LINES_PER_STEP = 64;
+
+function* toLatLng(lines: readonly string[]): Steps<LatLngPair[][]> {
+  const decoded: LatLngPair[][] = [];
+  for (const line of lines) {
+    decoded.push(decodePolyline(line).map(([x, y]): LatLngPair => [y, x]));
+    if (decoded.length % LINES_PER_STEP === 0) yield;
+  }
+  return decoded;
+}
 
 /** Validates and decodes the file; throws with the reason when it is not one. */
 export function decodeBoundaries(json: unknown): MoselleBoundaries {
+  return complete(decodeBoundariesInSteps(json));
+}
+
+/**
+ * decodeBoundaries in steps (domain/steps.ts): ~20,000 points decoded at once were a 30–65 ms task,
+ * and the file may arrive while a storm is on screen.
+ */
+export function* decodeBoundariesInSteps(json: unknown): Steps<MoselleBoundaries> {
   const file = boundariesFileSchema.parse(json);
+  yield;
   return {
     attribution: file.attribution,
-    outline: toLatLng(file.outline),
-    epciBorders: toLatLng(file.epciBorders),
-    communeBorders: toLatLng(file.communeBorders),
+    outline: yield* toLatLng(file.outline),
+    epciBorders: yield* toLatLng(file.epciBorders),
+    communeBorders: yield* toLatLng(file.communeBorders),
     epciNames: file.epcis.map(([, name, lat, lng]) => ({ name, lat, lng, rank: 0 })),
     communeNames: file.communes.map(([, name, lat, lng, population]) => ({ name, lat, lng, rank: population })),
   };
@@ -66,5 +87,5 @@ export function decodeBoundaries(json: unknown): MoselleBoundaries {
 export async function loadBoundaries(base = '/', fetcher: typeof fetch = fetch): Promise<MoselleBoundaries> {
   const response = await fetcher(`${base}${BOUNDARIES_PATH}`);
   if (!response.ok) throw new Error(`${BOUNDARIES_PATH}: HTTP ${response.status}`);
-  return decodeBoundaries(await response.json());
+  return inSlices(decodeBoundariesInSteps(await response.json()));
 }

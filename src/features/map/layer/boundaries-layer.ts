@@ -5,6 +5,8 @@
 // text nodes (never HTML) in a pane of their own, recomputed when the view settles.
 import L from 'leaflet';
 import type { MoselleBoundaries } from '../api/boundaries-file.ts';
+import type { Steps } from '../../../domain/steps.ts';
+import { runInSlices } from '../../../live/slices.ts';
 import { boxOf, namesAtZoom, placeNames, type NameBox, type NameCandidate } from './place-names.ts';
 
 export interface BoundariesLayer {
@@ -14,6 +16,8 @@ export interface BoundariesLayer {
 }
 
 const LINES_PANE = 'vigie-boundaries';
+/** Commune borders projected per task (~2,000 points). */
+const COMMUNE_LINES_PER_PART = 100;
 const NAMES_PANE = 'vigie-place-names';
 
 const STYLE = {
@@ -47,9 +51,22 @@ export function createBoundariesLayer(map: L.Map, data: MoselleBoundaries, fontP
   const common = { renderer, interactive: false, pane: LINES_PANE, smoothFactor: 1 };
   const land = L.polygon(data.outline, { ...common, ...STYLE.plain.land });
   const epci = L.polyline(data.epciBorders, { ...common, ...STYLE.plain.epci });
-  const communes = L.polyline(data.communeBorders, { ...common, ...STYLE.plain.commune });
-  const group = L.layerGroup([land, communes, epci]).addTo(map);
+  // Leaflet projects every point of a layer when it is added: the 700 commune borders in one layer
+  // were one 50–90 ms task. They go in parts, one part per task (slices.ts), drawn under the EPCI
+  // borders as before (the canvas draws in the order layers were added).
+  const communes: L.Polyline[] = [];
+  const group = L.layerGroup([land]).addTo(map);
   let plain = true;
+  function* addParts(): Steps<void> {
+    for (let start = 0; start < data.communeBorders.length; start += COMMUNE_LINES_PER_PART) {
+      const part = L.polyline(data.communeBorders.slice(start, start + COMMUNE_LINES_PER_PART), { ...common, ...STYLE.plain.commune });
+      communes.push(part);
+      if (plain) group.addLayer(part);
+      yield;
+    }
+    group.addLayer(epci);
+  }
+  const stopParts = runInSlices(addParts(), () => undefined);
 
   const candidates: Array<NameCandidate & { lat: number; lng: number; population: number }> = [
     ...data.epciNames.map((p) => ({ ...p, x: 0, y: 0, kind: 'epci' as const, rank: Number.MAX_SAFE_INTEGER, population: 0 })),
@@ -81,8 +98,10 @@ export function createBoundariesLayer(map: L.Map, data: MoselleBoundaries, fontP
     const style = plain ? STYLE.plain : STYLE.tiles;
     land.setStyle(style.land);
     epci.setStyle(style.epci);
-    if (plain && !group.hasLayer(communes)) group.addLayer(communes);
-    if (!plain) group.removeLayer(communes);
+    for (const part of communes) {
+      if (plain && !group.hasLayer(part)) group.addLayer(part);
+      if (!plain) group.removeLayer(part);
+    }
     writeNames();
   }
 
@@ -95,6 +114,7 @@ export function createBoundariesLayer(map: L.Map, data: MoselleBoundaries, fontP
       restyle();
     },
     dispose() {
+      stopParts();
       map.off('moveend zoomend resize', writeNames);
       group.remove();
       namesPane.replaceChildren();

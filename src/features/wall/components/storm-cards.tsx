@@ -4,8 +4,8 @@
 import { formatTime } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
-import { sameGroups, selectStorms } from '../../../live/problem-groups.ts';
-import { useThrottledLive } from '../../../live/use-live.ts';
+import { sameGroups, stormsInSteps } from '../../../live/problem-groups.ts';
+import { useSlicedLive } from '../../../live/use-live.ts';
 import { wallMessages } from '../messages.ts';
 
 const MAX_STORMS = 3;
@@ -16,7 +16,7 @@ const REFRESH_MS = 500;
 export function StormCards() {
   const m = useMessages(wallMessages);
   const display = useTimeDisplay();
-  const storms = useThrottledLive(TOPICS, selectStorms, sameGroups, REFRESH_MS);
+  const storms = useSlicedLive(TOPICS, stormsInSteps, sameGroups, REFRESH_MS);
   if (storms.length === 0) return null;
   return (
     <section aria-label={m.storms} className="flex flex-col gap-2">
