@@ -23,9 +23,20 @@ const MAX_RELATED = 200;
 interface Neighbourhood {
   parentsOf: ProbeParents | undefined;
   childrenOf: ProbeParents | undefined;
-  sitesOfEpci: Map<string, string[]>;
-  /** Each site's access and inter-site link probes: the causes of rules 1, 2 and 4. */
-  cutProbesOfSite: Map<string, readonly Probe[]>;
+  /** Each EPCI's access and inter-site link probes, placed: the causes of rules 1, 2 and 4. */
+  cutProbesOfEpci: Map<string, readonly CutProbe[]>;
+  /** The EPCI of each access and link probe. */
+  epciOfCutProbe: Map<string, string>;
+  /** Bumped when one of the EPCI's access or link probes changes status (noteStatusChange). */
+  versionOfEpci: Map<string, number>;
+  /** Each EPCI's troubled access and link probes, placed, read at `version`. */
+  troubledCuts: Map<string, { version: number; problems: PlacedProblem[]; critical: boolean }>;
+}
+
+interface CutProbe {
+  probe: Probe;
+  siteId: string;
+  collectiviteId: string;
 }
 
 const neighbourhoods = new WeakMap<EstateIndex, Neighbourhood>();
@@ -34,27 +45,61 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
   let n = neighbourhoods.get(index);
   if (!n) {
     const edges = index.estate.dependencies ?? [];
-    const sitesOfEpci = new Map<string, string[]>();
+    const cutProbesOfEpci = new Map<string, CutProbe[]>();
+    const epciOfCutProbe = new Map<string, string>();
     for (const c of index.collectivites.values()) {
       if (c.epci === undefined) continue;
-      const list = sitesOfEpci.get(c.epci) ?? [];
-      for (const site of index.sitesByCollectivite.get(c.id) ?? []) list.push(site.id);
-      sitesOfEpci.set(c.epci, list);
-    }
-    const cutProbesOfSite = new Map<string, Probe[]>();
-    for (const [siteId, probes] of index.probesBySite) {
-      const cuts = probes.filter((p) => p.kind === 'internet' || p.kind === 'link');
-      if (cuts.length) cutProbesOfSite.set(siteId, cuts);
+      const list = cutProbesOfEpci.get(c.epci) ?? [];
+      for (const site of index.sitesByCollectivite.get(c.id) ?? []) {
+        for (const probe of index.probesBySite.get(site.id) ?? []) {
+          if (!isCutProbe(probe)) continue;
+          list.push({ probe, siteId: site.id, collectiviteId: c.id });
+          epciOfCutProbe.set(probe.id, c.epci);
+        }
+      }
+      cutProbesOfEpci.set(c.epci, list);
     }
     n = {
-      cutProbesOfSite,
+      cutProbesOfEpci,
+      epciOfCutProbe,
+      versionOfEpci: new Map(),
+      troubledCuts: new Map(),
       parentsOf: edges.length ? parentsFrom(edges) : undefined,
       childrenOf: edges.length ? parentsFrom(edges.map((e) => ({ parent: e.child, child: e.parent }))) : undefined,
-      sitesOfEpci,
     };
     neighbourhoods.set(index, n);
   }
   return n;
+}
+
+const isCutProbe = (probe: Probe) => probe.kind === 'internet' || probe.kind === 'link';
+
+/**
+ * Tell the links a probe's status changed: an access or link probe's EPCI is read again at the next
+ * opening there. Without it, the EPCI's troubled accesses and links are read once per change of
+ * one of them, not once per opening (a storm opens thousands of incidents in a few EPCIs).
+ */
+export function noteStatusChange(index: EstateIndex, probeId: string): void {
+  const n = neighbourhood(index);
+  const epci = n.epciOfCutProbe.get(probeId);
+  if (epci !== undefined) n.versionOfEpci.set(epci, (n.versionOfEpci.get(epci) ?? 0) + 1);
+}
+
+function troubledCutsOf(epci: string, status: CauseLinkState['status'], n: Neighbourhood): { problems: PlacedProblem[]; critical: boolean } {
+  const version = n.versionOfEpci.get(epci) ?? 0;
+  const known = n.troubledCuts.get(epci);
+  if (known && known.version === version) return known;
+  const problems: PlacedProblem[] = [];
+  let critical = false;
+  for (const { probe, siteId, collectiviteId } of n.cutProbesOfEpci.get(epci) ?? []) {
+    const st = status(probe.id);
+    if (!st || !isTroubled(st)) continue;
+    critical ||= st.state === 'CRITICAL';
+    problems.push({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
+  }
+  const read = { version, problems, critical };
+  n.troubledCuts.set(epci, read);
+  return read;
 }
 
 /**
@@ -75,29 +120,37 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
       queue.push(next);
     }
   }
-  const sites = new Set<string>();
   const own = new Set<string>();
+  const epcis = new Set<string>();
   for (const id of related) {
     const ref = index.probeRef(id);
     if (!ref) continue;
-    sites.add(ref.siteId);
     own.add(ref.siteId);
     const epci = index.collectivites.get(ref.collectiviteId)?.epci;
-    for (const site of epci === undefined ? [] : (n.sitesOfEpci.get(epci) ?? [])) sites.add(site);
+    if (epci !== undefined) epcis.add(epci);
   }
   const critical = (id: string) => status(id)?.state === 'CRITICAL';
-  const causePossible = [...related].some((id) => id !== probeId && critical(id)) || [...sites].some((site) => n.cutProbesOfSite.get(site)?.some((p) => critical(p.id)));
+  const cuts = [...epcis].map((epci) => troubledCutsOf(epci, status, n));
+  // A cause is possible for a critical declared relative, a critical access or link on the probe's
+  // own sites (rules 1–3), or — for an access or link probe, which may join an area cut — a critical
+  // one anywhere in its EPCI (rule 4). Anything else is a group of one: nothing to fold.
+  const opened = index.probes.get(probeId);
+  const causePossible =
+    [...related].some((id) => id !== probeId && critical(id)) ||
+    [...own].some((siteId) => index.probesBySite.get(siteId)?.some((p) => isCutProbe(p) && critical(p.id))) ||
+    (opened !== undefined && isCutProbe(opened) && cuts.some((c) => c.critical));
   const problems: PlacedProblem[] = [];
   if (!causePossible) return problems;
-  for (const siteId of sites) {
+  for (const siteId of own) {
     const collectiviteId = index.sites.get(siteId)?.collectiviteId;
     if (collectiviteId === undefined) continue;
-    const probes = own.has(siteId) ? (index.probesBySite.get(siteId) ?? []) : (n.cutProbesOfSite.get(siteId) ?? []);
-    for (const probe of probes) {
+    for (const probe of index.probesBySite.get(siteId) ?? []) {
       const st = status(probe.id);
       if (st && isTroubled(st)) problems.push({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
     }
   }
+  // The other sites of the EPCI, by their access and link probes only.
+  for (const c of cuts) for (const problem of c.problems) if (!own.has(problem.siteId)) problems.push(problem);
   return problems;
 }
 

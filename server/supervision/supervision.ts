@@ -19,7 +19,7 @@ import { systemTimers, type Timers } from '../stream/timers.ts';
 import { echoKey, eventFromOperator, eventFromSource, sourceActionFor } from './action-mapping.ts';
 import { indexEstate, sameEstate, type EstateIndex } from '../../src/domain/estate-index.ts';
 import { PersistQueue } from './persist-queue.ts';
-import { linkToCause } from './cause-links.ts';
+import { linkToCause, noteStatusChange } from './cause-links.ts';
 import { restoreState, type RestoredState } from './restore.ts';
 import { repairingEvents, repairTally } from './source-boundary.ts';
 import { cleanEngineText } from '../../src/protocol/text.ts';
@@ -154,6 +154,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     const prev = statuses.get(status.probeId);
     if (prev && sameStatus(prev, status)) return {};
     statuses.set(status.probeId, status);
+    noteStatusChange(index, status.probeId);
     queue.status(status);
     const changed = { collectiviteId: ref.collectiviteId, status };
     const stateChanged = !prev || prev.state !== status.state;
@@ -374,7 +375,11 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       const restored = options.restored ?? (await restoreState(storage, { now: source.now(), recentMs }));
       await maintenance.load();
       if (restored.estate) index = indexEstate(restored.estate);
-      for (const status of restored.statuses) if (index.siteOfProbe.has(status.probeId)) statuses.set(status.probeId, status);
+      for (const status of restored.statuses) {
+        if (!index.siteOfProbe.has(status.probeId)) continue;
+        statuses.set(status.probeId, status);
+        noteStatusChange(index, status.probeId);
+      }
       for (const incident of restored.incidents) {
         indexCause(incident, undefined);
         incidents.set(incident.id, incident);
