@@ -6,6 +6,7 @@ import { localeTag } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { useServerNow } from '../../../live/use-live.ts';
+import { QueryState } from '../../../ui/query-state.tsx';
 import { useContribution } from '../api/contribution-queries.ts';
 import { contributionMessages } from '../messages.ts';
 
@@ -22,24 +23,13 @@ export function ContributionSummary({ collectiviteId, details }: { collectiviteI
       <h2 id="contribution-summary-title" className="text-lg font-semibold text-slate-100">
         {m.summaryTitle(year)}
       </h2>
-      {query.isError ? (
-        <p role="alert" className="text-red-300">
-          {m.loadError}{' '}
-          <button type="button" className="min-h-11 underline" onClick={() => void query.refetch()}>
-            {m.retry}
-          </button>
-        </p>
-      ) : !query.data ? (
-        <p aria-busy="true" className="text-slate-300">
-          {m.loading}
-        </p>
-      ) : !own ? (
-        <p className="text-slate-300">{m.none}</p>
-      ) : (
-        <p className="text-slate-200" data-testid="contribution-summary">
-          {m.summary(own.probesInUse, own.packSize, euros.format(own.eurosPerYear))}
-        </p>
-      )}
+      <QueryState query={query} words={{ loadFailed: m.loadError, retry: m.retry, loading: m.loading }} count={own ? 1 : 0} empty={m.none}>
+        {own && (
+          <p className="text-slate-200" data-testid="contribution-summary">
+            {m.summary(own.probesInUse, own.packSize, euros.format(own.eurosPerYear))}
+          </p>
+        )}
+      </QueryState>
       <p className="text-sm text-slate-300">{m.rule}</p>
       {details}
     </section>

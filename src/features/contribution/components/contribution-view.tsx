@@ -7,6 +7,7 @@ import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import { useTimeDisplay } from '../../../i18n/time-zone-context.ts';
 import { localeTag } from '../../../i18n/format.ts';
 import { useEstateIndex, useServerNow } from '../../../live/use-live.ts';
+import { QueryState } from '../../../ui/query-state.tsx';
 import { useContribution } from '../api/contribution-queries.ts';
 import { contributionMessages } from '../messages.ts';
 
@@ -32,20 +33,7 @@ export function ContributionView() {
         {m.title(year)}
       </h2>
       <p className="text-sm text-slate-300">{m.rule}</p>
-      {query.isError ? (
-        <p role="alert" className="text-red-300">
-          {m.loadError}{' '}
-          <button type="button" className="underline" onClick={() => void query.refetch()}>
-            {m.retry}
-          </button>
-        </p>
-      ) : !query.data ? (
-        <p aria-busy="true" className="text-slate-300">
-          {m.loading}
-        </p>
-      ) : rows.length === 0 ? (
-        <p className="text-slate-300">{m.none}</p>
-      ) : (
+      <QueryState query={query} words={{ loadFailed: m.loadError, retry: m.retry, loading: m.loading }} count={rows.length} empty={m.none}>
         <>
           <button type="button" className={`${button} self-start`} disabled={state.phase === 'busy'} onClick={() => void download('/export/contribution.csv', {})}>
             {m.csv}
@@ -92,7 +80,7 @@ export function ContributionView() {
             </table>
           </div>
         </>
-      )}
+      </QueryState>
       <p role="status" className="text-sm text-sky-200">
         {state.phase === 'busy' ? m.preparing : state.phase === 'done' ? m.downloaded(state.filename) : ''}
       </p>
