@@ -71,6 +71,7 @@ export async function stopGateway(g: Gateway, graceMs = 15_000): Promise<void> {
     signalGroup(child, 'SIGKILL');
     await exited;
   }
+  await groupGone(child.pid, graceMs);
 }
 
 /** SIGKILL to the gateway's process group (a crash, a power cut), then wait until no process of it is left. */
@@ -80,9 +81,13 @@ export async function killGateway(g: Gateway, timeoutMs = 15_000): Promise<void>
   const exited = new Promise((resolve) => child.once('exit', resolve));
   signalGroup(child, 'SIGKILL');
   await exited;
-  // tsx's node child (the one holding the data folder) may outlive its parent by a moment.
-  for (const until = Date.now() + timeoutMs; groupAlive(child.pid); ) {
-    if (Date.now() > until) throw new Error(`gateway process group ${child.pid} still alive ${timeoutMs} ms after SIGKILL`);
+  await groupGone(child.pid, timeoutMs);
+}
+
+/** tsx's node child (the one holding the data folder) may outlive its parent by a moment: wait until no process of the group is left. */
+async function groupGone(pid: number, timeoutMs: number): Promise<void> {
+  for (const until = Date.now() + timeoutMs; groupAlive(pid); ) {
+    if (Date.now() > until) throw new Error(`gateway process group ${pid} still alive ${timeoutMs} ms after its parent exited`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
