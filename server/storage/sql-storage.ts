@@ -17,14 +17,21 @@ import { refusing } from './sql-errors.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
 
-/** Rows per statement: large enough to amortise round trips, small enough for one message. */
-const STATE_CHANGE_CHUNK = 5_000;
+/**
+ * Rows per statement: large enough to amortise round trips, small enough that one statement keeps
+ * the embedded database (PGlite runs on the gateway's thread) busy for a few tens of ms, not
+ * hundreds — a storm's 10,000 incidents are written in slices the live stream runs between.
+ */
+const STATE_CHANGE_CHUNK = 1_000;
 const JSON_CHUNK = 500;
+const INCIDENT_CHUNK = 200;
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** `items` in slices of `size`, the event loop let run between two (a timer, a socket write). */
+async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    yield items.slice(i, i + size);
+  }
 }
 
 /** Keep the last item per key, in order of last appearance: one upsert per row per statement. */
@@ -56,7 +63,7 @@ const toStateChange = (r: StateChangeDbRow): StateChangeRow => ({
 });
 
 async function insertStateChanges(db: SqlQueryable, rows: readonly StateChangeRow[]): Promise<void> {
-  for (const part of chunks(rows, STATE_CHANGE_CHUNK)) {
+  for await (const part of chunks(rows, STATE_CHANGE_CHUNK)) {
     // One statement: a change dated before the availability roll-up's frontier marks its probe for
     // a recompute (docs/storage.md), atomically with the insert.
     await db.query(
@@ -77,7 +84,7 @@ async function insertStateChanges(db: SqlQueryable, rows: readonly StateChangeRo
 }
 
 async function upsertStatuses(db: SqlQueryable, statuses: readonly ProbeStatus[]): Promise<void> {
-  for (const part of chunks(lastPerKey(statuses, (s) => s.probeId), JSON_CHUNK)) {
+  for await (const part of chunks(lastPerKey(statuses, (s) => s.probeId), JSON_CHUNK)) {
     await db.query(
       `INSERT INTO probe_status (probe_id, body)
        SELECT e->>'probeId', e FROM jsonb_array_elements($1::jsonb) AS e
@@ -88,7 +95,7 @@ async function upsertStatuses(db: SqlQueryable, statuses: readonly ProbeStatus[]
 }
 
 async function upsertIncidents(db: SqlQueryable, incidents: readonly Incident[]): Promise<void> {
-  for (const part of chunks(lastPerKey(incidents, (i) => i.id), JSON_CHUNK)) {
+  for await (const part of chunks(lastPerKey(incidents, (i) => i.id), INCIDENT_CHUNK)) {
     await db.query(
       `INSERT INTO incident (id, collectivite_id, probe_id, status, opened_at, resolved_at, cause_id, cause_collectivite_id, body)
        SELECT e->>'id', e->>'collectiviteId', e->>'probeId', e->>'status', (e->>'openedAt')::bigint,

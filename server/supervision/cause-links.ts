@@ -3,10 +3,10 @@
 // the probes it is declared to depend on or to carry, and every site of those sites' EPCI — which is
 // all its group can hold, so each opening in a storm folds a few hundred problems, not the estate.
 import type { EstateIndex } from '../../src/domain/estate-index.ts';
-import { attach, causeLink, groupOf, rootCause } from '../../src/domain/incident-cause.ts';
+import { attach, causeLink, groupOf, rootCause, sameCause } from '../../src/domain/incident-cause.ts';
 import { isActive } from '../../src/domain/incident-rules.ts';
 import { isTroubled, type Incident, type Probe, type ProbeStatus } from '../../src/domain/model.ts';
-import { parentsFrom, type PlacedProblem, type ProbeParents } from '../../src/domain/root-cause.ts';
+import { foldProblems, parentsFrom, type PlacedProblem, type ProbeParents, type ProblemGroup } from '../../src/domain/root-cause.ts';
 
 export interface CauseLinkState {
   index(): EstateIndex;
@@ -25,18 +25,32 @@ interface Neighbourhood {
   childrenOf: ProbeParents | undefined;
   /** Each EPCI's access and inter-site link probes, placed: the causes of rules 1, 2 and 4. */
   cutProbesOfEpci: Map<string, readonly CutProbe[]>;
-  /** The EPCI of each access and link probe. */
-  epciOfCutProbe: Map<string, string>;
-  /** Bumped when one of the EPCI's access or link probes changes status (noteStatusChange). */
+  /** Each access and link probe in an EPCI, placed. */
+  cutProbes: Map<string, CutProbe>;
+  /** Bumped when what the fold reads of one of the EPCI's access or link probes changes (noteStatusChange). */
   versionOfEpci: Map<string, number>;
-  /** Each EPCI's troubled access and link probes, placed, read at `version`. */
-  troubledCuts: Map<string, { version: number; problems: PlacedProblem[]; critical: boolean }>;
+  /**
+   * Each EPCI's troubled access and link probes, placed: read from the statuses at first need, then
+   * kept up to date by noteStatusChange (a storm changes a few hundred of an EPCI's thousand).
+   */
+  troubledOfEpci: Map<string, Map<string, PlacedProblem>>;
+  /** The same as a list, with what is folded from it, at `version`. */
+  troubledCuts: Map<string, TroubledCuts>;
+}
+
+interface TroubledCuts {
+  version: number;
+  problems: PlacedProblem[];
+  critical: boolean;
+  /** The area cut of each cut access among them in one, folded on first need (areaCutsOf). */
+  areas?: Map<string, ProblemGroup>;
 }
 
 interface CutProbe {
   probe: Probe;
   siteId: string;
   collectiviteId: string;
+  epci: string;
 }
 
 const neighbourhoods = new WeakMap<EstateIndex, Neighbourhood>();
@@ -46,23 +60,25 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
   if (!n) {
     const edges = index.estate.dependencies ?? [];
     const cutProbesOfEpci = new Map<string, CutProbe[]>();
-    const epciOfCutProbe = new Map<string, string>();
+    const cutProbes = new Map<string, CutProbe>();
     for (const c of index.collectivites.values()) {
       if (c.epci === undefined) continue;
       const list = cutProbesOfEpci.get(c.epci) ?? [];
       for (const site of index.sitesByCollectivite.get(c.id) ?? []) {
         for (const probe of index.probesBySite.get(site.id) ?? []) {
           if (!isCutProbe(probe)) continue;
-          list.push({ probe, siteId: site.id, collectiviteId: c.id });
-          epciOfCutProbe.set(probe.id, c.epci);
+          const cut = { probe, siteId: site.id, collectiviteId: c.id, epci: c.epci };
+          list.push(cut);
+          cutProbes.set(probe.id, cut);
         }
       }
       cutProbesOfEpci.set(c.epci, list);
     }
     n = {
       cutProbesOfEpci,
-      epciOfCutProbe,
+      cutProbes,
       versionOfEpci: new Map(),
+      troubledOfEpci: new Map(),
       troubledCuts: new Map(),
       parentsOf: edges.length ? parentsFrom(edges) : undefined,
       childrenOf: edges.length ? parentsFrom(edges.map((e) => ({ parent: e.child, child: e.parent }))) : undefined,
@@ -75,73 +91,115 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
 const isCutProbe = (probe: Probe) => probe.kind === 'internet' || probe.kind === 'link';
 
 /**
- * Tell the links a probe's status changed: an access or link probe's EPCI is read again at the next
- * opening there. Without it, the EPCI's troubled accesses and links are read once per change of
- * one of them, not once per opening (a storm opens thousands of incidents in a few EPCIs).
+ * Tell the links a probe's status changed (`previous` → `next`): an access or link probe's EPCI is
+ * read again at the next opening there when what the fold reads of it changed (state, start,
+ * planned work) — not for a mere new check result. Without it, the EPCI's troubled accesses and
+ * links are read once per such change, not once per opening (a storm opens thousands of incidents
+ * in a few EPCIs).
  */
-export function noteStatusChange(index: EstateIndex, probeId: string): void {
+export function noteStatusChange(index: EstateIndex, previous: ProbeStatus | undefined, next: ProbeStatus): void {
+  if (previous && previous.state === next.state && previous.since === next.since && previous.inDowntime === next.inDowntime) return;
   const n = neighbourhood(index);
-  const epci = n.epciOfCutProbe.get(probeId);
-  if (epci !== undefined) n.versionOfEpci.set(epci, (n.versionOfEpci.get(epci) ?? 0) + 1);
+  const cut = n.cutProbes.get(next.probeId);
+  if (cut === undefined) return;
+  n.versionOfEpci.set(cut.epci, (n.versionOfEpci.get(cut.epci) ?? 0) + 1);
+  const troubled = n.troubledOfEpci.get(cut.epci);
+  if (!troubled) return; // not read yet: read from the statuses at first need
+  if (isTroubled(next)) troubled.set(next.probeId, placed(cut, next));
+  else troubled.delete(next.probeId);
 }
 
-function troubledCutsOf(epci: string, status: CauseLinkState['status'], n: Neighbourhood): { problems: PlacedProblem[]; critical: boolean } {
+const placed = ({ probe, siteId, collectiviteId }: CutProbe, st: ProbeStatus): PlacedProblem => ({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
+
+function troubledCutsOf(epci: string, status: CauseLinkState['status'], n: Neighbourhood): TroubledCuts {
   const version = n.versionOfEpci.get(epci) ?? 0;
   const known = n.troubledCuts.get(epci);
   if (known && known.version === version) return known;
-  const problems: PlacedProblem[] = [];
-  let critical = false;
-  for (const { probe, siteId, collectiviteId } of n.cutProbesOfEpci.get(epci) ?? []) {
-    const st = status(probe.id);
-    if (!st || !isTroubled(st)) continue;
-    critical ||= st.state === 'CRITICAL';
-    problems.push({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
+  let troubled = n.troubledOfEpci.get(epci);
+  if (!troubled) {
+    troubled = new Map();
+    for (const cut of n.cutProbesOfEpci.get(epci) ?? []) {
+      const st = status(cut.probe.id);
+      if (st && isTroubled(st)) troubled.set(cut.probe.id, placed(cut, st));
+    }
+    n.troubledOfEpci.set(epci, troubled);
   }
-  const read = { version, problems, critical };
+  const problems = [...troubled.values()];
+  const read: TroubledCuts = { version, problems, critical: problems.some((p) => p.state === 'CRITICAL') };
   n.troubledCuts.set(epci, read);
   return read;
 }
 
 /**
- * The troubled probes whose fold can decide `probeId`'s group, placed; none when no cause is
- * possible there (no CRITICAL access or link on those sites, no CRITICAL declared relative), which
- * keeps the many openings of a storm without a cause (a thousand disks) from folding anything.
- * The other sites of the EPCI count only by their access and link probes, which is all that
- * decides an area cut and its first cause.
+ * The area cut (rule 4) each of the EPCI's cut accesses belongs to, folded from its troubled accesses
+ * and links alone — all an area cut and its first cause depend on — once per change of one of them.
  */
-function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkState['status'], n: Neighbourhood): PlacedProblem[] {
-  const related = new Set([probeId]);
-  const queue = [probeId];
-  while (queue.length > 0 && related.size < MAX_RELATED) {
-    const id = queue.shift()!;
-    for (const next of [...(n.parentsOf?.(id) ?? []), ...(n.childrenOf?.(id) ?? [])]) {
-      if (related.has(next)) continue;
-      related.add(next);
-      queue.push(next);
+function areaCutsOf(epci: string, status: CauseLinkState['status'], index: EstateIndex, n: Neighbourhood): Map<string, ProblemGroup> {
+  const cuts = troubledCutsOf(epci, status, n);
+  if (cuts.areas) return cuts.areas;
+  const areaOfCause = new Map<string, ProblemGroup>();
+  if (cuts.critical) {
+    for (const group of foldProblems(cuts.problems, epciOfCollectivite(index), undefined, n.parentsOf)) {
+      if (group.kind === 'area-cut') for (const cause of group.causes) areaOfCause.set(cause.probeId, group);
     }
   }
-  const own = new Set<string>();
+  cuts.areas = areaOfCause;
+  return areaOfCause;
+}
+
+const epciOfCollectivite = (index: EstateIndex) => (id: string) => index.collectivites.get(id)?.epci;
+
+/** The opened probe's surroundings: the probes related by declared dependencies, their sites and EPCIs. */
+interface Surroundings {
+  related: Set<string>;
+  sites: Set<string>;
+  epcis: Set<string>;
+}
+
+function surroundings(index: EstateIndex, probeId: string, n: Neighbourhood): Surroundings {
+  const related = new Set([probeId]);
+  const queue = [probeId];
+  const follow = (next: string) => {
+    if (related.has(next) || related.size >= MAX_RELATED) return;
+    related.add(next);
+    queue.push(next);
+  };
+  for (let at = 0; at < queue.length && related.size < MAX_RELATED; at++) {
+    for (const next of n.parentsOf?.(queue[at]!) ?? []) follow(next);
+    for (const next of n.childrenOf?.(queue[at]!) ?? []) follow(next);
+  }
+  const sites = new Set<string>();
   const epcis = new Set<string>();
   for (const id of related) {
     const ref = index.probeRef(id);
     if (!ref) continue;
-    own.add(ref.siteId);
+    sites.add(ref.siteId);
     const epci = index.collectivites.get(ref.collectiviteId)?.epci;
     if (epci !== undefined) epcis.add(epci);
   }
+  return { related, sites, epcis };
+}
+
+/**
+ * Whether the opened probe can have a cause, or be one: a critical declared relative, a critical
+ * access or link on its own sites (rules 1–3), or — for an access or link probe, which may join an
+ * area cut — a critical one anywhere in its EPCI (rule 4). Anything else is a group of one: nothing
+ * to fold, which keeps the many openings of a storm without a cause (a thousand disks) cheap.
+ */
+function causePossible(index: EstateIndex, probeId: string, around: Surroundings, status: CauseLinkState['status'], n: Neighbourhood): boolean {
   const critical = (id: string) => status(id)?.state === 'CRITICAL';
-  const cuts = [...epcis].map((epci) => troubledCutsOf(epci, status, n));
-  // A cause is possible for a critical declared relative, a critical access or link on the probe's
-  // own sites (rules 1–3), or — for an access or link probe, which may join an area cut — a critical
-  // one anywhere in its EPCI (rule 4). Anything else is a group of one: nothing to fold.
+  for (const id of around.related) if (id !== probeId && critical(id)) return true;
+  for (const siteId of around.sites) for (const p of index.probesBySite.get(siteId) ?? []) if (isCutProbe(p) && critical(p.id)) return true;
   const opened = index.probes.get(probeId);
-  const causePossible =
-    [...related].some((id) => id !== probeId && critical(id)) ||
-    [...own].some((siteId) => index.probesBySite.get(siteId)?.some((p) => isCutProbe(p) && critical(p.id))) ||
-    (opened !== undefined && isCutProbe(opened) && cuts.some((c) => c.critical));
+  if (!opened || !isCutProbe(opened)) return false;
+  for (const epci of around.epcis) if (troubledCutsOf(epci, status, n).critical) return true;
+  return false;
+}
+
+/** The troubled probes of the opened probe's own sites, placed. */
+function problemsOnSites(index: EstateIndex, sites: Iterable<string>, status: CauseLinkState['status']): PlacedProblem[] {
   const problems: PlacedProblem[] = [];
-  if (!causePossible) return problems;
-  for (const siteId of own) {
+  for (const siteId of sites) {
     const collectiviteId = index.sites.get(siteId)?.collectiviteId;
     if (collectiviteId === undefined) continue;
     for (const probe of index.probesBySite.get(siteId) ?? []) {
@@ -149,9 +207,23 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
       if (st && isTroubled(st)) problems.push({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
     }
   }
-  // The other sites of the EPCI, by their access and link probes only.
-  for (const c of cuts) for (const problem of c.problems) if (!own.has(problem.siteId)) problems.push(problem);
   return problems;
+}
+
+/**
+ * The troubled probes whose fold can decide the opened probe's group: those of its own sites, and
+ * the other sites of its EPCIs by their access and link probes only, which is all that decides an
+ * area cut and its first cause.
+ */
+function nearbyProblems(index: EstateIndex, around: Surroundings, status: CauseLinkState['status'], n: Neighbourhood): PlacedProblem[] {
+  const problems = problemsOnSites(index, around.sites, status);
+  for (const epci of around.epcis) for (const problem of troubledCutsOf(epci, status, n).problems) if (!around.sites.has(problem.siteId)) problems.push(problem);
+  return problems;
+}
+
+export interface LinkOptions {
+  /** Always fold the whole neighbourhood (the reference the quick way is tested against). */
+  fullFold?: boolean;
 }
 
 /**
@@ -164,14 +236,29 @@ function nearbyProblems(index: EstateIndex, probeId: string, status: CauseLinkSt
  * The fold sees the other sites of the EPCI by their access and link probes only; the dependents
  * there are reached through the incidents attached to their own cause (a site cut that joins an
  * area cut hands its dependents over to the area's first cut), which keeps a storm's openings cheap.
+ * Most openings of a storm are read from their own sites only (linkQuickly).
  */
-export function linkToCause(state: CauseLinkState, opened: Incident, opening: boolean): Incident[] {
+export function linkToCause(state: CauseLinkState, opened: Incident, opening: boolean, options: LinkOptions = {}): Incident[] {
   const index = state.index();
   const n = neighbourhood(index);
-  const problems = nearbyProblems(index, opened.probeId, state.status, n);
-  const group = groupOf(opened.probeId, problems, (id) => index.collectivites.get(id)?.epci, undefined, n.parentsOf);
-  const root = group && rootCause(group);
-  if (!group || !root) return [opened];
+  const around = surroundings(index, opened.probeId, n);
+  if (!causePossible(index, opened.probeId, around, state.status, n)) return [opened];
+  if (!options.fullFold) {
+    const quick = linkQuickly(state, opened, opening, around, n);
+    if (quick) return quick;
+  }
+  const problems = nearbyProblems(index, around, state.status, n);
+  const group = groupOf(opened.probeId, problems, epciOfCollectivite(index), undefined, n.parentsOf);
+  return group ? relinkGroup(state, opened, opening, group, group) : [opened];
+}
+
+/**
+ * `opened` and `members` of `group` (and what is attached to those) linked to the group's root:
+ * `opened` first, then the other incidents whose link changed.
+ */
+function relinkGroup(state: CauseLinkState, opened: Incident, opening: boolean, group: ProblemGroup, members: Pick<ProblemGroup, 'causes' | 'dependents'>): Incident[] {
+  const root = rootCause(group);
+  if (!root) return [opened];
   const causeIncident = root.probeId === opened.probeId ? opened : state.latest(root.probeId);
   let self = opened;
   const others = new Map<string, Incident>();
@@ -183,12 +270,47 @@ export function linkToCause(state: CauseLinkState, opened: Incident, opening: bo
     if (isSelf) self = next;
     else if (next !== incident) others.set(incident.id, next);
   };
-  for (const member of [...group.causes, ...group.dependents]) {
+  for (const member of [...members.causes, ...members.dependents]) {
     const incident = member.probeId === opened.probeId ? opened : state.latest(member.probeId);
     if (!incident) continue;
     relink(incident, member.probeId);
     // What was attached to this member now belongs to the group's root (the member is not it).
-    if (member !== root) for (const dependent of state.attachedTo(incident.id)) if (dependent.probeId !== root.probeId) relink(dependent, member.probeId);
+    if (member.probeId !== root.probeId) for (const dependent of state.attachedTo(incident.id)) if (dependent.probeId !== root.probeId) relink(dependent, member.probeId);
   }
   return [self, ...others.values()];
+}
+
+/**
+ * Linked the quick way: the group the opened probe's own sites make, lifted to the area cut their
+ * cut access belongs to (folded once per change of the EPCI's accesses and links). That is the
+ * group the whole fold gives, and its members on those sites (and what is attached to them) are
+ * relinked as the whole fold would; the other sites' links are left as they are, which is what the
+ * whole fold would do too as long as every cut access of the area is attached to the area's root.
+ * Undefined — fold the whole neighbourhood — when the opened probe is that root, when one of the
+ * area's cuts is not attached to it (the area grew, or its first cut ended), or when the own sites
+ * make an area cut of their own.
+ */
+function linkQuickly(state: CauseLinkState, opened: Incident, opening: boolean, around: Surroundings, n: Neighbourhood): Incident[] | undefined {
+  const index = state.index();
+  const local = groupOf(opened.probeId, problemsOnSites(index, around.sites, state.status), epciOfCollectivite(index), undefined, n.parentsOf);
+  if (!local) return [opened];
+  if (local.kind === 'area-cut') return undefined;
+  const cut = local.causes[0]!;
+  const epci = cut.kind === 'internet' && cut.state === 'CRITICAL' ? index.collectivites.get(cut.collectiviteId)?.epci : undefined;
+  const area = epci === undefined ? undefined : areaCutsOf(epci, state.status, index, n).get(cut.probeId);
+  if (!area) return local.kind === 'single' ? [opened] : relinkGroup(state, opened, opening, local, local);
+  if (area.causes[0]!.probeId === opened.probeId || !causesLinked(state, area, opened)) return undefined;
+  return relinkGroup(state, opened, opening, area, local);
+}
+
+/** Every active incident of the area's other cut accesses is attached to the area's root (when it has one). */
+function causesLinked(state: CauseLinkState, area: ProblemGroup, opened: Incident): boolean {
+  const rootIncident = state.latest(area.causes[0]!.probeId);
+  for (const cause of area.causes) {
+    if (cause.probeId === opened.probeId) continue;
+    const link = causeLink(area, cause.probeId, rootIncident);
+    const incident = link && state.latest(cause.probeId);
+    if (incident && isActive(incident) && !sameCause(incident.cause, link)) return false;
+  }
+  return true;
 }

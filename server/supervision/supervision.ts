@@ -154,7 +154,7 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     const prev = statuses.get(status.probeId);
     if (prev && sameStatus(prev, status)) return {};
     statuses.set(status.probeId, status);
-    noteStatusChange(index, status.probeId);
+    noteStatusChange(index, prev, status);
     queue.status(status);
     const changed = { collectiviteId: ref.collectiviteId, status };
     const stateChanged = !prev || prev.state !== status.state;
@@ -377,8 +377,8 @@ export function createSupervision(options: SupervisionOptions): Supervision {
       if (restored.estate) index = indexEstate(restored.estate);
       for (const status of restored.statuses) {
         if (!index.siteOfProbe.has(status.probeId)) continue;
+        noteStatusChange(index, statuses.get(status.probeId), status);
         statuses.set(status.probeId, status);
-        noteStatusChange(index, status.probeId);
       }
       for (const incident of restored.incidents) {
         indexCause(incident, undefined);

@@ -158,6 +158,15 @@ describe('foldProblems', () => {
     expect(groupProbes(area)).toHaveLength(4);
   });
 
+  it('picks the same cause whatever order the problems come in (two accesses cut at the same minute)', () => {
+    const specs = ['x1 internet CRITICAL 0', 'x1 host UNKNOWN 1'];
+    const second = { ...problem('x1 internet CRITICAL 0'), probeId: 'x1.internet-2' };
+    const forward = foldProblems([...specs.map(problem), second], epciOf);
+    const backward = foldProblems([second, ...specs.map(problem)], epciOf);
+    expect(forward.map(shapeOf)).toEqual(['site-cut[x1.internet | x1.host,x1.internet-2]']);
+    expect(backward.map(shapeOf)).toEqual(forward.map(shapeOf));
+  });
+
   it('keeps every problem exactly once, whatever the mix (no problem lost or doubled)', () => {
     const specs = ['s1 internet CRITICAL 0', 's1 disk WARNING -900', 's1 host UNKNOWN 0', 's2 internet CRITICAL 1', 's3 internet CRITICAL 2', 's3 link CRITICAL 2', 'x1 camera CRITICAL 5', 'x2 internet CRITICAL 0'];
     const folded = foldProblems(specs.map(problem), epciOf).flatMap(groupProbes).map((p) => p.probeId);

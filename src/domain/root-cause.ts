@@ -224,7 +224,8 @@ const isLinkCut = (p: PlacedProblem) => p.kind === 'link' && p.state === 'CRITIC
 function siteCut(siteId: string, list: PlacedProblem[], rules: FoldingRules): SiteCut | undefined {
   const earliest = (test: (p: PlacedProblem) => boolean) => {
     let found: PlacedProblem | undefined;
-    for (const p of list) if (test(p) && (!found || p.since < found.since)) found = p;
+    // The earliest; ids break ties, so the cause does not depend on the order problems come in.
+    for (const p of list) if (test(p) && (!found || p.since < found.since || (p.since === found.since && p.probeId < found.probeId))) found = p;
     return found;
   };
   const access = earliest(isCut);
