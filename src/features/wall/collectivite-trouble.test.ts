@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexEstate } from '../../domain/estate-index.ts';
-import type { Estate, Incident, ProbeKind, ProbeState, ProbeStatus } from '../../domain/model.ts';
+import type { Estate, Incident, ProbeKind, ProbeStatus } from '../../domain/model.ts';
 import { parentsFrom } from '../../domain/root-cause.ts';
+import { probeStatus as status } from '../../live/live-fixtures.ts';
 import { collectiviteTrouble, type CauseLine, type ProbeLine, type TroubleSource } from './collectivite-trouble.ts';
 
 const MIN = 60_000;
@@ -44,17 +45,6 @@ function estate(): Estate {
     ],
   };
 }
-
-const status = (probeId: string, state: ProbeState, since: number, output = `${state} - test`): ProbeStatus => ({
-  probeId,
-  state,
-  stateType: 'HARD',
-  output,
-  lastCheck: since,
-  since,
-  acknowledged: false,
-  inDowntime: false,
-});
 
 const incident = (probeId: string, status: Incident['status'], collectiviteId = 'c-remilly'): Incident => ({
   id: `i-${probeId}`,
