@@ -11,6 +11,7 @@ import { indexEstate } from '../src/domain/estate-index.ts';
 import { searchFold } from '../src/domain/search-fold.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { axeReport } from './axe.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv } from './gateway-session.ts';
@@ -90,6 +91,7 @@ test('a storm that starts while the wall runs is on screen at once, with its sum
   // Polled: the last injections may still be on their way.
   await expect.poll(async () => (await counts()).every((n) => unmeasured.has(n)), { timeout: 10_000 }).toBe(true);
   expect(await card.getByText(/site unreachable/).count()).toBe(0);
+  expect(await axeReport(wall, 'wall-storm')).toEqual([]);
   await wall.screenshot({ path: screenshotPath('wall-storm-1920x1080') });
   await wall.setViewportSize({ width: 3840, height: 2160 });
   await wall.screenshot({ path: screenshotPath('wall-storm-3840x2160') });
