@@ -11,6 +11,7 @@ import { indexEstate } from '../src/domain/estate-index.ts';
 import { searchFold } from '../src/domain/search-fold.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
 import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
+import { axeReport } from './axe.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, injectProbeState, signIn, stillEstateEnv } from './gateway-session.ts';
@@ -29,6 +30,8 @@ const EPCI = (() => {
 const cutSites = estate.sites.filter((s) => index.collectivites.get(s.collectiviteId)?.epci === EPCI);
 const accessOf = (siteId: string) => index.probesBySite.get(siteId)?.find((p) => p.kind === 'internet');
 const cutAccess = cutSites.flatMap((s) => accessOf(s.id) ?? []);
+/** What the cut leaves unmeasured on a site (UNKNOWN "site unreachable"): two of its cameras or hosts. */
+const unreachableOn = (siteId: string) => (index.probesBySite.get(siteId) ?? []).filter((q) => q.kind === 'camera' || q.kind === 'host').slice(0, 2);
 const firstName = [...estate.collectivites].sort((a, b) => a.name.localeCompare(b.name, 'fr'))[0]!;
 const calmDisk = estate.probes.find((p) => p.kind === 'disk' && index.probeRef(p.id)?.collectiviteId === firstName.id)!;
 const lone = estate.probes.find((p) => p.kind === 'camera' && index.collectivites.get(index.probeRef(p.id)!.collectiviteId)?.epci !== EPCI)!;
@@ -66,7 +69,7 @@ test('a storm that starts while the wall runs is on screen at once, with its sum
   for (const site of cutSites) {
     const access = accessOf(site.id);
     if (access) await injectProbeState(dataDir, access.id, 'CRITICAL', 'PING CRITICAL - Packet loss = 100%|rta=0.00ms');
-    for (const p of (index.probesBySite.get(site.id) ?? []).filter((q) => q.kind === 'camera' || q.kind === 'host').slice(0, 2)) {
+    for (const p of unreachableOn(site.id)) {
       await injectProbeState(dataDir, p.id, 'UNKNOWN', 'UNKNOWN - site unreachable (access router down), check could not run');
     }
   }
@@ -76,6 +79,19 @@ test('a storm that starts while the wall runs is on screen at once, with its sum
   const onScreen = await wall.locator('#wall-focus-title').textContent();
   expect(cutNames.has(onScreen ?? '')).toBe(true);
   await wall.getByText(new RegExp(`Coupure fibre — ${EPCI} — ${cutAccess.length} sites — depuis \\d\\d:\\d\\d`)).waitFor({ timeout: 15_000 });
+  // The collectivité's card folds each cut site by its cause: one line with how many probes the cut
+  // leaves unmeasured, not the access probe followed by every camera "site unreachable".
+  const shown = estate.collectivites.find((c) => c.name === onScreen)!;
+  const unmeasured = new Set(cutSites.filter((s) => s.collectiviteId === shown.id).map((s) => unreachableOn(s.id).length).filter((n) => n > 0));
+  expect(unmeasured.size).toBeGreaterThan(0);
+  const card = wall.locator('section[aria-labelledby="wall-focus-title"]');
+  const causeLines = card.locator('[data-wall-cause="site-cut"]');
+  await causeLines.first().waitFor({ timeout: 15_000 });
+  const counts = async () => (await causeLines.allTextContents()).map((text) => Number(/Coupure d’accès — (\d+) sondes? injoignables?/.exec(text)?.[1]));
+  // Polled: the last injections may still be on their way.
+  await expect.poll(async () => (await counts()).every((n) => unmeasured.has(n)), { timeout: 10_000 }).toBe(true);
+  expect(await card.getByText(/site unreachable/).count()).toBe(0);
+  expect(await axeReport(wall, 'wall-storm')).toEqual([]);
   await wall.screenshot({ path: screenshotPath('wall-storm-1920x1080') });
   await wall.setViewportSize({ width: 3840, height: 2160 });
   await wall.screenshot({ path: screenshotPath('wall-storm-3840x2160') });
@@ -103,8 +119,8 @@ test('the desk folds the cut into one row and acknowledges all its incidents wit
   const acked = items.filter((i) => cutAccess.some((p) => p.id === i.probeId));
   expect(acked).toHaveLength(cutAccess.length);
   for (const i of acked) expect(i.timeline.at(-1)).toMatchObject({ kind: 'acknowledged', by: 'support', comment: 'Coupure fibre — opérateur prévenu' });
-  // Someone on the wall sees it too.
-  await wall.getByText('Pris en charge').first().waitFor({ timeout: 10_000 });
+  // Someone on the wall sees it too, on the cut's folded line.
+  await wall.locator('[data-wall-cause="site-cut"] [data-handling="acknowledged"]').first().waitFor({ timeout: 10_000 });
 });
 
 test('keyboard-only triage: / search, j to the row, a + comment + Enter, ? for help, Esc', async () => {

@@ -41,7 +41,10 @@ try {
   const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
   await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}`);
   await wall.locator('#wall-focus-title').waitFor({ timeout: 60_000 });
-  await wall.waitForTimeout(2_000);
+  await wall.locator('.leaflet-control-attribution', { hasText: 'IGN' }).waitFor({ timeout: 60_000 });
+  // A collectivité of the cut on screen: its cut sites folded into one line each.
+  await wall.locator('[data-wall-cause="site-cut"]').first().waitFor({ timeout: 180_000 });
+  await wall.waitForTimeout(1_000);
   await wall.screenshot({ path: shot('wall-kiosk') });
 
   const phoneContext = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });

@@ -38,7 +38,7 @@ function* placedInSteps(index: EstateIndex, statuses: readonly ProbeStatus[], co
 const parentsCache = new WeakMap<EstateIndex, ProbeParents | undefined>();
 
 /** The declared parents of each probe, read once per estate; undefined when the estate declares none. */
-function declaredParents(index: EstateIndex): ProbeParents | undefined {
+export function declaredParents(index: EstateIndex): ProbeParents | undefined {
   if (!parentsCache.has(index)) {
     const edges = index.estate.dependencies;
     parentsCache.set(index, edges?.length ? parentsFrom(edges) : undefined);

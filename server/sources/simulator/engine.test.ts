@@ -41,6 +41,13 @@ describe('determinism', () => {
     let last = START;
     for (const m of twoDays) {
       const at = m.type === 'status' ? m.observedAt : m.action.at;
+      if (at < START) {
+        // The cell's actions on problems older than the start (staff.ts handledBeforeStart): dated
+        // back then, sent first, before anything that happens after the start.
+        expect(m.type).toBe('action');
+        expect(last).toBe(START);
+        continue;
+      }
       expect(at).toBeGreaterThanOrEqual(last);
       last = at;
       if (m.type === 'status') {

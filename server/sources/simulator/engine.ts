@@ -13,7 +13,7 @@ import { repairAfterIntervention, startBackgroundFaults } from './faults.ts';
 import { createPrng, deriveSeed } from './prng.ts';
 import { planScenario, type ScenarioName, type ScenarioPlan } from './scenarios.ts';
 import { DEFAULT_SIM_OPTIONS, defaultStaff, emitStatus, type ProbeRuntime, type SimMessage, type SimOptions, type SimState, type SiteRuntime, type StaffHours } from './sim-state.ts';
-import { notifyStaff } from './staff.ts';
+import { handledBeforeStart, notifyStaff } from './staff.ts';
 
 export interface SimulationConfig {
   estate: Estate;
@@ -86,8 +86,9 @@ export function createSimulation(config: SimulationConfig): Simulation {
   for (const p of probes) initialStatus(state, p);
   const scenario = planScenario(state, config.scenario ?? 'calm', start);
   startBackgroundFaults(state);
-  // Problems already present at start (a nearly full disk) wait for the support staff too.
-  for (const p of probes) if (isProblem(p.status.state)) notifyStaff(state, p);
+  // Problems already present at start (a nearly full disk) had the support staff on them already;
+  // one too recent for that waits for them like any new problem.
+  for (const p of probes) if (isProblem(p.status.state) && !handledBeforeStart(state, p)) notifyStaff(state, p);
   state.out = [];
   return Object.assign(state, { scenario });
 }

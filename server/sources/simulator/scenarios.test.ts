@@ -118,7 +118,8 @@ describe('gti-breach', () => {
       latest.set(probeId, incident);
       all.set(incident.id, incident);
     };
-    for (const s of currentStatuses(sim)) apply(s.probeId, { type: 'status', at: START, state: s.state, stateType: s.stateType });
+    // Opened at the problem's start, as the gateway does: the cell's actions on the older ones are dated back then.
+    for (const s of currentStatuses(sim)) apply(s.probeId, { type: 'status', at: START, since: s.since, state: s.state, stateType: s.stateType });
     const horizon = START + 3 * 24 * HOUR;
     for (const m of advance(sim, horizon)) {
       if (m.type === 'status') apply(m.status.probeId, { type: 'status', at: m.observedAt, state: m.status.state, stateType: m.status.stateType });

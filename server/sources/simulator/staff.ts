@@ -1,6 +1,7 @@
 // The support cell, simulated: during covered hours each desk takes the oldest problem waiting,
 // acknowledges it (and the other problems of the same site at once, as an operator would in a
-// storm), then starts an intervention a little later. Never on a neglected problem.
+// storm), then starts an intervention a little later. Never on a neglected problem. Problems already
+// there when the simulation starts had the cell on them the same way, back then (handledBeforeStart).
 import type { Instant, ProbeKind } from '../../../src/domain/model.ts';
 import { isProblem } from '../../../src/domain/model.ts';
 import { repairAfterIntervention } from './faults.ts';
@@ -59,19 +60,44 @@ function deskTurn(sim: SimState, desk: number): void {
   });
 }
 
-function acknowledge(sim: SimState, p: ProbeRuntime, desk: number): void {
-  const by = loginOf(sim, desk);
-  emitAction(sim, { type: 'acknowledge', probeId: p.probe.id, at: sim.now, by, comment: "Pris en compte par la cellule d'assistance" });
+/**
+ * A problem present when the simulation starts, old enough for the cell to have been on it already:
+ * acknowledged a few covered minutes after it began and an intervention started about 20 minutes
+ * later, as the desks do live — so its GTI is met, as on a real desk, instead of a month-old clock
+ * running. The actions are dated then and reach Vigie after the start snapshot, through the same
+ * path as the staff's live ones; the problem itself (its state, since when) stays as seeded.
+ * False when nobody is at a desk, the problem needs no one, or it began too recently: the desks
+ * take it live then.
+ */
+export function handledBeforeStart(sim: SimState, p: ProbeRuntime): boolean {
+  const desks = sim.options.staff?.length ?? 0;
+  if (desks === 0 || !needsAttention(p)) return false;
+  const ackAt = coveredFrom(sim, p.status.since + Math.round(sim.prng.logNormal(5, 0.6) * MINUTE_MS));
+  if (ackAt >= sim.now) return false;
+  const desk = sim.prng.int(0, desks - 1);
+  // The engine knows it acknowledged: the start snapshot says so; the actions follow it.
   p.status = { ...p.status, acknowledged: true };
-  emitStatus(sim, p, sim.now);
+  schedule(sim, sim.now, () => acknowledge(sim, p, desk, ackAt));
+  return true;
+}
+
+/** The desk acknowledges `p` at `at` (now, or back then for a problem older than the start). */
+function acknowledge(sim: SimState, p: ProbeRuntime, desk: number, at: Instant = sim.now): void {
+  const by = loginOf(sim, desk);
+  emitAction(sim, { type: 'acknowledge', probeId: p.probe.id, at, by, comment: "Pris en compte par la cellule d'assistance" });
+  if (!p.status.acknowledged) {
+    p.status = { ...p.status, acknowledged: true };
+    emitStatus(sim, p, sim.now);
+  }
   const since = p.status.since;
-  const at = coveredFrom(sim, sim.now + Math.round(sim.prng.logNormal(20, 0.6) * MINUTE_MS));
-  schedule(sim, at, () => {
+  const interventionAt = coveredFrom(sim, at + Math.round(sim.prng.logNormal(20, 0.6) * MINUTE_MS));
+  schedule(sim, interventionAt, () => {
     // Only for the same, still open problem: a recovery in between makes it moot.
     if (p.status.since !== since || p.intervened || !needsAttention(p)) return;
     p.intervened = true;
     const comment = INTERVENTION_COMMENTS[p.probe.kind] ?? 'Intervention à distance en cours';
-    emitAction(sim, { type: 'start-intervention', probeId: p.probe.id, at: sim.now, by, comment });
+    // Run now when it fell before the start: dated when it happened.
+    emitAction(sim, { type: 'start-intervention', probeId: p.probe.id, at: Math.min(sim.now, interventionAt), by, comment });
     repairAfterIntervention(sim, p);
   });
 }

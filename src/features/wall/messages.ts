@@ -28,6 +28,14 @@ export const wallMessages = defineMessages(
     handling: { acknowledged: 'Pris en charge', 'in-progress': 'Intervention en cours' },
     storms: 'Coupures en cours',
     storm: (area: string, sites: number, since: string) => `Coupure fibre — ${area} — ${sites} sites — depuis ${since}`,
+    cause: {
+      'site-cut': 'Coupure d’accès',
+      'area-cut': 'Coupure d’accès',
+      'link-cut': 'Lien inter-sites coupé',
+      dependency: (probe: string) => `${probe} en panne`,
+    },
+    dependents: (n: number, allUnreachable: boolean) =>
+      `${n} sonde${n > 1 ? 's' : ''} ${allUnreachable ? `injoignable${n > 1 ? 's' : ''}` : `injoignable${n > 1 ? 's' : ''} ou en panne`}`,
   },
   {
     title: 'Vigie — Moselle Fibre supervision',
@@ -56,5 +64,12 @@ export const wallMessages = defineMessages(
     handling: { acknowledged: 'Acknowledged', 'in-progress': 'Intervention under way' },
     storms: 'Outages under way',
     storm: (area: string, sites: number, since: string) => `Fibre cut — ${area} — ${sites} sites — since ${since}`,
+    cause: {
+      'site-cut': 'Access cut',
+      'area-cut': 'Access cut',
+      'link-cut': 'Inter-site link cut',
+      dependency: (probe: string) => `${probe} down`,
+    },
+    dependents: (n: number, allUnreachable: boolean) => `${n} probe${n > 1 ? 's' : ''} ${allUnreachable ? 'unreachable' : 'unreachable or down'}`,
   },
 );

@@ -1,66 +1,18 @@
+// One collectivité on the wall: its title line, then a card per site in trouble with its lines (a
+// failing probe, or a cause with what it explains folded in — collectivite-trouble.ts), sized for 5 m.
 import { useCallback } from 'react';
-import { isTroubled, stateSeverity, type ProbeState } from '../../../domain/model.ts';
 import { pluginSentence } from '../../../domain/plugin-output.ts';
 import { formatDuration } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
 import type { LiveStore } from '../../../live/live-store.ts';
+import { declaredParents } from '../../../live/problem-groups.ts';
 import { useLive, useServerNow } from '../../../live/use-live.ts';
 import { StateBadge, STATE_SYMBOL } from '../../../ui/state-badge.tsx';
+import { collectiviteTrouble, type Handling, type TroubleLine } from '../collectivite-trouble.ts';
 import { wallMessages } from '../messages.ts';
 
 const MAX_SITES = 6;
-const MAX_PROBES = 3;
-
-interface SiteTrouble {
-  siteId: string;
-  name: string;
-  state: ProbeState;
-  probes: Array<{ probeId: string; name: string; equipment: string; state: ProbeState; output: string; since: number; handling?: Handling }>;
-}
-
-/** Whether the support cell is on it: the probe's active incident acknowledged or with someone on it. */
-type Handling = 'acknowledged' | 'in-progress';
-
-function handlingByProbe(store: LiveStore, collectiviteId: string): Map<string, Handling> {
-  const handling = new Map<string, Handling>();
-  for (const i of store.incidentList()) {
-    if (i.collectiviteId !== collectiviteId) continue;
-    if (i.status === 'acknowledged' || i.status === 'in-progress') handling.set(i.probeId, i.status);
-  }
-  return handling;
-}
-
-interface CollectiviteTrouble {
-  sites: SiteTrouble[];
-  /** Probes in declared maintenance: not trouble (model.ts), counted apart. */
-  inMaintenance: number;
-}
-
-function troubleOf(store: LiveStore, collectiviteId: string): CollectiviteTrouble {
-  const index = store.index;
-  const handling = handlingByProbe(store, collectiviteId);
-  const out: SiteTrouble[] = [];
-  let inMaintenance = 0;
-  for (const site of index.sitesByCollectivite.get(collectiviteId) ?? []) {
-    const siteProbes = index.probesBySite.get(site.id) ?? [];
-    for (const probe of siteProbes) if (store.status(probe.id)?.inDowntime) inMaintenance += 1;
-    const probes = siteProbes
-      .map((probe) => ({ probe, status: store.status(probe.id) }))
-      .filter(({ status }) => status && isTroubled(status))
-      .map(({ probe, status }) => ({
-        probeId: probe.id,
-        name: probe.name,
-        equipment: index.equipment.get(probe.equipmentId)?.name ?? '',
-        state: status!.state,
-        output: status!.output,
-        since: status!.since,
-        handling: handling.get(probe.id),
-      }))
-      .sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state) || a.since - b.since);
-    if (probes.length > 0) out.push({ siteId: site.id, name: site.name, state: store.siteState(site.id), probes });
-  }
-  return { sites: out.sort((a, b) => stateSeverity(b.state) - stateSeverity(a.state)), inMaintenance };
-}
+const MAX_LINES = 3;
 
 interface WallCollectiviteFocusProps {
   collectiviteId: string;
@@ -72,17 +24,15 @@ interface WallCollectiviteFocusProps {
 }
 
 /**
- * One collectivité on the wall: its name, then every site in trouble with the failing probes. Cards
- * that do not fit the height are left out whole (the column wraps them out of view), not cut.
+ * One collectivité on the wall: its name, then every site in trouble with its lines — a failing probe,
+ * or a cause with the problems it explains folded in (collectivite-trouble.ts). Cards that do not fit the height are left out whole (the column wraps them out of view), not cut.
  */
 export function WallCollectiviteFocus({ collectiviteId, news = false, headerClassName = '', sitesClassName = '' }: WallCollectiviteFocusProps) {
   const m = useMessages(wallMessages);
-  const { locale } = useLocale();
   const now = useServerNow(10_000);
   const collectivite = useLive('estate', (s) => s.index.collectivites.get(collectiviteId));
-  const select = useCallback((s: LiveStore) => troubleOf(s, collectiviteId), [collectiviteId]);
-  const { sites, inMaintenance } = useLive(['estate', 'statuses', 'incidents'], select);
-  const failing = sites.reduce((n, s) => n + s.probes.length, 0);
+  const select = useCallback((s: LiveStore) => collectiviteTrouble(s, collectiviteId, declaredParents(s.index)), [collectiviteId]);
+  const { sites, siteCount, failing, inMaintenance } = useLive(['estate', 'statuses', 'incidents'], select);
   return (
     <>
       <header className={`flex flex-wrap items-baseline gap-x-6 ${headerClassName}`} data-wall-news={news || undefined}>
@@ -92,7 +42,7 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
         </h2>
         {collectivite?.epci && <span className="text-2xl text-slate-300">{collectivite.epci}</span>}
         <span className="text-2xl text-slate-200">
-          {sites.length === 0 ? m.allSitesOk : `${m.sites(sites.length)} · ${m.probesDown(failing)}`}
+          {siteCount === 0 ? m.allSitesOk : `${m.sites(siteCount)} · ${m.probesDown(failing)}`}
         </span>
         {inMaintenance > 0 && <span className="text-2xl text-sky-300">{m.inMaintenance(inMaintenance)}</span>}
       </header>
@@ -107,28 +57,57 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
                 </span>
               </p>
               <ul className="flex flex-col gap-1">
-                {site.probes.slice(0, MAX_PROBES).map((p) => (
-                  <li key={p.probeId} className="text-xl text-slate-100">
-                    <span className="font-semibold">
-                      <span aria-hidden="true">{STATE_SYMBOL[p.state]} </span>
-                      {p.equipment ? `${p.equipment} · ` : ''}
-                      {p.name}
-                    </span>{' '}
-                    <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - p.since)))}</span>
-                    {p.handling && (
-                      <span data-handling={p.handling} className="ml-3 rounded bg-sky-700 px-2 text-lg font-semibold text-white">
-                        {m.handling[p.handling]}
-                      </span>
-                    )}
-                    <span className="block truncate text-xl text-slate-200">{pluginSentence(p.output)}</span>
-                  </li>
+                {site.lines.slice(0, MAX_LINES).map((line) => (
+                  <WallTroubleLine key={line.kind === 'cause' ? line.id : line.probeId} line={line} now={now} />
                 ))}
-                {site.probes.length > MAX_PROBES && <li className="text-xl text-slate-300">+{site.probes.length - MAX_PROBES}</li>}
+                {site.lines.length > MAX_LINES && <li className="text-xl text-slate-300">+{site.lines.length - MAX_LINES}</li>}
               </ul>
             </li>
           ))}
         </ul>
       </section>
     </>
+  );
+}
+
+/** One line of a site card: a probe in trouble, or a cause with the problems it explains folded in. */
+function WallTroubleLine({ line, now }: { line: TroubleLine; now: number }) {
+  const m = useMessages(wallMessages);
+  const { locale } = useLocale();
+  const since = <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - line.since)))}</span>;
+  if (line.kind === 'cause') {
+    const words = line.cause === 'dependency' ? m.cause.dependency(line.causeName) : m.cause[line.cause];
+    return (
+      <li data-wall-cause={line.cause} className="text-2xl text-white">
+        <span className="font-bold">
+          <span aria-hidden="true">{STATE_SYMBOL[line.state]} </span>
+          {words} — {m.dependents(line.dependents, line.allUnreachable)}
+        </span>{' '}
+        {since}
+        <HandlingChip handling={line.handling} />
+      </li>
+    );
+  }
+  return (
+    <li className="text-xl text-slate-100">
+      <span className="font-semibold">
+        <span aria-hidden="true">{STATE_SYMBOL[line.state]} </span>
+        {line.equipment ? `${line.equipment} · ` : ''}
+        {line.name}
+      </span>{' '}
+      {since}
+      <HandlingChip handling={line.handling} />
+      <span className="block truncate text-xl text-slate-200">{pluginSentence(line.output)}</span>
+    </li>
+  );
+}
+
+function HandlingChip({ handling }: { handling: Handling | undefined }) {
+  const m = useMessages(wallMessages);
+  if (!handling) return null;
+  return (
+    <span data-handling={handling} className="ml-3 rounded bg-sky-700 px-2 text-lg font-semibold whitespace-nowrap text-white">
+      {m.handling[handling]}
+    </span>
   );
 }

@@ -98,3 +98,23 @@ describe('WallScreen handling chips', () => {
     expect(screen.getByText('CRITICAL - test')).toBeTruthy(); // perfdata left out
   });
 });
+
+describe('WallScreen cause lines', () => {
+  it('a cut site reads as one line on its card — the cause, how many probes it leaves unmeasured, its chip — not probe by probe', () => {
+    const h = createFeatureHarness();
+    render(<WallScreen options={parseWallOptions('')} beep={() => {}} />, { wrapper: h.Wrapper });
+    const estate = saulnois();
+    const [e0] = estate.equipment;
+    const access = `p-${e0!.id}-internet`;
+    const cut = [status(access, 'CRITICAL', NOW - 5 * 60_000), status(`p-${e0!.id}-camera`, 'UNKNOWN', NOW - 4 * 60_000)];
+    act(() => h.snapshot(estate, [makeIncident({ id: 'i1', collectiviteId: 'c0', probeId: access, status: 'acknowledged', acknowledgedAt: NOW })], cut));
+    expect(focusName()).toBe('Albestroff');
+    const line = document.querySelector('[data-wall-cause="site-cut"]');
+    expect(line?.textContent).toContain('Coupure d’accès — 1 sonde injoignable');
+    expect(line?.textContent).toContain('depuis 5 min');
+    expect(line?.querySelector('[data-handling="acknowledged"]')?.textContent).toBe('Pris en charge');
+    expect(screen.queryByText(/Caméra parvis/)).toBeNull();
+    // The headline still counts both probes.
+    expect(screen.getByText('1 site en anomalie · 2 sondes en défaut')).toBeTruthy();
+  });
+});
