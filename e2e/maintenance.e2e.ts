@@ -117,7 +117,7 @@ test('the desk map marks the site under planned work: dashed ring, legend entry,
   const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
   recordDialogs(desk, dialogs);
   await signIn(desk, gateway.url, support);
-  await desk.getByLabel('Périmètre').selectOption({ label: own!.name });
+  await pickCollectivite(desk, own!.name, { label: 'Périmètre' });
   await expect.poll(async () => (await legendCounts(desk))['En maintenance'], { timeout: 10_000 }).toBe(1);
   /** MAINTENANCE_STYLE.color (#7dd3fc), drawn only by the maintenance ring. */
   await expect.poll(() => canvasPixels(desk, [0x7d, 0xd3, 0xfc]), { timeout: 10_000 }).toBeGreaterThan(20);

@@ -10,6 +10,7 @@ import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 import { demoAccounts, signIn } from './gateway-session.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 
 let dataDir: string;
 let gateway: Gateway;
@@ -74,7 +75,7 @@ test('a launch from the home screen opens on the last view', async () => {
     const list = (await (await fetch('/api/v1/collectivites', { headers: { Authorization: `Bearer ${token}` } })).json()) as Array<{ id: string; name: string }>;
     return list[1]!;
   });
-  await page.getByRole('combobox', { name: 'Périmètre' }).selectOption({ label: collectivite.name });
+  await pickCollectivite(page, collectivite.name, { label: 'Périmètre' });
   await page.waitForURL((u) => u.pathname === `/c/${encodeURIComponent(collectivite.id)}`);
   await page.goto(`${gateway.url}/?source=pwa`);
   await page.waitForURL((u) => u.pathname === `/c/${encodeURIComponent(collectivite.id)}`);
