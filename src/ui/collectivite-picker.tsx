@@ -1,7 +1,7 @@
-// The one way to choose a collectivité among the estate's ~500 (the header's scope, filters,
-// forms, reports, alarm settings): the searchable combobox over their names in French order,
-// typing folds accents and case ("chateau" finds Château-Salins). Callers may pin entries above the names (support's
-// every-collectivité scope) or offer a "no choice" entry ("Toutes").
+// The one way to choose a collectivité among the estate's ~500 (the header's scope, filters, forms,
+// reports, alarm settings): the searchable combobox over their names in French order, typing folds
+// accents and case ("chateau" finds Château-Salins). Callers may pin entries above the names
+// (support's every-collectivité scope) or offer a "no choice" entry ("Toutes").
 import { useMemo } from 'react';
 import { useMessages } from '../i18n/locale-context.ts';
 import { Combobox, type ComboboxOption, type ComboboxProps } from './combobox.tsx';
