@@ -82,7 +82,7 @@ test('the support dashboard at 1920×1080, a site panel and an incident open, ha
   expect(await axeReport(page, 'collectivité filter open')).toEqual([]);
   await page.keyboard.press('Escape');
   // One collectivité in scope: the incident timeline chart appears.
-  await page.getByRole('combobox', { name: 'Périmètre' }).selectOption({ label: own!.name });
+  await pickCollectivite(page, own!.name, { label: 'Périmètre' });
   await page.locator('#incident-timeline-title').waitFor({ timeout: 15_000 });
   // In view: axe leaves text clipped by the scrolling column undecided.
   await page.locator('#incident-timeline-title').scrollIntoViewIfNeeded();
@@ -140,7 +140,7 @@ test('Tab from the top of the dashboard reaches the scope selector, a problem an
   await page.getByRole('region', { name: 'Incidents' }).getByRole('listitem').first().waitFor({ timeout: 15_000 });
   await page.getByRole('region', { name: /^Problèmes en cours/ }).getByRole('button').first().waitFor();
   const targets = {
-    scope: 'header select',
+    scope: 'header [role="combobox"]',
     problem: 'section[aria-labelledby="desk-title"] li [data-row-main]',
     incident: 'section[aria-labelledby="incidents-title"] li[data-incident-id] > button',
   } as const;

@@ -4,16 +4,14 @@
 // acknowledges the cause with one comment — the attached incidents are acknowledged in the same
 // single request, each recorded on its own. Chromium at 1920×1080, driven by clicks and keys.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { indexEstate } from '../src/domain/estate-index.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { axeReport } from './axe.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
-import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv } from './gateway-session.ts';
+import { screenshotPath } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, stillEstateEnv } from './gateway-session.ts';
+import { openSupportDesk, startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const index = indexEstate(estate);
@@ -33,26 +31,20 @@ const cutAccess = cutSites.map((id) => accessOf(id)!);
 const fellWith = cutSites.flatMap((id) => (index.probesBySite.get(id) ?? []).filter((p) => p.kind === 'camera' || p.kind === 'host').slice(0, 2));
 const attachedCount = cutAccess.length - 1 + fellWith.length;
 
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
   expect(fellWith.length).toBeGreaterThanOrEqual(3);
-  dataDir = await freshDataDir('vigie-cause-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
-  page = await browser.newPage({ viewport: VIEWPORTS.wall });
-  await signIn(page, gateway.url, support);
-  await page.getByText('Données en direct').waitFor();
+  stack = await startE2eStack('vigie-cause-e2e-', stillEstateEnv());
+  ({ dataDir, gateway } = stack);
+  page = await openSupportDesk(stack);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 test('an area cut is one incident row with its attached probes; acknowledging the cause acknowledges them, in one request', async () => {

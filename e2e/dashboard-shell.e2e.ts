@@ -4,19 +4,20 @@
 // once stretched the document, so wheel or Page Down ran into an empty page below the dashboard).
 // On the wall, a long site name wraps beside its state badge instead of squeezing it onto two lines.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
-import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn } from './gateway-session.ts';
+import { screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, signIn } from './gateway-session.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
 /** Nothing listens on the discard port: each tile fails at once, and the request is what we check. */
 const TILE_URL = 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png?style="dark"&lang=<fr>';
 const TILE_ATTRIBUTION = '© Tuiles de test';
 
+const SHELL_ENV = { TILE_URL, TILE_ATTRIBUTION, SIM_SCENARIO: 'storm', VIGIE_TEST_HOOKS: '1' };
+
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
@@ -24,10 +25,9 @@ let page: Page;
 const tileRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-shell-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: { TILE_URL, TILE_ATTRIBUTION, SIM_SCENARIO: 'storm', VIGIE_TEST_HOOKS: '1' } }), launchChromium()]);
-  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  stack = await startE2eStack('vigie-shell-e2e-', SHELL_ENV);
+  ({ dataDir, gateway, browser } = stack);
+  const support = stack.support;
   page = await browser.newPage({ viewport: VIEWPORTS.wall });
   page.on('request', (request) => {
     if (request.url().startsWith('http://127.0.0.1:9/')) tileRequests.push(request.url());
@@ -37,9 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 test("the map asks the gateway's TILE_URL for its tiles and credits them", async () => {

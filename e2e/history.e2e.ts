@@ -3,23 +3,21 @@
 // clicks; the state bands, the daily bars against 96 % and the data tables render with the stored
 // states; the previous month is one click away; Esc closes the dialog only; the site's history too.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { axeReport } from './axe.ts';
-import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
-import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { horizontalOverflow } from './map-readers.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const siteOf = (equipmentId: string) => estate.sites.find((s) => s.id === estate.equipment.find((e) => e.id === equipmentId)?.siteId)!;
 const probe = estate.probes[0]!;
 const site = siteOf(probe.equipmentId);
 
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
@@ -28,13 +26,11 @@ let referent: DemoAccount;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-history-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const accounts = await demoAccounts(gateway);
-  const support = accounts.find((a) => a.role === 'support')!;
+  stack = await startE2eStack('vigie-history-e2e-', stillEstateEnv());
+  ({ dataDir, gateway, browser } = stack);
+  const support = stack.support;
   const collectivite = estate.collectivites.find((c) => c.id === site.collectiviteId)!;
-  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === collectivite.name)!;
+  referent = stack.referentOf(collectivite.name)!;
   await injectProbeState(dataDir, probe.id, 'CRITICAL', 'CRITICAL - lien coupé');
   page = await browser.newPage({ viewport: VIEWPORTS.wall });
   recordDialogs(page, dialogs);
@@ -42,9 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

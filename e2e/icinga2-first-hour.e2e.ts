@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findIcinga2, FIXTURE_NODE_NAME, startIcingaFixture, type IcingaFixture } from '../scripts/icinga-fixture.ts';
 import { launchChromium, VIEWPORTS } from './browser.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
 import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
 
 const INSTALL_HINT = 'apt-get install -y --no-install-recommends icinga2 monitoring-plugins';
@@ -128,7 +129,7 @@ describe.skipIf(!installed)('the first hour with a real Icinga 2, in Chromium', 
     // The legend counts follow the collectivité filter: 4 sites in all, Boulay-Moselle's 2 once selected.
     const legend = page.getByRole('figure').filter({ hasText: 'Légende' });
     await expect.poll(() => legend.textContent(), { timeout: 10_000 }).toMatch(/OK\s*4/);
-    await page.getByRole('combobox').first().selectOption({ label: 'Boulay-Moselle' });
+    await pickCollectivite(page, 'Boulay-Moselle', { label: 'Périmètre' });
     await expect.poll(() => legend.textContent(), { timeout: 10_000 }).toMatch(/OK\s*2/);
     const month = page.getByRole('figure').filter({ hasText: 'Mois en cours' });
     const verdict = month.getByTestId('sla-verdict');

@@ -5,23 +5,21 @@
 // desk's map the site under work has the dashed maintenance ring, a legend entry, and its keyboard
 // label and announcement say "en maintenance".
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
-import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
-import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { canvasPixels, legendCounts, probesOfSite } from './map-readers.ts';
 import { pickCollectivite } from './collectivite-picker.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const NATURE = 'mise à jour du serveur';
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const [own] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
 const ownSites = estate.sites.filter((s) => s.collectiviteId === own!.id);
 
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
@@ -30,18 +28,14 @@ let referent: DemoAccount;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-maintenance-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const accounts = await demoAccounts(gateway);
-  support = accounts.find((a) => a.role === 'support')!;
-  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
+  stack = await startE2eStack('vigie-maintenance-e2e-', stillEstateEnv());
+  ({ dataDir, gateway, browser } = stack);
+  support = stack.support;
+  referent = stack.referentOf(own!.name)!;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 const maintenanceRegion = (page: Page) => page.getByRole('region', { name: 'Maintenances planifiées' });
@@ -117,7 +111,7 @@ test('the desk map marks the site under planned work: dashed ring, legend entry,
   const desk = await browser.newPage({ viewport: VIEWPORTS.wall });
   recordDialogs(desk, dialogs);
   await signIn(desk, gateway.url, support);
-  await desk.getByLabel('Périmètre').selectOption({ label: own!.name });
+  await pickCollectivite(desk, own!.name, { label: 'Périmètre' });
   await expect.poll(async () => (await legendCounts(desk))['En maintenance'], { timeout: 10_000 }).toBe(1);
   /** MAINTENANCE_STYLE.color (#7dd3fc), drawn only by the maintenance ring. */
   await expect.poll(() => canvasPixels(desk, [0x7d, 0xd3, 0xfc]), { timeout: 10_000 }).toBeGreaterThan(20);

@@ -4,23 +4,21 @@
 // action to it and the référent sees it counted. axe (WCAG 2 A/AA) on both new views.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { axeReport } from './axe.ts';
-import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
-import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { pickCollectivite } from './collectivite-picker.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const [own] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
 const SUBJECT = '<img src=x onerror=alert(1)> Poste de l’accueil';
 
-let dataDir: string;
+let stack: E2eStack | undefined;
 let gateway: Gateway;
 let browser: Browser;
 let support: DemoAccount;
@@ -30,18 +28,14 @@ let phone: Page;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-managed-it-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const accounts = await demoAccounts(gateway);
-  support = accounts.find((a) => a.role === 'support')!;
-  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
+  stack = await startE2eStack('vigie-managed-it-e2e-', stillEstateEnv());
+  ({ gateway, browser } = stack);
+  support = stack.support;
+  referent = stack.referentOf(own!.name)!;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 const notice = (page: Page) => page.getByTestId('managed-it-notice');

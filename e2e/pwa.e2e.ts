@@ -3,25 +3,23 @@
 // and says the stream is down, never the browser's error page; the network back, the live data
 // resumes by itself), and a home-screen launch landing on the last view. Phone viewport, Chromium.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
-import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, signIn } from './gateway-session.ts';
+import { screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { signIn } from './gateway-session.ts';
+import { pickCollectivite } from './collectivite-picker.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
-let dataDir: string;
+let stack: E2eStack | undefined;
 let gateway: Gateway;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-pwa-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir }), launchChromium()]);
-  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  stack = await startE2eStack('vigie-pwa-e2e-');
+  ({ gateway, browser } = stack);
+  const support = stack.support;
   context = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
   page = await context.newPage();
   await signIn(page, gateway.url, support);
@@ -29,9 +27,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -74,7 +70,7 @@ test('a launch from the home screen opens on the last view', async () => {
     const list = (await (await fetch('/api/v1/collectivites', { headers: { Authorization: `Bearer ${token}` } })).json()) as Array<{ id: string; name: string }>;
     return list[1]!;
   });
-  await page.getByRole('combobox', { name: 'Périmètre' }).selectOption({ label: collectivite.name });
+  await pickCollectivite(page, collectivite.name, { label: 'Périmètre' });
   await page.waitForURL((u) => u.pathname === `/c/${encodeURIComponent(collectivite.id)}`);
   await page.goto(`${gateway.url}/?source=pwa`);
   await page.waitForURL((u) => u.pathname === `/c/${encodeURIComponent(collectivite.id)}`);

@@ -4,42 +4,37 @@
 // they download their appel à contribution. axe WCAG 2 AA on both views.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { yearlyContribution } from '../src/domain/contribution.ts';
 import { indexEstate } from '../src/domain/estate-index.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { popplerMissing } from '../server/reports/pdf/pdf-tools.test-kit.ts';
 import { axeReport } from './axe.ts';
-import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
-import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const own = estate.collectivites.find((c) => estate.sites.some((s) => s.collectiviteId === c.id))!;
 const probesInUse = indexEstate(estate).probeIdsIn(own.id).length;
 const { packSize } = yearlyContribution(probesInUse);
 
-let dataDir: string;
+let stack: E2eStack | undefined;
 let gateway: Gateway;
 let browser: Browser;
 let referent: DemoAccount;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-referent-contribution-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  referent = (await demoAccounts(gateway)).find((a) => a.role === 'referent' && a.collectiviteName === own.name)!;
+  stack = await startE2eStack('vigie-referent-contribution-e2e-', stillEstateEnv());
+  ({ gateway, browser } = stack);
+  referent = stack.referentOf(own.name)!;
   expect(referent, `a demo référent for ${own.name}`).toBeDefined();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 test('a référent on a phone reads their contribution on their page and opens its sheet and PDF by taps', async () => {

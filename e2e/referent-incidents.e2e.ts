@@ -3,21 +3,20 @@
 // desk and the référent sees "Pris en charge par la cellule support à …" live, without reloading;
 // they comment, and the support cell sees the comment live in the incident it has open.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
-import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { horizontalOverflow, probesOfSite } from './map-readers.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const [own] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
 const ownSite = estate.sites.find((s) => s.collectiviteId === own!.id)!;
 const TABLET = { width: 820, height: 1180 };
 
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
@@ -25,18 +24,14 @@ let support: DemoAccount;
 let referent: DemoAccount;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-referent-incidents-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const accounts = await demoAccounts(gateway);
-  support = accounts.find((a) => a.role === 'support')!;
-  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
+  stack = await startE2eStack('vigie-referent-incidents-e2e-', stillEstateEnv());
+  ({ dataDir, gateway, browser } = stack);
+  support = stack.support;
+  referent = stack.referentOf(own!.name)!;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 const incidentsOf = (page: Page) => page.getByRole('region', { name: 'Incidents' });

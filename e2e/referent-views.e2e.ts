@@ -4,16 +4,14 @@
 // view), their SLA per service in one sentence (this month, a past month, a past semester), and a
 // running maintenance shown on the site. axe WCAG 2 AA on each view; nothing scrolls sideways.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { axeReport } from './axe.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
-import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { horizontalOverflow, probesOfSite } from './map-readers.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const sitesOf = (collectiviteId: string) => estate.sites.filter((s) => s.collectiviteId === collectiviteId);
@@ -27,6 +25,7 @@ const VIEWS = [
   ['tablet', { width: 820, height: 1180 }, 1],
 ] as const;
 
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
@@ -34,19 +33,15 @@ let referent: DemoAccount;
 let support: DemoAccount;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-referent-views-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const accounts = await demoAccounts(gateway);
-  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own.name)!;
-  support = accounts.find((a) => a.role === 'support')!;
+  stack = await startE2eStack('vigie-referent-views-e2e-', stillEstateEnv());
+  ({ dataDir, gateway, browser } = stack);
+  referent = stack.referentOf(own.name)!;
+  support = stack.support;
   expect(referent, `a demo référent for ${own.name}`).toBeDefined();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 async function referentPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {

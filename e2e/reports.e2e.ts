@@ -3,22 +3,21 @@
 // and the collectivité's PDF; a référent on a phone downloads their own semester report. The
 // files are read back: the CSV's BOM, separator and rows, the PDF's text (pdftotext).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { pdfPages, pdfText, popplerMissing } from '../server/reports/pdf/pdf-tools.test-kit.ts';
-import { launchChromium, recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
-import { startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
+import { recordDialogs, screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, signIn, stillEstateEnv, type DemoAccount } from './gateway-session.ts';
 import { pickCollectivite } from './collectivite-picker.ts';
+import { startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const [own, other] = estate.collectivites.filter((c) => estate.sites.some((s) => s.collectiviteId === c.id));
 const ownProbe = estate.probes.find((p) => estate.sites.find((s) => s.id === estate.equipment.find((e) => e.id === p.equipmentId)?.siteId)?.collectiviteId === own!.id)!;
 
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
@@ -27,19 +26,15 @@ let referent: DemoAccount;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
-  dataDir = await freshDataDir('vigie-reports-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const accounts = await demoAccounts(gateway);
-  support = accounts.find((a) => a.role === 'support')!;
-  referent = accounts.find((a) => a.role === 'referent' && a.collectiviteName === own!.name)!;
+  stack = await startE2eStack('vigie-reports-e2e-', stillEstateEnv());
+  ({ dataDir, gateway, browser } = stack);
+  support = stack.support;
+  referent = stack.referentOf(own!.name)!;
   await injectProbeState(dataDir, ownProbe.id, 'CRITICAL', 'CRITICAL - lien coupé');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 /** Clicks `button` and returns the file the browser downloads. */

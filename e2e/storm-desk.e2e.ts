@@ -4,17 +4,15 @@
 // problem with the keyboard only. The cut is forced through the gateway's test hooks (a still
 // estate: no background faults), everything else is driven as people would, in Chromium.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { indexEstate } from '../src/domain/estate-index.ts';
 import { searchFold } from '../src/domain/search-fold.ts';
 import { generateEstate } from '../server/sources/simulator/estate.ts';
-import { freshDataDir } from '../server/storage/data-dir.test-kit.ts';
 import { axeReport } from './axe.ts';
-import { launchChromium, screenshotPath, VIEWPORTS } from './browser.ts';
-import { ROOT, startGateway, stopGateway, type Gateway } from './gateway-process.ts';
-import { demoAccounts, injectProbeState, signIn, stillEstateEnv } from './gateway-session.ts';
+import { screenshotPath, VIEWPORTS } from './browser.ts';
+import type { Gateway } from './gateway-process.ts';
+import { injectProbeState, stillEstateEnv } from './gateway-session.ts';
+import { openSupportDesk, startE2eStack, stopE2eStack, type E2eStack } from './e2e-stack.ts';
 
 const estate = generateEstate({ seed: 57, scale: 'small' });
 const index = indexEstate(estate);
@@ -37,6 +35,7 @@ const calmDisk = estate.probes.find((p) => p.kind === 'disk' && index.probeRef(p
 const lone = estate.probes.find((p) => p.kind === 'camera' && index.collectivites.get(index.probeRef(p.id)!.collectiviteId)?.epci !== EPCI)!;
 const loneCommune = index.collectivites.get(index.probeRef(lone.id)!.collectiviteId)!;
 
+let stack: E2eStack | undefined;
 let dataDir: string;
 let gateway: Gateway;
 let browser: Browser;
@@ -44,25 +43,19 @@ let wall: Page;
 let desk: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('build the SPA first (npm run test:e2e does)');
   expect(cutAccess.length).toBeGreaterThanOrEqual(20);
-  dataDir = await freshDataDir('vigie-storm-e2e-');
-  [gateway, browser] = await Promise.all([startGateway({ dataDir, env: stillEstateEnv() }), launchChromium()]);
-  const support = (await demoAccounts(gateway)).find((a) => a.role === 'support')!;
+  stack = await startE2eStack('vigie-storm-e2e-', stillEstateEnv());
+  ({ dataDir, gateway, browser } = stack);
   // Before the storm: one warning elsewhere, so the wall is already rotating (on the first name).
   await injectProbeState(dataDir, calmDisk.id, 'WARNING', 'DISK WARNING - free space: / 9%|/=91%;85;95');
   wall = await browser.newPage({ viewport: VIEWPORTS.wall });
   await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}&rotate=600`);
   await wall.getByRole('heading', { level: 2, name: firstName.name }).waitFor();
-  desk = await browser.newPage({ viewport: VIEWPORTS.wall });
-  await signIn(desk, gateway.url, support);
-  await desk.getByText('Données en direct').waitFor();
+  desk = await openSupportDesk(stack);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (gateway) await stopGateway(gateway);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stopE2eStack(stack);
 });
 
 test('a storm that starts while the wall runs is on screen at once, with its summary card', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { launchChromium, VIEWPORTS } from '../e2e/browser.ts';
 import { ROOT, startGateway, stopGateway } from '../e2e/gateway-process.ts';
 import { demoAccounts, signIn } from '../e2e/gateway-session.ts';
+import { searchFold } from '../src/domain/search-fold.ts';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const shot = (name: string) => join(OUT, `${name}.png`);
@@ -38,6 +39,17 @@ try {
   await desk.waitForTimeout(1_500);
   await desk.screenshot({ path: shot('dashboard-support') });
 
+  // The reports screen: the référent's collectivité over the year, chosen in the shared picker.
+  await desk.getByRole('link', { name: 'Rapports' }).click();
+  const reportScope = desk.getByRole('combobox', { name: 'Collectivité du rapport', exact: true });
+  await reportScope.click();
+  await reportScope.pressSequentially(searchFold(referent.collectiviteName!));
+  await desk.getByRole('listbox', { name: 'Collectivité du rapport', exact: true }).getByRole('option', { name: referent.collectiviteName!, exact: true }).click();
+  await desk.getByRole('button', { name: 'Année' }).click();
+  await desk.getByRole('heading', { name: 'Disponibilité par service' }).waitFor({ timeout: 60_000 });
+  await desk.waitForTimeout(1_500);
+  await desk.screenshot({ path: shot('reports-support') });
+
   const wall = await browser.newPage({ viewport: VIEWPORTS.wall });
   await wall.goto(`${gateway.url}/wall?token=${gateway.kioskToken}`);
   await wall.locator('#wall-focus-title').waitFor({ timeout: 60_000 });
@@ -53,8 +65,6 @@ try {
   await phone.getByText('Données en direct').waitFor({ timeout: 60_000 });
   await phone.waitForTimeout(2_000);
   await phone.screenshot({ path: shot('phone-referent') });
-  await phone.getByRole('heading', { name: 'Incidents' }).scrollIntoViewIfNeeded();
-  await phone.screenshot({ path: shot('phone-referent-incidents') });
   console.log(`screenshots written to ${OUT}`);
 } finally {
   await browser.close();

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { SourceProblemBadge } from './source-problem-badge.tsx';
 import { collectivitePath, navigate, reportsPath } from './router.ts';
 import { reportMessages } from '../features/reports/messages.ts';
+import { CollectivitePicker } from '../ui/collectivite-picker.tsx';
 
 export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
   const m = useMessages(appMessages);
@@ -21,7 +22,6 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
   const index = useEstateIndex();
   const source = useSourceHealth();
   const scopeName = collectiviteId ? (index.collectivites.get(collectiviteId)?.name ?? collectiviteId) : m.allScope;
-  const collectivites = [...index.collectivites.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-800 bg-slate-900 px-3 py-2 text-slate-100">
@@ -29,21 +29,17 @@ export function AppHeader({ collectiviteId }: { collectiviteId?: string }) {
         <h1>Vigie</h1>
       </a>
       {isSupport ? (
-        <label className="flex items-center gap-2 text-sm">
-          <span className="sr-only sm:not-sr-only text-slate-300">{m.scope}</span>
-          <select
-            value={collectiviteId ?? ''}
-            onChange={(e) => navigate(e.target.value ? collectivitePath(e.target.value) : '/')}
-            className="max-w-[14rem] rounded border border-slate-600 bg-slate-800 px-2 py-1 text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-400"
-          >
-            <option value="">{m.allScope}</option>
-            {collectivites.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CollectivitePicker
+          label={m.scope}
+          collectivites={index.collectivites}
+          value={collectiviteId}
+          onChange={(id) => navigate(id ? collectivitePath(id) : '/')}
+          emptyLabel={m.allScope}
+          labelPlacement="beside"
+          labelClassName="sr-only sm:not-sr-only"
+          className="min-w-0 flex-1 basis-40 sm:flex-none sm:basis-auto"
+          inputClassName="sm:w-[14rem]"
+        />
       ) : (
         <p className="min-w-0 truncate text-base font-semibold">{scopeName}</p>
       )}

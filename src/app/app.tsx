@@ -104,7 +104,7 @@ function SignedInPage({ route, user }: { route: Route; user: { role: string; col
     if (!user.collectiviteId) return <NotFoundPage text={m.forbiddenScope} />;
     return <ReferentPage collectiviteId={user.collectiviteId} />;
   }
-  return <DashboardPage key={route.name === 'collectivite' ? route.id : '*'} collectiviteId={route.name === 'collectivite' ? route.id : undefined} />;
+  return <DashboardPage collectiviteId={route.name === 'collectivite' ? route.id : undefined} />;
 }
 
 /** Where a route must send this user instead, if anywhere. */

@@ -1,10 +1,10 @@
-// The one way to choose a collectivité among the estate's ~500 (filters, forms, reports, alarm
-// settings): the searchable combobox over their names in French order, typing folds accents and
-// case ("chateau" finds Château-Salins). Callers may pin entries above the names (support's
-// every-collectivité scope) or offer a "no choice" entry ("Toutes").
+// The one way to choose a collectivité among the estate's ~500 (the header's scope, filters, forms,
+// reports, alarm settings): the searchable combobox over their names in French order, typing folds
+// accents and case ("chateau" finds Château-Salins). Callers may pin entries above the names
+// (support's every-collectivité scope) or offer a "no choice" entry ("Toutes").
 import { useMemo } from 'react';
 import { useMessages } from '../i18n/locale-context.ts';
-import { Combobox, type ComboboxOption } from './combobox.tsx';
+import { Combobox, type ComboboxOption, type ComboboxProps } from './combobox.tsx';
 import { uiMessages } from './messages.ts';
 
 export interface NamedCollectivite {
@@ -27,6 +27,10 @@ export interface CollectivitePickerProps {
   /** Inside a form: submitting without a choice is refused, saying so in French. */
   required?: boolean;
   className?: string;
+  /** Layout of the label and the field, as in the combobox (src/ui/combobox.tsx). */
+  labelPlacement?: ComboboxProps['labelPlacement'];
+  labelClassName?: string;
+  inputClassName?: string;
 }
 
 const NONE: readonly ComboboxOption[] = [];
@@ -38,7 +42,7 @@ export function collectiviteOptions(collectivites: CollectivitePickerProps['coll
   return [...pinned, ...named];
 }
 
-export function CollectivitePicker({ collectivites, value, onChange, label, emptyLabel, pinned = NONE, required = false, className = '' }: CollectivitePickerProps) {
+export function CollectivitePicker({ collectivites, value, onChange, label, emptyLabel, pinned = NONE, required = false, className = '', ...layout }: CollectivitePickerProps) {
   const m = useMessages(uiMessages);
   const options = useMemo(() => collectiviteOptions(collectivites, pinned), [collectivites, pinned]);
   return (
@@ -50,6 +54,7 @@ export function CollectivitePicker({ collectivites, value, onChange, label, empt
       required={required}
       requiredMessage={m.chooseCollectivite}
       className={className}
+      {...layout}
       {...(emptyLabel !== undefined && { emptyLabel })}
     />
   );

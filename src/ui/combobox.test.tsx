@@ -100,4 +100,28 @@ describe('Combobox', () => {
     expect(picked).toEqual(['ar', undefined]);
     expect(box().value).toBe('Toutes');
   });
+
+  it('"Toutes" is found by typing its words too, after the matching names', async () => {
+    const user = userEvent.setup();
+    const picked: Array<string | undefined> = [];
+    render(<Harness onPick={(id) => picked.push(id)} />);
+    await user.click(box());
+    await user.keyboard('moselle');
+    expect(listed()).toEqual(['Ars-sur-Moselle']);
+    await user.click(screen.getByRole('option', { name: 'Ars-sur-Moselle' }));
+    await user.keyboard('tout');
+    expect(listed()).toEqual(['Toutes']);
+    await user.keyboard('{Enter}');
+    expect(picked).toEqual(['ar', undefined]);
+    expect(box().value).toBe('Toutes');
+  });
+
+  it('a choice not among the options (not loaded yet) shows an empty box, never the "no choice" words', () => {
+    const { rerender } = render(<Combobox label="Collectivité" options={[]} value="cs" onChange={() => {}} emptyLabel="Toutes" />);
+    expect(box().value).toBe('');
+    rerender(<Combobox label="Collectivité" options={options} value="cs" onChange={() => {}} emptyLabel="Toutes" />);
+    expect(box().value).toBe('Château-Salins');
+    rerender(<Combobox label="Collectivité" options={options} value={undefined} onChange={() => {}} emptyLabel="Toutes" />);
+    expect(box().value).toBe('Toutes');
+  });
 });
