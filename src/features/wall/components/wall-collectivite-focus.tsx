@@ -74,7 +74,7 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
 function WallTroubleLine({ line, now }: { line: TroubleLine; now: number }) {
   const m = useMessages(wallMessages);
   const { locale } = useLocale();
-  const since = <span className="text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - line.since)))}</span>;
+  const since = <span className="whitespace-nowrap text-slate-300">{m.since(formatDuration(locale, Math.max(0, now - line.since)))}</span>;
   if (line.kind === 'cause') {
     const words = line.cause === 'dependency' ? m.cause.dependency(line.causeName) : m.cause[line.cause];
     return (
