@@ -84,6 +84,19 @@ test('a storm that starts while the wall runs is on screen at once, with its sum
   // Polled: the last injections may still be on their way.
   await expect.poll(async () => (await counts()).every((n) => unmeasured.has(n)), { timeout: 10_000 }).toBe(true);
   expect(await card.getByText(/site unreachable/).count()).toBe(0);
+  // Every site in trouble is either on a card in view or counted as not shown in the header.
+  const header = await wall.locator('header:has(#wall-focus-title)').textContent();
+  const inTrouble = Number(/(\d+) sites? en anomalie/.exec(header ?? '')?.[1]);
+  const notShown = Number(/\+ (\d+) sites? non affichés?/.exec(header ?? '')?.[1] ?? 0);
+  const inView = await card.locator('ul').first().evaluate((ul) => {
+    const box = ul.getBoundingClientRect();
+    return [...ul.children].filter((li) => {
+      const r = li.getBoundingClientRect();
+      return r.left >= box.left - 1 && r.right <= box.right + 1 && r.bottom <= box.bottom + 1;
+    }).length;
+  });
+  expect(inTrouble).toBeGreaterThan(0);
+  expect(inView + notShown).toBe(inTrouble);
   expect(await axeReport(wall, 'wall-storm')).toEqual([]);
   await wall.screenshot({ path: screenshotPath('wall-storm-1920x1080') });
   await wall.setViewportSize({ width: 3840, height: 2160 });

@@ -1,6 +1,6 @@
 // One collectivité on the wall: its title line, then a card per site in trouble with its lines (a
 // failing probe, or a cause with what it explains folded in — collectivite-trouble.ts), sized for 5 m.
-import { useCallback } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { pluginSentence } from '../../../domain/plugin-output.ts';
 import { formatDuration } from '../../../i18n/format.ts';
 import { useLocale, useMessages } from '../../../i18n/locale-context.ts';
@@ -33,6 +33,9 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
   const collectivite = useLive('estate', (s) => s.index.collectivites.get(collectiviteId));
   const select = useCallback((s: LiveStore) => collectiviteTrouble(s, collectiviteId, declaredParents(s.index)), [collectiviteId]);
   const { sites, siteCount, failing, inMaintenance } = useLive(['estate', 'statuses', 'incidents'], select);
+  const shown = sites.slice(0, MAX_SITES);
+  const cards = useRef<HTMLUListElement>(null);
+  const notShown = sites.length - shown.length + useCardsOutOfView(cards, shown);
   return (
     <>
       <header className={`flex flex-wrap items-baseline gap-x-6 ${headerClassName}`} data-wall-news={news || undefined}>
@@ -45,10 +48,15 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
           {siteCount === 0 ? m.allSitesOk : `${m.sites(siteCount)} · ${m.probesDown(failing)}`}
         </span>
         {inMaintenance > 0 && <span className="text-2xl text-sky-300">{m.inMaintenance(inMaintenance)}</span>}
+        {notShown > 0 && (
+          <span className="text-2xl font-semibold text-amber-300" data-wall-sites-not-shown>
+            {m.sitesNotShown(notShown)}
+          </span>
+        )}
       </header>
       <section aria-labelledby="wall-focus-title" className={`min-h-0 ${sitesClassName}`}>
-        <ul className="flex h-full flex-col flex-wrap content-start gap-4 overflow-hidden">
-          {sites.slice(0, MAX_SITES).map((site) => (
+        <ul ref={cards} className="flex h-full flex-col flex-wrap content-start gap-4 overflow-hidden">
+          {shown.map((site) => (
             <li key={site.siteId} className="flex w-full flex-col gap-2 rounded-xl bg-slate-900 p-4 ring-1 ring-slate-700 ring-inset">
               <p className="flex items-center gap-3 text-3xl font-bold text-white">
                 <StateBadge state={site.state} size="wall" data-wall-state-badge />
@@ -68,6 +76,34 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
       </section>
     </>
   );
+}
+
+/**
+ * How many of the list's cards the column pushed out of view (wrapped beyond its width, or below its
+ * height): the header says so, since the wall cannot scroll. Measured after layout and on resize.
+ */
+function useCardsOutOfView(list: RefObject<HTMLUListElement | null>, shown: unknown): number {
+  const [outOfView, setOutOfView] = useState(0);
+  useLayoutEffect(() => {
+    const ul = list.current;
+    if (!ul) return;
+    const measure = () => {
+      if (ul.clientWidth === 0 && ul.clientHeight === 0) return; // not laid out (hidden, or no layout engine)
+      const box = ul.getBoundingClientRect();
+      let n = 0;
+      for (const card of ul.children) {
+        const r = card.getBoundingClientRect();
+        if (r.left >= box.right - 1 || r.bottom > box.bottom + 1) n++;
+      }
+      setOutOfView(n);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(ul);
+    return () => observer.disconnect();
+  }, [list, shown]);
+  return outOfView;
 }
 
 /** One line of a site card: a probe in trouble, or a cause with the problems it explains folded in. */

@@ -118,3 +118,25 @@ describe('WallScreen cause lines', () => {
     expect(screen.getByText('1 site en anomalie · 2 sondes en défaut')).toBeTruthy();
   });
 });
+
+describe('WallScreen sites not shown', () => {
+  it('says how many sites in trouble the card leaves out (more than it has room for)', () => {
+    const h = createFeatureHarness();
+    render(<WallScreen options={parseWallOptions('')} beep={() => {}} />, { wrapper: h.Wrapper });
+    const estate = saulnois();
+    // Eight more sites in Albestroff, each with a failing camera: nine sites in trouble there.
+    for (let n = 1; n <= 8; n++) {
+      estate.sites.push({ id: `s-c0-${n}`, collectiviteId: 'c0', name: `Site ${n}`, kind: 'ecole', lat: 48.8, lng: 6.6 });
+      estate.equipment.push({ id: `e-c0-${n}`, siteId: `s-c0-${n}`, name: 'Caméra', kind: 'camera' });
+      estate.probes.push({ id: `p-c0-${n}-camera`, equipmentId: `e-c0-${n}`, name: 'Caméra cour', kind: 'camera', interval: 60 });
+    }
+    const statuses = [status('p-e-s-c0-camera', 'CRITICAL', NOW - 60_000), ...Array.from({ length: 8 }, (_, i) => status(`p-c0-${i + 1}-camera`, 'CRITICAL', NOW - 60_000))];
+    const incidents = statuses.map((st, i) => makeIncident({ id: `i${i}`, collectiviteId: 'c0', probeId: st.probeId, status: 'open' }));
+    act(() => h.snapshot(estate, incidents, statuses));
+    expect(focusName()).toBe('Albestroff');
+    expect(screen.getByText('9 sites en anomalie · 9 sondes en défaut')).toBeTruthy();
+    // Six cards at most (jsdom lays nothing out, so only that cap shows here; Chromium also counts
+    // the cards the column pushes out of view — e2e/storm-desk).
+    expect(document.querySelector('[data-wall-sites-not-shown]')?.textContent).toBe('+ 3 sites non affichés');
+  });
+});
