@@ -168,8 +168,15 @@ export function createSupervision(options: SupervisionOptions): Supervision {
     return touched.length ? { changed, incidents: touched } : { changed };
   }
 
+  /** What planned work is matched on, per probe ref (refs are kept by the index, so this is once per probe). */
+  const coverageRefs = new WeakMap<ProbeRef, ProbeRef & { equipmentId: string }>();
   function coverageRef(ref: ProbeRef) {
-    return { ...ref, equipmentId: index.probes.get(ref.probeId)?.equipmentId ?? '' };
+    let covered = coverageRefs.get(ref);
+    if (!covered) {
+      covered = { ...ref, equipmentId: index.probes.get(ref.probeId)?.equipmentId ?? '' };
+      coverageRefs.set(ref, covered);
+    }
+    return covered;
   }
 
   /**

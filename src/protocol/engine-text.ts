@@ -60,11 +60,14 @@ function repairer(onRepair: OnRepair) {
   return { text, id, drop, changed: () => changed };
 }
 
+/** Every status of a storm goes through here: written out, without the repairer's closures. */
 export function repairStatus(status: ProbeStatus, onRepair: OnRepair = ignore): ProbeStatus {
-  const r = repairer(onRepair);
-  const probeId = r.id(status.probeId, 'status.probeId');
-  const output = r.text(status.output, ENGINE_TEXT_LIMITS.output, 'status.output');
-  return r.changed() ? { ...status, probeId, output } : status;
+  const probeId = cleanEngineId(status.probeId);
+  const output = cleanEngineText(status.output, ENGINE_TEXT_LIMITS.output);
+  if (probeId === status.probeId && output === status.output) return status;
+  if (probeId !== status.probeId) onRepair('status.probeId');
+  if (output !== status.output) onRepair('status.output');
+  return { ...status, probeId, output };
 }
 
 export function repairAction(action: SourceAction, onRepair: OnRepair = ignore): SourceAction {
