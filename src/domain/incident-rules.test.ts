@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Incident, IncidentStatus } from './model.ts';
-import { allowedActions, isActive, isLiveRecent, LIVE_RECENT_MS, type IncidentRefusal, type OperatorActionType } from './incident-rules.ts';
+import { allowedActions, handlingOf, isActive, isLiveRecent, LIVE_RECENT_MS, type IncidentRefusal, type OperatorActionType } from './incident-rules.ts';
 import { reduceIncident, type IncidentEvent, type ProbeRef } from './incidents.ts';
 
 const probe: ProbeRef = { probeId: 'p-cam-3', siteId: 's-ecole', collectiviteId: 'c-57672' };
@@ -134,5 +134,19 @@ describe('isLiveRecent: what stays on the live views', () => {
     ['closed long ago', { status: 'closed', resolvedAt: 0, closedAt: 1 }, false],
   ])('%s → %s', (_what, over, expected) => {
     expect(isLiveRecent({ ...base, ...over }, now)).toBe(expected);
+  });
+});
+
+describe('handlingOf: whether the support cell is on a row', () => {
+  const rows: Array<[IncidentStatus[], ReturnType<typeof handlingOf>]> = [
+    [[], undefined],
+    [['open'], undefined],
+    [['acknowledged', 'open'], undefined],
+    [['acknowledged'], 'acknowledged'],
+    [['in-progress', 'acknowledged'], 'acknowledged'],
+    [['in-progress', 'in-progress'], 'in-progress'],
+  ];
+  test.each(rows)('%j → %s', (statuses, handling) => {
+    expect(handlingOf(statuses.map(incidentIn))).toBe(handling);
   });
 });

@@ -30,6 +30,15 @@ export function isActive(incident: Incident): boolean {
   return incident.status === 'open' || incident.status === 'acknowledged' || incident.status === 'in-progress';
 }
 
+/** Whether the support cell is on a group of incidents: every active one acknowledged, or someone on site for all. */
+export type Handling = 'acknowledged' | 'in-progress';
+
+/** How a row (a cause and what it explains, or one probe) reads: undefined while one incident is still open. */
+export function handlingOf(incidents: readonly Incident[]): Handling | undefined {
+  if (incidents.length === 0 || incidents.some((i) => i.status === 'open')) return undefined;
+  return incidents.every((i) => i.status === 'in-progress') ? 'in-progress' : 'acknowledged';
+}
+
 /** Finished incidents (resolved or closed) stay on the live views this long, then only in the history. */
 export const LIVE_RECENT_MS = 24 * 3_600_000;
 

@@ -3,7 +3,7 @@
 // on it, and ranked by GTI urgency then severity then age. Pure: the view feeds it the estate
 // index, the active incidents and a GTI ranking (the GTI feature's, composed by the app).
 import type { EstateIndex } from '../../domain/estate-index.ts';
-import { isActive } from '../../domain/incident-rules.ts';
+import { handlingOf, isActive, type Handling } from '../../domain/incident-rules.ts';
 import { stateSeverity, type Incident, type ProbeState } from '../../domain/model.ts';
 import { groupProbes, type PlacedProblem, type ProblemGroup, type ProblemGroupKind } from '../../domain/root-cause.ts';
 import { searchFold } from '../../domain/search-fold.ts';
@@ -21,7 +21,6 @@ export interface DeskProblem {
   incident?: Incident;
 }
 
-export type Handling = 'acknowledged' | 'in-progress';
 
 export interface DeskRow {
   /** The group's id: stable while its cause lasts, so selection and focus survive updates. */
@@ -130,11 +129,6 @@ function deskRow(group: ProblemGroup, probes: readonly PlacedProblem[], held: Re
     siteCount: group.siteIds.length,
     handling: handlingOf(rowIncidents),
   };
-}
-
-function handlingOf(incidents: readonly Incident[]): Handling | undefined {
-  if (incidents.length === 0 || incidents.some((i) => i.status === 'open')) return undefined;
-  return incidents.every((i) => i.status === 'in-progress') ? 'in-progress' : 'acknowledged';
 }
 
 const searchWords = (query: string) => searchFold(query).split(/\s+/).filter(Boolean);

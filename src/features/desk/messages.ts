@@ -1,6 +1,6 @@
 import type { ProbeState } from '../../domain/model.ts';
 import { defineMessages, type Messages } from '../../i18n/i18n.ts';
-import type { Handling } from './desk-rows.ts';
+import type { Handling } from '../../domain/incident-rules.ts';
 
 export const deskMessages = defineMessages(
   {

@@ -5,12 +5,10 @@
 // card names the cut sites). Problems with no cause stay one line each, as before. Pure: the view
 // passes the live store, which has these reads.
 import type { EstateIndex } from '../../domain/estate-index.ts';
-import { isActive } from '../../domain/incident-rules.ts';
+import { handlingOf, isActive, type Handling } from '../../domain/incident-rules.ts';
 import { isTroubled, stateSeverity, type Incident, type ProbeState, type ProbeStatus } from '../../domain/model.ts';
 import { DEFAULT_FOLDING_RULES, foldProblems, type PlacedProblem, type ProbeParents, type ProblemGroupKind } from '../../domain/root-cause.ts';
 
-/** Whether the support cell is on it: the active incidents acknowledged, or someone on site. */
-export type Handling = 'acknowledged' | 'in-progress';
 
 /** One probe in trouble, on its own. */
 export interface ProbeLine {
@@ -86,7 +84,8 @@ export function collectiviteTrouble(source: TroubleSource, collectiviteId: strin
   const incidents = activeIncidents(source.incidentList(), collectiviteId);
   const probeLine = (p: PlacedProblem): ProbeLine => {
     const probe = index.probes.get(p.probeId);
-    const handling = handlingOf([incidents.get(p.probeId)]);
+    const incident = incidents.get(p.probeId);
+    const handling = handlingOf(incident ? [incident] : []);
     return {
       kind: 'probe',
       probeId: p.probeId,
@@ -113,7 +112,7 @@ export function collectiviteTrouble(source: TroubleSource, collectiviteId: strin
       continue;
     }
     const members = [...group.causes, ...group.dependents];
-    const handling = handlingOf(members.map((p) => incidents.get(p.probeId)));
+    const handling = handlingOf(members.flatMap((p) => incidents.get(p.probeId) ?? []));
     const named = probeLine(cause);
     add(cause.siteId, {
       kind: 'cause',
@@ -141,11 +140,4 @@ function activeIncidents(incidents: readonly Incident[], collectiviteId: string)
   const byProbe = new Map<string, Incident>();
   for (const i of incidents) if (i.collectiviteId === collectiviteId && isActive(i) && !byProbe.has(i.probeId)) byProbe.set(i.probeId, i);
   return byProbe;
-}
-
-/** As the desk reads a row: on it when every active incident is; someone on site when all are. */
-function handlingOf(held: ReadonlyArray<Incident | undefined>): Handling | undefined {
-  const incidents = held.filter((i): i is Incident => i !== undefined);
-  if (incidents.length === 0 || incidents.some((i) => i.status === 'open')) return undefined;
-  return incidents.every((i) => i.status === 'in-progress') ? 'in-progress' : 'acknowledged';
 }

@@ -8,7 +8,8 @@ import type { LiveStore } from '../../../live/live-store.ts';
 import { declaredParents } from '../../../live/problem-groups.ts';
 import { useLive, useServerNow } from '../../../live/use-live.ts';
 import { StateBadge, STATE_SYMBOL } from '../../../ui/state-badge.tsx';
-import { collectiviteTrouble, type Handling, type TroubleLine } from '../collectivite-trouble.ts';
+import type { Handling } from '../../../domain/incident-rules.ts';
+import { collectiviteTrouble, type TroubleLine } from '../collectivite-trouble.ts';
 import { wallMessages } from '../messages.ts';
 
 const MAX_SITES = 6;
