@@ -27,19 +27,16 @@ interface Neighbourhood {
   cutProbesOfEpci: Map<string, readonly CutProbe[]>;
   /** Each access and link probe in an EPCI, placed. */
   cutProbes: Map<string, CutProbe>;
-  /** Bumped when what the fold reads of one of the EPCI's access or link probes changes (noteStatusChange). */
-  versionOfEpci: Map<string, number>;
   /**
    * Each EPCI's troubled access and link probes, placed: read from the statuses at first need, then
    * kept up to date by noteStatusChange (a storm changes a few hundred of an EPCI's thousand).
    */
   troubledOfEpci: Map<string, Map<string, PlacedProblem>>;
-  /** The same as a list, with what is folded from it, at `version`. */
+  /** The same as a list, with what is folded from it; dropped when one of them changes (noteStatusChange). */
   troubledCuts: Map<string, TroubledCuts>;
 }
 
 interface TroubledCuts {
-  version: number;
   problems: PlacedProblem[];
   critical: boolean;
   /** The area cut of each cut access among them in one, folded on first need (areaCutsOf). */
@@ -77,7 +74,6 @@ function neighbourhood(index: EstateIndex): Neighbourhood {
     n = {
       cutProbesOfEpci,
       cutProbes,
-      versionOfEpci: new Map(),
       troubledOfEpci: new Map(),
       troubledCuts: new Map(),
       parentsOf: edges.length ? parentsFrom(edges) : undefined,
@@ -102,7 +98,7 @@ export function noteStatusChange(index: EstateIndex, previous: ProbeStatus | und
   const n = neighbourhood(index);
   const cut = n.cutProbes.get(next.probeId);
   if (cut === undefined) return;
-  n.versionOfEpci.set(cut.epci, (n.versionOfEpci.get(cut.epci) ?? 0) + 1);
+  n.troubledCuts.delete(cut.epci);
   const troubled = n.troubledOfEpci.get(cut.epci);
   if (!troubled) return; // not read yet: read from the statuses at first need
   if (isTroubled(next)) troubled.set(next.probeId, placed(cut, next));
@@ -112,9 +108,8 @@ export function noteStatusChange(index: EstateIndex, previous: ProbeStatus | und
 const placed = ({ probe, siteId, collectiviteId }: CutProbe, st: ProbeStatus): PlacedProblem => ({ probeId: probe.id, siteId, collectiviteId, kind: probe.kind, state: st.state, since: st.since });
 
 function troubledCutsOf(epci: string, status: CauseLinkState['status'], n: Neighbourhood): TroubledCuts {
-  const version = n.versionOfEpci.get(epci) ?? 0;
   const known = n.troubledCuts.get(epci);
-  if (known && known.version === version) return known;
+  if (known) return known;
   let troubled = n.troubledOfEpci.get(epci);
   if (!troubled) {
     troubled = new Map();
@@ -125,7 +120,7 @@ function troubledCutsOf(epci: string, status: CauseLinkState['status'], n: Neigh
     n.troubledOfEpci.set(epci, troubled);
   }
   const problems = [...troubled.values()];
-  const read: TroubledCuts = { version, problems, critical: problems.some((p) => p.state === 'CRITICAL') };
+  const read: TroubledCuts = { problems, critical: problems.some((p) => p.state === 'CRITICAL') };
   n.troubledCuts.set(epci, read);
   return read;
 }
