@@ -35,8 +35,7 @@ export const wallMessages = defineMessages(
       'link-cut': 'Lien inter-sites coupé',
       dependency: (probe: string) => `${probe} en panne`,
     },
-    dependents: (n: number, allUnreachable: boolean) =>
-      `${n} sonde${n > 1 ? 's' : ''} ${allUnreachable ? `injoignable${n > 1 ? 's' : ''}` : `injoignable${n > 1 ? 's' : ''} ou en panne`}`,
+    dependents: (n: number, allUnreachable: boolean) => `${n} sonde${n > 1 ? 's' : ''} injoignable${n > 1 ? 's' : ''}${allUnreachable ? '' : ' ou en panne'}`,
   },
   {
     title: 'Vigie — Moselle Fibre supervision',
@@ -72,6 +71,6 @@ export const wallMessages = defineMessages(
       'link-cut': 'Inter-site link cut',
       dependency: (probe: string) => `${probe} down`,
     },
-    dependents: (n: number, allUnreachable: boolean) => `${n} probe${n > 1 ? 's' : ''} ${allUnreachable ? 'unreachable' : 'unreachable or down'}`,
+    dependents: (n: number, allUnreachable: boolean) => `${n} probe${n > 1 ? 's' : ''} unreachable${allUnreachable ? '' : ' or down'}`,
   },
 );

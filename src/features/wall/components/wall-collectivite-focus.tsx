@@ -36,7 +36,7 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
   const { sites, siteCount, failing, inMaintenance } = useLive(['estate', 'statuses', 'incidents'], select);
   const shown = sites.slice(0, MAX_SITES);
   const cards = useRef<HTMLUListElement>(null);
-  const notShown = sites.length - shown.length + useCardsOutOfView(cards, shown);
+  const notShown = sites.length - shown.length + useCardsOutOfView(cards, shown.map((site) => `${site.siteId}:${site.lines.length}`).join('|'));
   return (
     <>
       <header className={`flex flex-wrap items-baseline gap-x-6 ${headerClassName}`} data-wall-news={news || undefined}>
@@ -81,9 +81,10 @@ export function WallCollectiviteFocus({ collectiviteId, news = false, headerClas
 
 /**
  * How many of the list's cards the column pushed out of view (wrapped beyond its width, or below its
- * height): the header says so, since the wall cannot scroll. Measured after layout and on resize.
+ * height): the header says so, since the wall cannot scroll. Measured when the cards shown change
+ * (`cardsKey`) and when the list or a card changes size.
  */
-function useCardsOutOfView(list: RefObject<HTMLUListElement | null>, shown: unknown): number {
+function useCardsOutOfView(list: RefObject<HTMLUListElement | null>, cardsKey: string): number {
   const [outOfView, setOutOfView] = useState(0);
   useLayoutEffect(() => {
     const ul = list.current;
@@ -102,8 +103,9 @@ function useCardsOutOfView(list: RefObject<HTMLUListElement | null>, shown: unkn
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(ul);
+    for (const card of ul.children) observer.observe(card);
     return () => observer.disconnect();
-  }, [list, shown]);
+  }, [list, cardsKey]);
   return outOfView;
 }
 
